@@ -1,0 +1,23 @@
+"""sitrep's exceptions: one base class, a few kinds, messages that name the input and the fix."""
+
+from __future__ import annotations
+
+
+class SitrepError(Exception):
+    """Base of every error sitrep raises on purpose; the CLI prints it as one line."""
+
+
+class InputError(SitrepError):
+    """A document, path, URL or option value that sitrep cannot use."""
+
+
+class StoreError(SitrepError):
+    """The database cannot be opened, read or written."""
+
+
+class GazetteerError(SitrepError):
+    """The gazetteer index is missing or corrupt."""
+
+
+class GoldDataError(SitrepError):
+    """A gold file for `sitrep eval` is missing or malformed."""

@@ -1,0 +1,48 @@
+"""Name keys that make transliterated place names meet: Deir ez-Zor = Dayr az Zawr, Hasakeh = Hasakah."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic article forms as English news writes them; also dropped inside names ("Deir ez-Zor").
+ARTICLES = frozenset({"al", "el", "ul", "ash", "ad", "ar", "as", "at", "az", "ez", "an", "ath", "adh", "es", "en"})
+_NON_LETTER = re.compile(r"[^a-z ]+")
+_SPACES = re.compile(r"\s+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII letters and single spaces: diacritics, apostrophes, hyphens removed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_text = ascii_text.lower().replace("'", "").replace("\u2019", "").replace("`", "")
+    ascii_text = ascii_text.replace("\u02bf", "").replace("\u02be", "")
+    return _SPACES.sub(" ", _NON_LETTER.sub(" ", ascii_text)).strip()
+
+
+def exact_key(text: str) -> str:
+    """Folded name without Arabic articles: 'Ash-Shaddadi' -> 'shaddadi'."""
+    words = fold(text).split()
+    kept = [w for w in words if w not in ARTICLES]
+    return " ".join(kept or words)
+
+
+def _skeleton_word(word: str) -> str:
+    word = _DOUBLED.sub(r"\1", word)
+    if len(word) > 2 and word.endswith("h") and word[-2] in "aeiou":
+        word = word[:-1]
+    head, rest = word[0], word[1:]
+    rest = re.sub(r"[aeiouwy]", "", rest)
+    return _DOUBLED.sub(r"\1", head + rest)
+
+
+def collapsed_key(text: str) -> str:
+    """Exact key with doubled letters single: 'Ash Shaddadi' -> 'shadadi'."""
+    return _DOUBLED.sub(r"\1", exact_key(text))
+
+
+def skeleton_key(text: str) -> str:
+    """Consonant skeleton for spelling variants: Hasakeh, Hasakah, Hassakeh -> 'hsk'; Kharkiv/Kharkov."""
+    key = exact_key(text)
+    return " ".join(_skeleton_word(w) for w in key.split())

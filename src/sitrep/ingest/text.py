@@ -1,0 +1,122 @@
+"""Plain-text documents: validation (empty, binary, encoding, size), metadata header, content hash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+from sitrep.errors import InputError
+from sitrep.model import Document
+
+MAX_BYTES = 10 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+_HEADER_LINE = re.compile(r"^(title|source|published|url|date)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def parse_published(value: str, origin: str = "--published") -> str:
+    """Parse a publication date given as YYYY-MM-DD (time part ignored) into ISO form."""
+    text = value.strip()
+    match = re.match(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$", text)
+    if not match:
+        raise InputError(f"{origin}: '{value}' is not a date; give it as YYYY-MM-DD, e.g. 2025-12-20")
+    try:
+        return dt.date.fromisoformat(match.group(1)).isoformat()
+    except ValueError as exc:
+        raise InputError(f"{origin}: '{value}' is not a valid calendar date ({exc})") from exc
+
+
+def content_id(text: str) -> str:
+    """The document id: a SHA-256 of its text, so re-ingesting the same article changes nothing."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _split_header(text: str) -> tuple[dict[str, str], str]:
+    """Read an optional 'Key: value' header block ended by a blank line."""
+    lines = text.split("\n")
+    meta: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        if not line.strip():
+            if meta:
+                return meta, "\n".join(lines[i + 1 :])
+            break
+        match = _HEADER_LINE.match(line.strip())
+        if not match:
+            break
+        meta[match.group(1).lower()] = match.group(2).strip()
+    return {}, text
+
+
+def document_from_text(
+    text: str,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    origin: str = "<text>",
+) -> Document:
+    """Build a Document from text, reading an optional metadata header; ``published`` wins over it."""
+    meta, body = _split_header(text.replace("\r\n", "\n"))
+    body = body.strip("\n")
+    if not body.strip():
+        raise InputError(f"{origin}: the document is empty; give a file with article text")
+    header_date = meta.get("published") or meta.get("date")
+    if published is None and header_date:
+        published = parse_published(header_date, origin=f"{origin}: header 'Published'")
+    return Document(
+        id=content_id(body),
+        text=body,
+        title=title or meta.get("title"),
+        source=source or meta.get("source"),
+        url=url or meta.get("url"),
+        published=published,
+    )
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > max(8, len(sample) // 50)
+
+
+def read_document(path: Path, *, published: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Read one UTF-8 text file as a Document, refusing empty, binary, undecodable or oversize input."""
+    name = str(path)
+    if not path.exists():
+        raise InputError(f"{name}: no such file; check the path")
+    if not path.is_file():
+        raise InputError(f"{name}: not a regular file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"{name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one article; "
+            "split it into articles"
+        )
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise InputError(f"{name}: the file is empty; give a file with article text")
+    if _looks_binary(raw):
+        raise InputError(f"{name}: looks like a binary file, not text; give a UTF-8 text file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: is not UTF-8 text (byte {exc.start}); convert it, e.g. "
+            f"iconv -f WINDOWS-1252 -t UTF-8 {name}"
+        ) from exc
+    return document_from_text(text, published=published, source=path.name, origin=name)
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Expand folders into the text files they hold (sorted); files and missing paths pass through."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES))
+        else:
+            out.append(path)
+    return out

@@ -1,0 +1,265 @@
+"""The data model shared by every stage: Document -> Events with actors, places, dates, evidence.
+
+Every dataclass has ``to_dict`` producing the keys of ../shared/SCHEMA.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+Span = tuple[int, int]
+
+
+class EventType(str, Enum):
+    """PLOVER event categories."""
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+
+class Modality(str, Enum):
+    """What really happened, per PLOVER's auxiliary modes."""
+
+    ASSERTED = "asserted"
+    HEDGED = "hedged"
+    NEGATED = "negated"
+    FUTURE = "future"
+    HYPOTHETICAL = "hypothetical"
+    HISTORICAL = "historical"
+
+
+@dataclass
+class Document:
+    """One article as stored: its text and metadata; ``id`` is the content hash."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str = "en"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document keys of SCHEMA.md (text excluded)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "language": self.language,
+        }
+
+
+@dataclass
+class ActorRef:
+    """An actor or recipient of an event, normalised to a knowledge-base entity where known."""
+
+    name: str
+    text: str
+    span: Span
+    kb_id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """SCHEMA.md actor shape."""
+        return {
+            "name": self.name,
+            "text": self.text,
+            "span": list(self.span),
+            "kb_id": self.kb_id,
+            "country": self.country,
+            "sector": self.sector,
+        }
+
+
+@dataclass
+class Place:
+    """A place resolved to GeoNames (or to an admin1 area) with ACLED geo-precision 1/2/3."""
+
+    name: str
+    text: str
+    span: Span
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1_code: str | None
+    admin1: str | None
+    admin2: str | None
+    feature_class: str | None
+    precision: int | None
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """SCHEMA.md location shape."""
+        return {
+            "name": self.name,
+            "text": self.text,
+            "span": list(self.span),
+            "geonameid": self.geonameid,
+            "lat": self.lat,
+            "lon": self.lon,
+            "country": self.country,
+            "admin1_code": self.admin1_code,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+            "feature_class": self.feature_class,
+            "precision": self.precision,
+            "score": round(self.score, 3),
+        }
+
+
+@dataclass
+class DateRef:
+    """An event date as an interval with a precision, and the phrase it came from."""
+
+    start: str | None
+    end: str | None
+    precision: str
+    text: str | None = None
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """SCHEMA.md date shape."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "precision": self.precision,
+            "text": self.text,
+            "span": list(self.span) if self.span else None,
+        }
+
+
+@dataclass
+class Count:
+    """A casualty figure with its range and evidence."""
+
+    low: int
+    best: int
+    high: int
+    text: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        """SCHEMA.md casualty count shape."""
+        return {
+            "low": self.low,
+            "best": self.best,
+            "high": self.high,
+            "text": self.text,
+            "span": list(self.span),
+        }
+
+
+@dataclass
+class Casualties:
+    """People killed, injured and missing in one event."""
+
+    killed: Count | None = None
+    injured: Count | None = None
+    missing: Count | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Only the statuses reported."""
+        out: dict[str, Any] = {}
+        for status in ("killed", "injured", "missing"):
+            count = getattr(self, status)
+            if count is not None:
+                out[status] = count.to_dict()
+        return out
+
+
+@dataclass
+class Attribution:
+    """Who reported an event ("according to Al Hadath TV")."""
+
+    name: str
+    cue: str
+    span: Span
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """SCHEMA.md reported_by shape."""
+        return {"name": self.name, "role": self.role, "cue": self.cue, "span": list(self.span)}
+
+
+@dataclass
+class Quote:
+    """A quoted phrase that belongs to an event."""
+
+    text: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        """SCHEMA.md quote shape."""
+        return {"text": self.text, "span": list(self.span)}
+
+
+@dataclass
+class Event:
+    """One coded event: who did what to whom, where, when, per whom, with evidence spans."""
+
+    id: str
+    type: EventType
+    trigger_text: str
+    trigger_span: Span
+    sentence_index: int
+    sentence_span: Span
+    mode: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    modality: Modality = Modality.ASSERTED
+    acled: dict[str, str] | None = None
+    cameo: str = ""
+    actors: list[ActorRef] = field(default_factory=list)
+    recipients: list[ActorRef] = field(default_factory=list)
+    location: Place | None = None
+    origin: Place | None = None
+    date: DateRef | None = None
+    casualties: Casualties = field(default_factory=Casualties)
+    reported_by: list[Attribution] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    confidence: float = 0.5
+    mentions: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """SCHEMA.md event shape."""
+        return {
+            "id": self.id,
+            "type": self.type.value,
+            "mode": list(self.mode),
+            "context": list(self.context),
+            "modality": self.modality.value,
+            "acled": self.acled,
+            "cameo": self.cameo,
+            "actors": [a.to_dict() for a in self.actors],
+            "recipients": [r.to_dict() for r in self.recipients],
+            "location": self.location.to_dict() if self.location else None,
+            "origin": self.origin.to_dict() if self.origin else None,
+            "date": self.date.to_dict() if self.date else None,
+            "casualties": self.casualties.to_dict(),
+            "reported_by": [a.to_dict() for a in self.reported_by],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "trigger": {"text": self.trigger_text, "span": list(self.trigger_span)},
+            "sentence": {"index": self.sentence_index, "span": list(self.sentence_span)},
+            "mentions": [list(m) for m in self.mentions],
+            "confidence": round(self.confidence, 3),
+        }
