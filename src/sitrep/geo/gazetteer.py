@@ -91,7 +91,7 @@ def _name_keys(name: str) -> Iterator[tuple[str, int]]:
     yield exact_key(name), 0
     yield collapsed_key(name), 1
     skeleton = skeleton_key(name)
-    if len(skeleton.replace(" ", "")) >= 4:
+    if len(skeleton.replace(" ", "")) >= 3:
         yield skeleton, 2
 
 

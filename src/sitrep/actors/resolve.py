@@ -1,0 +1,168 @@
+"""Noun phrases -> canonical actors: KB entities, demonym + role noun, and in-document coreference."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from sitrep.actors.kb import ActorKB, KBEntry
+from sitrep.model import ActorRef
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "theirs"})
+GROUP_ANAPHORS = frozenset({"group", "organization", "organisation", "movement", "militia",
+                            "administration", "government", "regime", "country", "coalition"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod",
+                           "det", "advmod", "quantmod"})
+
+
+@dataclass
+class ActorMemory:
+    """Actors already seen in the document, for pronouns and 'the group'."""
+
+    seen: list[tuple[int, ActorRef, str]] = field(default_factory=list)
+
+    def remember(self, ref: ActorRef, kind: str) -> None:
+        """Record an actor mention (kind: person, group, country, ...)."""
+        self.seen.append((ref.span[0], ref, kind))
+
+    def recall(self, before: int, kinds: frozenset[str], sector: str | None = None) -> ActorRef | None:
+        """The latest actor of one of ``kinds`` mentioned before character ``before``."""
+        best: tuple[int, ActorRef] | None = None
+        for start, ref, kind in self.seen:
+            if start < before and kind in kinds and (sector is None or ref.sector == sector):
+                if best is None or start > best[0]:
+                    best = (start, ref)
+        return best[1] if best else None
+
+
+def _entity_entry(token: Token, kb: ActorKB) -> KBEntry | None:
+    if token.ent_id_:
+        return kb.get(token.ent_id_)
+    return None
+
+
+def _ent_span(token: Token) -> tuple[int, int, str]:
+    """Character span and text of the entity a token belongs to (or the token)."""
+    if token.ent_iob_ in ("B", "I"):
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.start_char, ent.end_char, ent.text
+    return token.idx, token.idx + len(token.text), token.text
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head and its pre-modifiers, plus an 'of' phrase ("leaders of the opposition")."""
+    tokens = [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"]
+    tokens = [t for t in tokens if not (t.dep_ == "conj" or any(a.dep_ == "conj" and a.i > head.i
+                                                                for a in t.ancestors))]
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            tokens.extend(child.subtree)
+        elif child.dep_ == "appos":
+            tokens.extend(child.subtree)
+    return tokens
+
+
+def _kind(entry: KBEntry) -> str:
+    return entry.kind
+
+
+def resolve_actor_head(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef]:
+    """Actors named by the phrase headed by ``head``, one per conjunct ("Jordan and Britain")."""
+    refs: list[ActorRef] = []
+    for conj_head in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+        refs.extend(_resolve_one(conj_head, kb, memory))
+    return refs
+
+
+def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef]:
+    doc: Doc = head.doc
+    lower = head.lower_
+    if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
+        kinds = frozenset({"person"}) if lower in PRONOUNS_PERSON else \
+            frozenset({"group", "country", "igo", "ngo", "institution", "generic"})
+        found = memory.recall(head.idx, kinds)
+        if found is None:
+            return []
+        return [ActorRef(found.name, head.text, (head.idx, head.idx + len(head.text)),
+                         found.kb_id, found.country, found.sector)]
+    entry = _entity_entry(head, kb)
+    if entry is not None:
+        start, end, text = _ent_span(head)
+        ref = ActorRef(entry.name, text, (start, end), entry.id, entry.country, entry.sector)
+        # A possessor or modifier of a KB person/org ("Trump administration") keeps the entity.
+        memory.remember(ref, _kind(entry))
+        return [ref]
+    tokens = _phrase_tokens(head)
+    sector = kb.sector_of(head.lemma_) or kb.sector_of(lower)
+    compounds = [t.lower_ for t in tokens if t.dep_ == "compound" and t.head == head]
+    if compounds and kb.sector_of(f"{compounds[-1]} {lower}"):
+        sector = kb.sector_of(f"{compounds[-1]} {lower}")
+    entities = [(t, kb.get(t.ent_id_)) for t in tokens if t.ent_id_ and t.i != head.i]
+    entities = [(t, e) for t, e in entities if e is not None]
+    if head.ent_type_ == "PERSON" and not entities and sector is None:
+        titles = [t for t in tokens if kb.sector_of(t.lower_)]
+        sector = kb.sector_of(titles[0].lower_) if titles else None
+    if head.ent_type_ == "PERSON":
+        titles = [t for t in tokens if t.i < head.i and kb.sector_of(t.lower_)]
+        if titles and sector is None:
+            sector = kb.sector_of(titles[0].lower_)
+    countries = [(t, e) for t, e in entities if e.kind == "country"]
+    named = [(t, e) for t, e in entities if e.kind != "country"]
+    if lower in GROUP_ANAPHORS and not entities and any(t.lower_ in ("the", "this", "that", "his", "its")
+                                                        for t in tokens):
+        kinds = frozenset({"group"}) if lower in ("group", "movement", "militia", "organization",
+                                                   "organisation") else \
+            frozenset({"country", "person", "institution", "group", "igo", "generic"})
+        found = memory.recall(head.idx, kinds)
+        if found is not None:
+            return [ActorRef(found.name, head.text, (head.idx, head.idx + len(head.text)),
+                             found.kb_id, found.country, sector or found.sector)]
+    if named and sector is None and head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        t, entry = named[0]
+        start, end, text = _ent_span(t)
+        ref = ActorRef(entry.name, text, (start, end), entry.id, entry.country, entry.sector)
+        return [ref]
+    if named and sector is not None:
+        t, entry = named[0]
+        if head.lower_ in ("administration", "government", "regime", "cabinet"):
+            start, end = t.idx, head.idx + len(head.text)
+            text = doc.text[start:end]
+            return [ActorRef(text, text, (start, end), entry.id, entry.country, "GOV")]
+        if entry.kind == "person":
+            start, end, text = _ent_span(t)
+            return [ActorRef(entry.name, text, (start, end), entry.id, entry.country, "GOV")]
+    if sector is None and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        return []
+    if sector is None and head.ent_type_ in ("GPE",) and not countries:
+        return []
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    text = doc.text[start:end]
+    name = " ".join(t.text for t in tokens if t.dep_ != "det" and t.lower_ not in ("the", "a", "an"))
+    country_codes = [e.country for _, e in countries] or [e.country for _, e in named]
+    if len({c for c in country_codes}) > 1 and any(t.dep_ == "conj" for t, _ in countries):
+        # "Hungarian and Romanian officials": one actor per country.
+        refs = []
+        for t, e in countries:
+            ref = ActorRef(f"{e.name} {head.text}", text, (start, end), None, e.country, sector)
+            refs.append(ref)
+        return refs
+    ref = ActorRef(name or head.text, text, (start, end), None,
+                   country_codes[0] if country_codes else None, sector)
+    memory.remember(ref, "generic" if head.ent_type_ != "PERSON" else "person")
+    return [ref]
+
+
+def remember_document_actors(doc: Doc, kb: ActorKB, memory: ActorMemory) -> None:
+    """Pre-load the memory with every KB entity in order, for later pronoun resolution."""
+    for ent in doc.ents:
+        entry = kb.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry is not None:
+            memory.remember(ActorRef(entry.name, ent.text, (ent.start_char, ent.end_char),
+                                     entry.id, entry.country, entry.sector), entry.kind)
+        elif ent.label_ == "PERSON":
+            memory.remember(ActorRef(ent.text, ent.text, (ent.start_char, ent.end_char)), "person")
+    memory.seen.sort(key=lambda item: item[0])

@@ -1,0 +1,1 @@
+"""Event extraction: triggers, roles, modality, attribution, casualties, dates."""

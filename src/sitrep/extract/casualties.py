@@ -1,0 +1,123 @@
+"""Casualty figures: who was killed, injured or went missing, and how many."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.numbers import parse_count
+from sitrep.model import Casualties, Count
+
+KILLED = frozenset({"kill", "die", "dead", "death", "fatality", "slay", "massacre", "execute",
+                    "murder", "behead", "assassinate", "perish", "lose"})
+INJURED = frozenset({"injure", "wound", "injury", "hurt", "injured", "wounded", "maim"})
+MISSING = frozenset({"missing", "abduct", "kidnap"})
+PERSON_NOUNS = frozenset({"people", "person", "civilian", "soldier", "member", "translator",
+                          "officer", "child", "woman", "man", "fighter", "militant", "policeman",
+                          "youth", "worker", "resident", "villager", "protester", "student",
+                          "journalist", "other", "troop", "personnel", "leader", "guard",
+                          "refugee", "prisoner", "passenger", "servicemen", "serviceman",
+                          "iraqi", "israeli", "palestinian", "national", "citizen", "victim",
+                          "agent", "rebel", "insurgent", "gunman", "staff", "employee",
+                          "pilgrim", "tourist", "doctor", "aid", "peacekeeper", "marine"})
+
+
+def _status(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma in KILLED or token.lower_ in ("killed", "dead"):
+        return "killed"
+    if lemma in INJURED or token.lower_ in INJURED:
+        return "injured"
+    if lemma in MISSING:
+        return "missing"
+    return None
+
+
+def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
+    """The number of people a noun phrase names ("two U.S. service members" -> 2), with its span."""
+    if head.like_num or head.lower_ in ("dozens", "hundreds", "scores", "thousands"):
+        tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ == "prep"]
+        nums = [t for t in head.subtree if t.i <= head.i]
+        text = " ".join(t.text for t in nums)
+        triple = parse_count(text) or parse_count(head.text)
+        if triple:
+            return triple, (nums[0].idx, head.idx + len(head.text))
+        del tokens
+    number = [c for c in head.children if c.dep_ == "nummod"]
+    if number:
+        num = number[0]
+        parts = sorted([*[t for t in num.subtree]], key=lambda t: t.i)
+        text = " ".join(t.text for t in parts)
+        triple = parse_count(text) or parse_count(num.text)
+        if triple:
+            return triple, (parts[0].idx, head.idx + len(head.text))
+    det = [c for c in head.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")]
+    if det and head.tag_ in ("NN", "NNP") and head.lemma_.lower() in PERSON_NOUNS:
+        return (1, 1, 1), (det[0].idx, head.idx + len(head.text))
+    quant = [c for c in head.children if c.lower_ in ("dozens", "hundreds", "scores", "several")]
+    if quant:
+        triple = parse_count(quant[0].text)
+        if triple:
+            return triple, (quant[0].idx, head.idx + len(head.text))
+    return None
+
+
+def _sum_conjuncts(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
+    """'two U.S. service members and a civilian translator' = 3."""
+    total = [0, 0, 0]
+    start, end, found = None, None, False
+    for part in [head, *head.conjuncts]:
+        counted = count_of(part)
+        if counted is None:
+            continue
+        found = True
+        for i in range(3):
+            total[i] += counted[0][i]
+        start = counted[1][0] if start is None else min(start, counted[1][0])
+        end = counted[1][1] if end is None else max(end, counted[1][1])
+    if not found or start is None or end is None:
+        return None
+    return (total[0], total[1], total[2]), (start, end)
+
+
+def _victims(token: Token) -> list[Token]:
+    """Heads of the phrases naming the victims of a casualty word."""
+    heads: list[Token] = []
+    if token.pos_ == "VERB" or token.tag_.startswith("VB"):
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass") or (
+                child.dep_ == "nsubj" and token.lemma_.lower() in ("die", "perish")
+            ):
+                heads.append(child)
+    if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        heads.append(token.head)
+    if token.dep_ in ("acomp", "oprd") or (token.lower_ == "dead" and token.dep_ != "amod"):
+        heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "with":
+        # "left two soldiers with injuries"
+        verb = token.head.head
+        for _ in range(4):
+            if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        heads.extend(c for c in verb.children if c.dep_ == "dobj")
+    return heads
+
+
+def find_casualties(sent: Span) -> Casualties:
+    """Casualty counts stated in a sentence."""
+    found = Casualties()
+    for token in sent:
+        status = _status(token)
+        if status is None or getattr(found, status) is not None:
+            continue
+        for victim in _victims(token):
+            summed = _sum_conjuncts(victim)
+            if summed is None:
+                continue
+            (low, best, high), (start, end) = summed
+            end = max(end, token.idx + len(token.text)) if token.idx > start else end
+            start = min(start, token.idx)
+            text = sent.doc.text[start:end]
+            setattr(found, status, Count(low, best, high, text, (start, end)))
+            break
+    return found

@@ -1,0 +1,115 @@
+"""Date phrases resolved against the publication date to an interval with a precision."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from sitrep.model import DateRef, Span
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+
+def _day(d: dt.date, text: str, span: Span) -> DateRef:
+    return DateRef(d.isoformat(), d.isoformat(), "day", text, span)
+
+
+def _month(year: int, month: int, text: str, span: Span) -> DateRef:
+    last = calendar.monthrange(year, month)[1]
+    return DateRef(dt.date(year, month, 1).isoformat(), dt.date(year, month, last).isoformat(),
+                   "month", text, span)
+
+
+def _year(year: int, text: str, span: Span) -> DateRef:
+    return DateRef(f"{year}-01-01", f"{year}-12-31", "year", text, span)
+
+
+def resolve_date(text: str, span: Span, published: dt.date | None) -> DateRef | None:
+    """Resolve one date phrase; relative phrases need ``published``. None when it is not a date."""
+    low = " ".join(text.lower().replace(",", " ").split())
+    low = re.sub(r"^(on|in|during|since|by|earlier|early|late|mid|the)\s+", "", low)
+    explicit = _explicit(low, text, span, published)
+    if explicit is not None or published is None:
+        return explicit
+    return _relative(low, text, span, published)
+
+
+def _explicit(low: str, text: str, span: Span, published: dt.date | None) -> DateRef | None:
+    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", low)
+    if m:
+        return _day(dt.date(int(m[1]), int(m[2]), int(m[3])), text, span)
+    m = re.search(r"\b([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?\b", low)
+    if m and m[1] in MONTHS:
+        year = int(m[3]) if m[3] else _infer_year(MONTHS[m[1]], int(m[2]), published)
+        if year:
+            try:
+                return _day(dt.date(year, MONTHS[m[1]], int(m[2])), text, span)
+            except ValueError:
+                return None
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)(?: (\d{4}))?\b", low)
+    if m and m[2] in MONTHS:
+        year = int(m[3]) if m[3] else _infer_year(MONTHS[m[2]], int(m[1]), published)
+        if year:
+            try:
+                return _day(dt.date(year, MONTHS[m[2]], int(m[1])), text, span)
+            except ValueError:
+                return None
+    m = re.search(r"\b([a-z]+) (\d{4})\b", low)
+    if m and m[1] in MONTHS:
+        return _month(int(m[2]), MONTHS[m[1]], text, span)
+    m = re.fullmatch(r"(?:the )?(?:year )?(\d{4})s?", low)
+    if m and 1900 <= int(m[1]) <= 2100:
+        return _year(int(m[1]), text, span)
+    return None
+
+
+def _infer_year(month: int, day: int, published: dt.date | None) -> int | None:
+    """A month and day without a year: the most recent one on or before publication."""
+    if published is None:
+        return None
+    year = published.year
+    if (month, day) > (published.month, published.day):
+        year -= 1
+    return year
+
+
+def _relative(low: str, text: str, span: Span, published: dt.date) -> DateRef | None:
+    if low in ("today", "this morning", "tonight", "this afternoon", "this evening"):
+        return _day(published, text, span)
+    if low in ("yesterday", "last night", "overnight"):
+        return _day(published - dt.timedelta(days=1), text, span)
+    words = low.split()
+    weekday = next((w for w in words if w in WEEKDAYS), None)
+    if weekday is not None:
+        delta = (published.weekday() - WEEKDAYS[weekday]) % 7
+        if "last" in words and delta == 0:
+            delta = 7
+        return _day(published - dt.timedelta(days=delta), text, span)
+    if low in ("this week", "week"):
+        start = published - dt.timedelta(days=published.weekday())
+        return DateRef(start.isoformat(), published.isoformat(), "week", text, span)
+    if low in ("last week", "past week"):
+        start = published - dt.timedelta(days=published.weekday() + 7)
+        return DateRef(start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), "week",
+                       text, span)
+    if low in ("this month", "month"):
+        return _month(published.year, published.month, text, span)
+    if low in ("last month", "past month"):
+        prev = published.replace(day=1) - dt.timedelta(days=1)
+        return _month(prev.year, prev.month, text, span)
+    if low in ("this year", "year", "earlier this year", "this year's"):
+        return DateRef(f"{published.year}-01-01", published.isoformat(), "year", text, span)
+    if low in ("last year", "past year"):
+        return _year(published.year - 1, text, span)
+    m = re.fullmatch(r"(?:last|this) ([a-z]+)", low)
+    if m and m[1] in MONTHS:
+        month = MONTHS[m[1]]
+        year = published.year if month <= published.month else published.year - 1
+        if low.startswith("last") and month == published.month:
+            year -= 1
+        return _month(year, month, text, span)
+    return None

@@ -1,0 +1,604 @@
+"""Triggers -> typed events with roles, modality, attribution, casualties, places and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.actors.kb import ActorKB
+from sitrep.actors.resolve import ActorMemory, remember_document_actors, resolve_actor_head
+from sitrep.extract.attribution import find_attributions
+from sitrep.extract.casualties import find_casualties
+from sitrep.extract.dates import resolve_date
+from sitrep.extract.lexicon import Lexicon, Trigger
+from sitrep.model import ActorRef, DateRef, Event, EventType, Modality, Place, Quote
+
+VERBAL_TYPES = frozenset({EventType.AGREE, EventType.REQUEST, EventType.THREATEN,
+                          EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT})
+COOP_TYPES = frozenset({EventType.AID, EventType.COOPERATE, EventType.RETREAT, EventType.CONCEDE,
+                        EventType.CONSULT})
+FORCE_TYPES = frozenset({EventType.ASSAULT, EventType.PROTEST, EventType.COERCE,
+                         EventType.MOBILIZE})
+DEFAULT_RECIPIENT_PREPS = ("against", "on", "at", "with", "to", "into", "from", "toward", "upon")
+QUANTIFIER_NOUNS = frozenset({"series", "wave", "number", "string", "spate", "barrage", "round",
+                              "dozens", "hundreds", "couple", "volley", "salvo", "part", "days",
+                              "kind", "lot", "set"})
+LOCATIVE = frozenset({"in", "at", "near", "outside", "across", "inside", "around", "from", "into",
+                      "throughout", "on", "towards", "toward", "within", "over"})
+QUOTE_CHARS = {"'": "'", "\u2018": "\u2019", '"': '"', "\u201c": "\u201d", "``": "''"}
+
+
+@dataclass
+class Found:
+    """A trigger match before roles are filled."""
+
+    token: Token
+    trigger: Trigger
+    text_tokens: list[Token]
+    nominal: bool
+
+
+def _match(token: Token, lex: Lexicon) -> Found | None:
+    lemma = token.lemma_.lower()
+    if token.dep_ in ("amod", "compound", "nmod"):
+        return None
+    if token.pos_ == "VERB":
+        for child in token.children:
+            if child.dep_ in ("dobj", "prt", "prep", "acomp", "attr", "nsubjpass", "pobj", "xcomp"):
+                key = f"{lemma} {child.lemma_.lower()}"
+                if key in lex.phrases:
+                    return Found(token, lex.phrases[key], [token, child], False)
+                if child.dep_ == "prep":
+                    for grand in child.children:
+                        key2 = f"{lemma} {grand.lemma_.lower()}"
+                        if grand.dep_ == "pobj" and key2 in lex.phrases:
+                            return Found(token, lex.phrases[key2], [token, child, grand], False)
+        trig = lex.verbs.get(lemma)
+        if trig is None:
+            return None
+        if trig.needs and not any(c.lower_ == trig.needs or c.dep_ == trig.needs
+                                  for c in token.children):
+            return None
+        if trig.needs_object and not any(c.dep_ == "dobj" for c in token.children):
+            return None
+        return Found(token, trig, [token], False)
+    if token.pos_ in ("NOUN", "PROPN") and token.tag_ != "NNP":
+        compound = [c for c in token.children if c.dep_ == "compound"]
+        if compound:
+            key = f"{compound[-1].lower_} {lemma}"
+            if key in lex.nouns:
+                return Found(token, lex.nouns[key], [compound[-1], token], True)
+        trig = lex.nouns.get(lemma)
+        if trig is None:
+            return None
+        if trig.needs and not any(c.lower_ == trig.needs for c in token.children):
+            return None
+        return Found(token, trig, [token], True)
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a nominal trigger hangs from ("launched a series of strikes" -> launched)."""
+    head = noun
+    for _ in range(4):
+        if head.dep_ in ("dobj", "nsubjpass", "attr", "nsubj", "conj") and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        if head.dep_ == "pobj" and head.head.head.lemma_.lower() in QUANTIFIER_NOUNS | {"of"}:
+            head = head.head.head
+            continue
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTIFIER_NOUNS:
+            head = head.head.head
+            continue
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" \
+                and head.head.lower_ in ("for", "in", "to"):
+            return head.head.head
+        break
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The (inherited) grammatical subject of a verb, or the agent of a passive."""
+    to_aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if to_aux and to_aux[0].i > 0:
+        before = verb.doc[to_aux[0].i - 1]
+        if before.dep_ == "pobj" and before.head.lower_ == "for":
+            return before
+    for _ in range(5):
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subs:
+            return subs[0]
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents[0]
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
+            if verb.dep_ == "ccomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head
+                continue
+            if verb.dep_ != "ccomp":
+                verb = verb.head
+                continue
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            if verb.dep_ == "relcl":
+                return verb.head
+        break
+    return None
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+class DocumentExtractor:
+    """Extracts the events of one parsed document."""
+
+    def __init__(self, doc: Doc, kb: ActorKB, lex: Lexicon, places: list[Place],
+                 published: str | None) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.lex = lex
+        self.places = places
+        self.published = dt.date.fromisoformat(published) if published else None
+        self.memory = ActorMemory()
+        remember_document_actors(doc, kb, self.memory)
+        self.events: list[Event] = []
+        self._sentence_triggers: list[Token] = []
+        self.event_heads: dict[int, Event] = {}
+
+    def run(self) -> list[Event]:
+        """All events of the document, in text order, anaphoric mentions merged."""
+        for index, sent in enumerate(self.doc.sents):
+            self._sentence(index, sent)
+        return [e for e in self.events if self._keep(e)]
+
+    # -- one sentence ---------------------------------------------------------------------------
+    def _sentence(self, index: int, sent: Span) -> None:
+        attributions, reporting = find_attributions(sent, self.lex.reporting_verbs)
+        casualties = find_casualties(sent)
+        found = [f for t in sent if t.i not in reporting and (f := _match(t, self.lex))]
+        found = self._drop_nested(found)
+        self._sentence_triggers = [f.token for f in found]
+        sentence_events: list[Event] = []
+        for item in found:
+            event = self._event(index, sent, item)
+            if event is None:
+                continue
+            target = self._antecedent(item, event)
+            if target is not None:
+                self._merge_into(target, event)
+                target.reported_by.extend(a for a in attributions if a not in target.reported_by)
+                self.event_heads[item.token.i] = target
+                continue
+            event.reported_by = list(attributions)
+            self.events.append(event)
+            self.event_heads[item.token.i] = event
+            sentence_events.append(event)
+        self._attach_casualties(sent, casualties, sentence_events)
+
+    def _drop_nested(self, found: list[Found]) -> list[Found]:
+        """A trigger inside the complement of a verbal trigger is its content, not a new event."""
+        verbal = [f for f in found if f.trigger.type in VERBAL_TYPES and not f.nominal]
+        keep = []
+        used = {t.i for f in found if len(f.text_tokens) > 1 for t in f.text_tokens[1:]}
+        for f in found:
+            if f.token.i in used and f not in verbal:
+                continue
+            nested = any(v is not f and f.token.i != v.token.i and f.token.is_ancestor(v.token) is False
+                         and v.token.is_ancestor(f.token) and self._complement_path(v.token, f.token)
+                         for v in verbal)
+            if not nested:
+                keep.append(f)
+        return keep
+
+    @staticmethod
+    def _complement_path(top: Token, low: Token) -> bool:
+        node = low
+        while node.i != top.i and node.head.i != node.i:
+            if node.dep_ in ("xcomp", "ccomp", "pobj", "dobj", "prep", "acl", "pcomp", "compound"):
+                node = node.head
+                continue
+            return False
+        return node.i == top.i
+
+    def _event(self, index: int, sent: Span, item: Found) -> Event | None:
+        tok, trig = item.token, item.trigger
+        verb = tok if not item.nominal else _governing_verb(tok)
+        if item.nominal and not trig.strong and not self._framed(tok, verb):
+            return None
+        modes = self._modes(tok, trig)
+        if trig.needs_mode and not modes:
+            return None
+        actors, recipients = self._roles(tok, verb, item)
+        event = Event(
+            id="",
+            type=trig.type,
+            trigger_text=self._trigger_text(item, verb),
+            trigger_span=(0, 0),
+            sentence_index=index,
+            sentence_span=(sent.start_char, sent.end_char),
+            mode=modes,
+            actors=actors,
+            recipients=recipients,
+        )
+        light = verb is not None and item.nominal and verb.i < tok.i and \
+            verb.lemma_.lower() in self.lex.light_verbs
+        start = min([t.idx for t in item.text_tokens] + ([verb.idx] if light and verb else []))
+        end = max(t.idx + len(t.text) for t in item.text_tokens)
+        event.trigger_span = (start, end)
+        event.trigger_text = self.doc.text[start:end]
+        event.mentions.append((start, end))
+        event.modality = self._modality(tok, verb, sent)
+        event.type = self._retype(event, tok, verb)
+        event.location, event.origin = self._places(tok, verb, sent, item)
+        event.date = self._date(tok, verb, sent)
+        event.quotes = self._quotes(tok, verb, sent)
+        event.confidence = self._confidence(event, item, sent)
+        return event
+
+    def _framed(self, noun: Token, verb: Token | None) -> bool:
+        if noun.lemma_.lower() in self.lex.anaphor_nouns and self._is_anaphoric(noun):
+            return True
+        if verb is not None and verb.lemma_.lower() in self.lex.light_verbs and \
+                noun.dep_ in ("dobj", "pobj", "nsubjpass", "conj"):
+            return True
+        if _prep_objects(noun, ("against", "on", "upon")):
+            return True
+        return False
+
+    def _is_anaphoric(self, noun: Token) -> bool:
+        """'the attack', 'this operation'; a possessive only when an earlier event used the word."""
+        dets = [c for c in noun.children if c.dep_ == "det"]
+        if dets:
+            return dets[0].lower_ in ("the", "this", "that", "these", "those")
+        if any(c.dep_ == "poss" for c in noun.children):
+            lemma = noun.lemma_.lower()
+            return any(lemma in e.trigger_text.lower() for e in self.events)
+        return False
+
+    def _modes(self, tok: Token, trig: Trigger) -> list[str]:
+        modes: list[str] = []
+        words = [c for c in tok.subtree if c.i < tok.i + 6] + [tok]
+        for word in words:
+            mode = self.lex.mode_words.get(word.lemma_.lower()) or self.lex.mode_words.get(word.lower_)
+            if mode and mode not in modes and (word.i <= tok.i or word.dep_ in ("pobj", "compound", "amod")):
+                modes.append(mode)
+        if trig.mode and trig.mode not in modes:
+            modes.append(trig.mode)
+        return modes
+
+    def _roles(self, tok: Token, verb: Token | None, item: Found) -> tuple[list[ActorRef], list[ActorRef]]:
+        actors: list[ActorRef] = []
+        recipients: list[ActorRef] = []
+        preps = (item.trigger.recipient_prep,) if item.trigger.recipient_prep else DEFAULT_RECIPIENT_PREPS
+        if not item.nominal:
+            subj = _subject(tok)
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            if subj is not None and not (passive and subj.dep_ == "nsubjpass"):
+                actors = self._actors_or_event_actors(subj)
+            for head in self._recipient_heads(tok, preps):
+                recipients.extend(self._actors_or_event_actors(head))
+                if recipients:
+                    break
+            if passive and not actors:
+                agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+                for agent in agents:
+                    actors.extend(self._actors_or_event_actors(agent))
+        else:
+            poss = [c for c in tok.children if c.dep_ == "poss"]
+            if poss:
+                actors = self._actors_or_event_actors(poss[0])
+            if not actors and verb is not None and verb.lemma_.lower() in self.lex.light_verbs | {"be"}:
+                subj = _subject(verb)
+                if subj is not None and subj.i != tok.i:
+                    actors = self._actors_or_event_actors(subj)
+            amods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_id_]
+            if not actors and amods:
+                actors = self._actors_or_event_actors(amods[0])
+            for head in _prep_objects(tok, preps) + ([] if verb is None else _prep_objects(verb, ("against", "on"))):
+                recipients.extend(self._actors_or_event_actors(self._through_quantity(head)))
+                if recipients:
+                    break
+            agents = [g for c in tok.children if c.dep_ in ("acl",) for a in c.children
+                      if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if not actors and agents:
+                actors = self._actors_or_event_actors(agents[0])
+        return self._dedupe(actors), self._dedupe([r for r in recipients if r not in actors])
+
+    @staticmethod
+    def _through_quantity(head: Token) -> Token:
+        return head
+
+    @staticmethod
+    def _recipient_heads(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+        """Candidate recipient heads, nearest first: objects, then prepositional and complement
+        objects down to three levels ("vowed to pursue measures against IS")."""
+        heads: list[Token] = []
+        frontier = [tok]
+        for _ in range(7):
+            nxt: list[Token] = []
+            for node in frontier:
+                for child in node.children:
+                    if child.dep_ in ("dobj", "nsubjpass", "dative", "pobj", "poss", "compound") \
+                            and node.i != tok.i or child.dep_ in ("dobj", "nsubjpass", "dative"):
+                        heads.append(child)
+                        nxt.append(child)
+                    elif child.dep_ == "prep" and (child.lower_ in preps or node.i != tok.i
+                                                   and child.lower_ in ("of", "about", "over")):
+                        nxt.append(child)
+                    elif child.dep_ in ("xcomp", "ccomp") and node.i == tok.i:
+                        nxt.append(child)
+                        heads.extend(c for c in child.children if c.dep_ == "nsubj")
+                    elif child.dep_ == "prep" and node.i == tok.i and child.lower_ in ("about", "over", "of", "for"):
+                        nxt.append(child)
+            frontier = nxt
+        return heads
+
+    @staticmethod
+    def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+        seen: set[tuple[str, str | None]] = set()
+        out = []
+        for ref in refs:
+            key = (ref.name, ref.country)
+            if key not in seen:
+                seen.add(key)
+                out.append(ref)
+        return out
+
+    def _actors_or_event_actors(self, head: Token) -> list[ActorRef]:
+        """Actors named by a phrase; an event phrase ("the strikes") stands for its actors."""
+        lemma = head.lemma_.lower()
+        if (lemma in self.lex.nouns or lemma in self.lex.anaphor_nouns) and self._is_anaphoric(head):
+            previous = self._find_antecedent_event(head, None)
+            if previous is not None:
+                return list(previous.actors)
+            return []
+        if head.dep_ == "pobj" or head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            return resolve_actor_head(head, self.kb, self.memory)
+        return []
+
+    def _trigger_text(self, item: Found, verb: Token | None) -> str:
+        return " ".join(t.text for t in item.text_tokens)
+
+    # -- modality, type, place, date ------------------------------------------------------------
+    def _modality(self, tok: Token, verb: Token | None, sent: Span) -> Modality:
+        clause = verb if verb is not None else tok
+        chain = [clause, *list(clause.ancestors)[:3]]
+        for node in chain[:2]:
+            if any(c.dep_ == "neg" for c in node.children):
+                return Modality.NEGATED
+            if node.lemma_.lower() in ("deny",) and node.i != tok.i:
+                return Modality.NEGATED
+        for node in chain:
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+                return Modality.HYPOTHETICAL
+            if node.lemma_.lower() in self.lex.hypothetical_heads and node.i != tok.i:
+                return Modality.HYPOTHETICAL
+        left = self.doc[max(sent.start, clause.left_edge.i - 6) : clause.i]
+        if any(t.lemma_.lower() in self.lex.hypothetical_heads and t.i + 1 < len(self.doc)
+               and self.doc[t.i + 1].lower_ in ("for", "of") for t in left):
+            return Modality.HYPOTHETICAL
+        for node in chain[:2]:
+            auxes = [c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")]
+            if any(a in ("will", "shall", "'ll", "would") for a in auxes):
+                return Modality.FUTURE
+            if any(a in ("may", "might", "could") for a in auxes):
+                return Modality.HEDGED
+            if any(c.lower_ in self.lex.hedge_words for c in node.children):
+                return Modality.HEDGED
+        if any(c.lower_ in self.lex.hedge_words for c in tok.children):
+            return Modality.HEDGED
+        if self.published is not None:
+            years = [c for c in tok.children if c.like_num and len(c.text) == 4 and c.text.isdigit()]
+            if years and int(years[0].text) < self.published.year - 1:
+                return Modality.HISTORICAL
+        return Modality.ASSERTED
+
+    def _retype(self, event: Event, tok: Token, verb: Token | None) -> EventType:
+        """PLOVER: a promised cooperative act is AGREE; a conditional or future use of force is a threat."""
+        conditional = event.modality == Modality.HYPOTHETICAL and any(
+            c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+            for c in (verb or tok).children)
+        if event.modality == Modality.FUTURE or conditional:
+            if event.type in COOP_TYPES:
+                return EventType.AGREE
+            if event.type in FORCE_TYPES or conditional:
+                return EventType.THREATEN
+        return event.type
+
+    def _places(self, tok: Token, verb: Token | None, sent: Span,
+                item: Found) -> tuple[Place | None, Place | None]:
+        in_sent = [p for p in self.places if sent.start_char <= p.span[0] < sent.end_char]
+        if not in_sent:
+            return None, None
+        if item.trigger.type in VERBAL_TYPES:
+            scope = {g.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                     for g in c.subtree}
+        else:
+            scope = {t.i for t in tok.subtree}
+        if verb is not None and verb.i != tok.i:
+            scope |= {t.i for t in verb.subtree if not (t.dep_ in ("ccomp",) and t.i != verb.i)}
+        for other in self._sentence_triggers:
+            if other.i not in (tok.i, verb.i if verb is not None else -1) and other.i in scope \
+                    and not tok.is_ancestor(other) or (other.i != tok.i and tok.is_ancestor(other)
+                                                       and other.dep_ in ("pobj", "relcl", "acl")):
+                scope -= {t.i for t in other.subtree}
+        location: Place | None = None
+        origin: Place | None = None
+        for place in in_sent:
+            token = self.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+            if token is None:
+                continue
+            root = token.root
+            if root.i not in scope:
+                continue
+            prep = self._prep_of(root)
+            if prep not in LOCATIVE and not (place.precision == 2 and prep is None):
+                continue
+            if prep in ("from",):
+                origin = origin or place
+            elif location is None or (location.precision or 9) > (place.precision or 9):
+                location = place
+        return location, origin
+
+    @staticmethod
+    def _prep_of(token: Token) -> str | None:
+        node = token
+        for _ in range(4):
+            if node.dep_ == "pobj":
+                return node.head.lower_
+            if node.dep_ in ("compound", "amod", "nmod", "conj", "appos") or node.head.lemma_.lower() in (
+                    "base", "airbase", "airport", "province", "city", "town", "region", "area"):
+                node = node.head
+                continue
+            break
+        return None
+
+    def _date(self, tok: Token, verb: Token | None, sent: Span) -> DateRef | None:
+        anchors = {tok.i} | ({verb.i} if verb is not None else set())
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            node = ent.root
+            attached = False
+            for _ in range(4):
+                if node.i in anchors:
+                    attached = True
+                    break
+                if node.dep_ in ("relcl", "acl", "ccomp") or node.head.i == node.i:
+                    break
+                node = node.head
+            if attached:
+                resolved = resolve_date(ent.text, (ent.start_char, ent.end_char), self.published)
+                if resolved is not None:
+                    return resolved
+        if self.published is not None:
+            return DateRef(self.published.isoformat(), self.published.isoformat(), "unknown")
+        return DateRef(None, None, "unknown")
+
+    def _quotes(self, tok: Token, verb: Token | None, sent: Span) -> list[Quote]:
+        text = self.doc.text
+        scope = list((verb or tok).subtree)
+        if not scope:
+            return []
+        lo, hi = scope[0].idx, scope[-1].idx + len(scope[-1].text)
+        quotes: list[Quote] = []
+        i = lo
+        while i < hi:
+            ch = text[i]
+            if ch in ("\u2018", "\u201c", '"') or (ch == "'" and (i == 0 or not text[i - 1].isalnum())):
+                close = QUOTE_CHARS.get(ch, ch)
+                j = text.find(close, i + 1, min(hi + 1, len(text)))
+                if ch == "'" and j == -1:
+                    j = text.find("\u2019", i + 1, min(hi + 1, len(text)))
+                if j > i + 1 and j - i < 300:
+                    quotes.append(Quote(text[i + 1 : j], (i + 1, j)))
+                    i = j
+            i += 1
+        return quotes
+
+    def _confidence(self, event: Event, item: Found, sent: Span) -> float:
+        score = 0.45 if item.nominal else 0.55
+        if len(item.text_tokens) > 1:
+            score += 0.1
+        if any(a.kb_id or a.country for a in event.actors):
+            score += 0.15
+        elif event.actors:
+            score += 0.05
+        if event.recipients:
+            score += 0.1
+        if item.token.dep_ == "ROOT" or item.token.head.dep_ == "ROOT":
+            score += 0.1
+        if event.modality in (Modality.HEDGED, Modality.HYPOTHETICAL):
+            score -= 0.1
+        return max(0.05, min(0.99, score))
+
+    # -- in-document coreference ----------------------------------------------------------------
+    def _antecedent(self, item: Found, event: Event) -> Event | None:
+        if not item.nominal:
+            subj = _subject(item.token)
+            if subj is not None and subj.i in self.event_heads:
+                return self.event_heads[subj.i]
+            if subj is not None and subj.lemma_.lower() in self.lex.anaphor_nouns:
+                return self._find_antecedent_event(subj, event.type)
+            return None
+        if not self._is_anaphoric(item.token):
+            return None
+        return self._find_antecedent_event(item.token, event.type)
+
+    def _find_antecedent_event(self, noun: Token, event_type: EventType | None) -> Event | None:
+        lemma = noun.lemma_.lower()
+        if lemma not in self.lex.anaphor_nouns and lemma not in self.lex.nouns:
+            return None
+        candidates = [e for e in self.events if e.trigger_span[0] < noun.idx and
+                      (event_type is None or e.type == event_type)]
+        same_word = [e for e in candidates if lemma in e.trigger_text.lower()]
+        pool = same_word or candidates
+        return max(pool, key=lambda e: e.trigger_span[0]) if pool else None
+
+    def _merge_into(self, target: Event, other: Event) -> None:
+        target.mentions.extend(other.mentions)
+        if not target.actors and other.actors:
+            target.actors = other.actors
+        if not target.recipients and other.recipients:
+            target.recipients = [r for r in other.recipients if r not in target.actors]
+        better = other.location is not None and (
+            target.location is None or (other.location.precision or 9) < (target.location.precision or 9))
+        if better:
+            target.location = other.location
+        target.origin = target.origin or other.origin
+        for mode in other.mode:
+            if mode not in target.mode and target.type == other.type:
+                target.mode.append(mode)
+        if target.date is None or (target.date.precision == "unknown" and other.date is not None
+                                   and other.date.precision != "unknown"):
+            target.date = other.date
+
+    def _attach_casualties(self, sent: Span, casualties: object, events: list[Event]) -> None:
+        from sitrep.model import Casualties
+
+        assert isinstance(casualties, Casualties)
+        if not (casualties.killed or casualties.injured or casualties.missing):
+            return
+        violent = [e for e in events if e.type == EventType.ASSAULT] or [
+            e for e in self.events if e.type == EventType.ASSAULT and
+            e.sentence_index == self._sentence_index(sent)]
+        if not violent:
+            return
+        first = next(c for c in (casualties.killed, casualties.injured, casualties.missing) if c)
+        event = min(violent, key=lambda e: min(abs(e.trigger_span[0] - first.span[0]),
+                                               abs(e.trigger_span[1] - first.span[0])))
+        event.casualties = casualties
+        if not event.recipients:
+            for count in (casualties.killed, casualties.injured):
+                if count is None:
+                    continue
+                span = self.doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+                if span is not None:
+                    event.recipients = resolve_actor_head(span.root, self.kb, self.memory)
+                break
+
+    def _sentence_index(self, sent: Span) -> int:
+        return next(i for i, s in enumerate(self.doc.sents) if s.start == sent.start)
+
+    def _keep(self, event: Event) -> bool:
+        """Drop matches with nothing to anchor them: no actor and, for verbal types, no source."""
+        if event.type != EventType.ASSAULT:
+            return bool(event.actors)
+        return bool(event.actors or event.casualties.killed or event.casualties.injured
+                    or event.location)
+
+
+def finalize(events: list[Event], document_id: str, lex: Lexicon) -> list[Event]:
+    """Give each event its id, ACLED and CAMEO codes."""
+    for event in events:
+        event.acled = lex.acled_for(event.type, event.mode)
+        event.cameo = lex.cameo[event.type.value]
+        digest = hashlib.sha256(f"{document_id}:{event.trigger_span}:{event.type.value}".encode())
+        event.id = "ev:" + digest.hexdigest()[:16]
+    return events

