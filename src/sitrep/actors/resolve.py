@@ -131,6 +131,10 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
             start, end = t.idx, head.idx + len(head.text)
             text = doc.text[start:end]
             return [ActorRef(text, text, (start, end), entry.id, entry.country, "GOV")]
+        if entry.kind in ("group", "igo", "ngo", "institution"):
+            # "an IS militant", "UN peacekeepers": a member stands for the organisation.
+            start, end, text = _ent_span(t)
+            return [ActorRef(entry.name, text, (start, end), entry.id, entry.country, entry.sector)]
         if entry.kind == "person":
             start, end, text = _ent_span(t)
             return [ActorRef(entry.name, text, (start, end), entry.id, entry.country, "GOV")]
@@ -138,6 +142,7 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
         return []
     if sector is None and head.ent_type_ in ("GPE",) and not countries:
         return []
+    tokens = tokens or [head]
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     text = doc.text[start:end]

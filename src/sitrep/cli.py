@@ -1,0 +1,214 @@
+"""The `sitrep` command; each command mirrors a Python API call."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sitrep.errors import SitrepError
+from sitrep.ingest import expand_paths, parse_published, read_document
+from sitrep.model import Document
+
+DEFAULT_SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+
+
+def _fail(message: str) -> None:
+    click.echo(f"sitrep: error: {message}", err=True)
+
+
+def _published_option(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_published(value)
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+
+
+def _read_all(paths: tuple[str, ...], published: str | None) -> tuple[list[Document], int]:
+    """Documents from paths; bad inputs reported one line each and counted."""
+    documents, errors = [], 0
+    for path in expand_paths([Path(p) for p in paths]):
+        try:
+            documents.append(read_document(path, published=published))
+        except SitrepError as exc:
+            _fail(str(exc))
+            errors += 1
+    return documents, errors
+
+
+def _table_row(event: dict[str, Any]) -> str:
+    actors = ", ".join(a["name"] for a in event["actors"]) or "-"
+    recipients = ", ".join(r["name"] for r in event["recipients"]) or "-"
+    loc = (event.get("location") or {}).get("name") or "-"
+    cas = event.get("casualties") or {}
+    killed = (cas.get("killed") or {}).get("best")
+    injured = (cas.get("injured") or {}).get("best")
+    counts = f"k={killed if killed is not None else '-'} i={injured if injured is not None else '-'}"
+    date = (event.get("date") or {}).get("start") or "-"
+    return (f"{event['type']:<9} {event['modality']:<12} {date:<10} {actors[:30]:<30} -> "
+            f"{recipients[:30]:<30} @ {loc[:20]:<20} {counts}  \"{event['trigger']['text'][:50]}\"")
+
+
+@click.group()
+@click.version_option(package_name="sitrep")
+def main() -> None:
+    """sitrep: news reports about armed conflict in, coded, geolocated events out."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--published", callback=lambda c, p, v: _published_option(v),
+              help="Publication date YYYY-MM-DD that relative dates resolve against.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table")
+def extract(files: tuple[str, ...], published: str | None, fmt: str) -> None:
+    """Code the events of FILES (text files or folders) and print them."""
+    from sitrep.pipeline import default_extractor
+
+    documents, errors = _read_all(files, published)
+    try:
+        extractor = default_extractor() if documents else None
+        outputs = []
+        for document, events in (extractor.extract_documents(documents) if extractor else []):
+            payload = {"document": document.to_dict(), "events": [e.to_dict() for e in events]}
+            outputs.append(payload)
+            if fmt == "jsonl":
+                click.echo(json.dumps(payload, ensure_ascii=False))
+            elif fmt == "table":
+                click.echo(f"# {document.source}  ({len(events)} events)")
+                for event in payload["events"]:
+                    click.echo(_table_row(event))
+        if fmt == "json":
+            body: Any = outputs[0] if len(outputs) == 1 else outputs
+            click.echo(json.dumps(body, ensure_ascii=False, indent=1))
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
+@click.option("--published", callback=lambda c, p, v: _published_option(v))
+def ingest(paths: tuple[str, ...], db_path: str, published: str | None) -> None:
+    """Extract events from PATHS and store documents and events in the SQLite file --db."""
+    from sitrep.pipeline import default_extractor
+    from sitrep.store import SQLiteStore
+
+    documents, errors = _read_all(paths, published)
+    try:
+        with SQLiteStore(db_path) as store:
+            todo = [d for d in documents if not store.has_document(d.id)]
+            stored = events_total = 0
+            if todo:
+                for document, events in default_extractor().extract_documents(todo):
+                    if store.add(document, events):
+                        stored += 1
+                        events_total += len(events)
+            counts = store.counts()
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    click.echo(f"read {len(documents)} documents: {stored} new, "
+               f"{len(documents) - len(todo)} already stored, {errors} errors; "
+               f"{events_total} events added; {db_path} holds {counts['documents']} documents, "
+               f"{counts['events']} events", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--type", "event_type")
+@click.option("--actor")
+@click.option("--country")
+@click.option("--since", callback=lambda c, p, v: _published_option(v))
+@click.option("--until", callback=lambda c, p, v: _published_option(v))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
+def events(db_path: str, event_type: str | None, actor: str | None, country: str | None,
+           since: str | None, until: str | None, fmt: str) -> None:
+    """List stored events, filtered."""
+    from sitrep.store import EventFilter, SQLiteStore
+
+    try:
+        with SQLiteStore(db_path) as store:
+            for event in store.events(EventFilter(event_type, actor, country, since, until)):
+                if fmt == "jsonl":
+                    click.echo(json.dumps(event, ensure_ascii=False))
+                else:
+                    click.echo(_table_row(event))
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="-")
+def export(db_path: str, fmt: str, output: str) -> None:
+    """Export stored events as JSONL (SCHEMA.md) or CSV (ACLED-style columns)."""
+    from sitrep.export import write_csv, write_jsonl
+    from sitrep.store import SQLiteStore
+
+    try:
+        with SQLiteStore(db_path) as store, click.open_file(output, "w") as out:
+            writer = write_csv if fmt == "csv" else write_jsonl
+            n = writer(store.events(), out)
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    click.echo(f"exported {n} events", err=True)
+
+
+@main.command("eval")
+@click.option("--article", type=click.Path(), help="Article text scored against --gold.")
+@click.option("--gold", type=click.Path(), help="Gold coding of --article (article format).")
+@click.option("--sentences", type=click.Path(), help="PLOVER gold sentences (JSONL).")
+def evaluate(article: str | None, gold: str | None, sentences: str | None) -> None:
+    """Precision / recall / F1 against gold data (defaults: ../shared sample and PLOVER dev)."""
+    from sitrep.evaluation.scoring import score_article, score_sentences
+    from sitrep.pipeline import default_extractor
+
+    shared = DEFAULT_SHARED if DEFAULT_SHARED.exists() else Path("../shared")
+    if not (article or sentences):
+        article = str(shared / "samples" / "coalition-strikes-syria.txt")
+        gold = str(shared / "samples" / "coalition-strikes-syria.gold.json")
+        sentences = str(shared / "eval" / "plover-gsr-dev.jsonl")
+    try:
+        extractor = default_extractor()
+        result: dict[str, Any] = {}
+        if article:
+            gold_path = Path(gold) if gold else Path(article).with_suffix(".gold.json")
+            result["article"] = score_article(Path(article), gold_path, extractor).to_dict()
+        if sentences:
+            result["sentences"] = score_sentences(Path(sentences), extractor).to_dict()
+    except (SitrepError, OSError) as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    click.echo(json.dumps(result, indent=1))
+
+
+@main.group()
+def gazetteer() -> None:
+    """The embedded GeoNames gazetteer index."""
+
+
+@gazetteer.command("build")
+def gazetteer_build() -> None:
+    """Compile the gazetteer index from the installed GeoNames data packages."""
+    from sitrep.geo.gazetteer import build_gazetteer
+
+    path = build_gazetteer()
+    click.echo(f"gazetteer index written to {path}", err=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""The reference article: every required event right, at most two false positives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sitrep.cli import main
+from sitrep.evaluation.scoring import score_article
+from sitrep.pipeline import Extractor
+
+
+def test_reference_article_required_events(shared: Path, extractor: Extractor) -> None:
+    report = score_article(shared / "samples" / "coalition-strikes-syria.txt",
+                           shared / "samples" / "coalition-strikes-syria.gold.json", extractor)
+    assert report.misses == {}, report.to_dict()
+    assert report.required_found == report.required_total == 7
+    assert report.false_positives <= 2
+
+
+def test_extract_cli_json_has_schema_keys(shared: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(shared / "samples" / "coalition-strikes-syria.txt"),
+                                       "--published", "2025-12-20", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    strike = body["events"][0]
+    assert strike["type"] == "ASSAULT"
+    assert strike["location"]["geonameid"] == 170794
+    assert strike["origin"]["geonameid"] == 172837
+    assert strike["recipients"][0]["kb_id"] == "islamic-state"
+    text = (shared / "samples" / "coalition-strikes-syria.txt").read_text()
+    start, end = strike["trigger"]["span"]
+    assert text[start:end] == strike["trigger"]["text"]
+    ambush = next(e for e in body["events"] if "ambush" in e["trigger"]["text"])
+    assert ambush["casualties"]["injured"]["best"] == 3
+    assert ambush["location"]["geonameid"] == 163808
+    assert ambush["reported_by"][0]["name"] == "Sean Parnell"
+    threat = next(e for e in body["events"] if e["type"] == "THREATEN")
+    assert threat["date"]["text"] is None, "the swearing-in date must not date the threat"
