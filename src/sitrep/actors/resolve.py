@@ -46,9 +46,15 @@ def _entity_entry(token: Token, kb: ActorKB) -> KBEntry | None:
 def _ent_span(token: Token) -> tuple[int, int, str]:
     """Character span and text of the entity a token belongs to (or the token)."""
     if token.ent_iob_ in ("B", "I"):
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent.start_char, ent.end_char, ent.text
+        doc = token.doc
+        start = token.i
+        while doc[start].ent_iob_ == "I" and start > 0:
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        span = doc[start:end]
+        return span.start_char, span.end_char, span.text
     return token.idx, token.idx + len(token.text), token.text
 
 

@@ -14,7 +14,7 @@ from sitrep.extract.attribution import find_attributions
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
-from sitrep.model import ActorRef, DateRef, Event, EventType, Modality, Place, Quote
+from sitrep.model import ActorRef, Casualties, DateRef, Event, EventType, Modality, Place, Quote
 
 VERBAL_TYPES = frozenset({EventType.AGREE, EventType.REQUEST, EventType.THREATEN,
                           EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT})
@@ -179,7 +179,7 @@ class DocumentExtractor:
             self.events.append(event)
             self.event_heads[item.token.i] = event
             sentence_events.append(event)
-        self._attach_casualties(sent, casualties, sentence_events)
+        self._attach_casualties(index, casualties, sentence_events)
 
     def _drop_nested(self, found: list[Found]) -> list[Found]:
         """A trigger inside the complement of a verbal trigger is its content, not a new event."""
@@ -559,15 +559,12 @@ class DocumentExtractor:
                                    and other.date.precision != "unknown"):
             target.date = other.date
 
-    def _attach_casualties(self, sent: Span, casualties: object, events: list[Event]) -> None:
-        from sitrep.model import Casualties
-
-        assert isinstance(casualties, Casualties)
+    def _attach_casualties(self, index: int, casualties: Casualties, events: list[Event]) -> None:
         if not (casualties.killed or casualties.injured or casualties.missing):
             return
         violent = [e for e in events if e.type == EventType.ASSAULT] or [
             e for e in self.events if e.type == EventType.ASSAULT and
-            e.sentence_index == self._sentence_index(sent)]
+            e.sentence_index == index]
         if not violent:
             return
         first = next(c for c in (casualties.killed, casualties.injured, casualties.missing) if c)
@@ -582,9 +579,6 @@ class DocumentExtractor:
                 if span is not None:
                     event.recipients = resolve_actor_head(span.root, self.kb, self.memory)
                 break
-
-    def _sentence_index(self, sent: Span) -> int:
-        return next(i for i, s in enumerate(self.doc.sents) if s.start == sent.start)
 
     def _keep(self, event: Event) -> bool:
         """Drop matches with nothing to anchor them: no actor and, for verbal types, no source."""

@@ -204,6 +204,7 @@ class Gazetteer:
                 "`sitrep gazetteer build`"
             )
         self._cache: dict[tuple[str, int], list[GazetteerEntry]] = {}
+        self._countries: dict[str, GazetteerEntry] = {}
 
     def lookup(self, name: str, feature_class: str | None = None) -> list[tuple[GazetteerEntry, int]]:
         """Candidates for a name from the closest tier that has any (0 exact ... 2 skeleton)."""
@@ -228,7 +229,7 @@ class Gazetteer:
 
     def country(self, iso2: str) -> GazetteerEntry | None:
         """The country place for an ISO alpha-2 code."""
-        row = self._conn.execute(
-            "SELECT * FROM places WHERE country = ? AND fcode = 'PCLI'", (iso2,)
-        ).fetchone()
-        return GazetteerEntry(*row) if row else None
+        if not self._countries:
+            rows = self._conn.execute("SELECT * FROM places WHERE fcode = 'PCLI'").fetchall()
+            self._countries = {row[5]: GazetteerEntry(*row) for row in rows}
+        return self._countries.get(iso2)

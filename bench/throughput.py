@@ -1,0 +1,92 @@
+"""Throughput of a full ingest against bare spaCy `nlp.pipe` on the same corpus, and peak RSS.
+
+Corpus: the articles in examples/ (and ../shared/samples when present), repeated to --docs.
+Prints articles/s, words/s, the ratio to bare nlp.pipe, with 1 and 2 processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(n: int) -> list[str]:
+    from sitrep.ingest import read_document
+
+    paths = sorted((ROOT / "examples").glob("*.txt"))
+    sample = ROOT.parent / "shared" / "samples" / "coalition-strikes-syria.txt"
+    if sample.exists():
+        paths.append(sample)
+    texts = [read_document(p).text for p in paths]
+    # Vary each copy so the content hash differs (the store would skip exact duplicates).
+    return [f"{texts[i % len(texts)]}\n(Copy {i}.)" for i in range(n)]
+
+
+def bare_worker(texts: list[str]) -> float:
+    from sitrep.nlp.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return time.perf_counter() - start
+
+
+def full_worker(texts: list[str]) -> float:
+    from sitrep.ingest import document_from_text
+    from sitrep.pipeline import default_extractor
+    from sitrep.store import SQLiteStore
+
+    extractor = default_extractor()
+    docs = [document_from_text(t) for t in texts]
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        with SQLiteStore(Path(tmp) / "bench.db") as store:
+            for document, events in extractor.extract_documents(docs):
+                store.add(document, events)
+        return time.perf_counter() - start
+
+
+def run(worker: str, texts: list[str], processes: int) -> float:
+    """Wall time with ``processes`` workers, each loading the pipeline once (load not timed)."""
+    chunks = [texts[i::processes] for i in range(processes)]
+    fn = bare_worker if worker == "bare" else full_worker
+    if processes == 1:
+        fn(chunks[0][:2])  # warm up: load models
+        return fn(chunks[0])
+    with mp.get_context("fork").Pool(processes) as pool:
+        pool.map(fn, [c[:2] for c in chunks])
+        start = time.perf_counter()
+        pool.map(fn, chunks)
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=200)
+    args = parser.parse_args()
+    texts = corpus(args.docs)
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(texts)} articles, {words} words")
+    from sitrep.geo.gazetteer import Gazetteer
+
+    Gazetteer()  # build the index first if missing, outside the timings
+    for processes in (1, 2):
+        bare = run("bare", texts, processes)
+        full = run("full", texts, processes)
+        print(f"processes={processes}: bare nlp.pipe {len(texts) / bare:7.1f} articles/s "
+              f"{words / bare:9.0f} words/s | full ingest {len(texts) / full:7.1f} articles/s "
+              f"{words / full:9.0f} words/s | ratio {bare / full:.2f}")
+    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS: main process {peak_self:.0f} MB, largest worker {peak_children:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
