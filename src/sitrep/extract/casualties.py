@@ -35,13 +35,11 @@ def _status(token: Token) -> str | None:
 def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
     """The number of people a noun phrase names ("two U.S. service members" -> 2), with its span."""
     if head.like_num or head.lower_ in ("dozens", "hundreds", "scores", "thousands"):
-        tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ == "prep"]
         nums = [t for t in head.subtree if t.i <= head.i]
         text = " ".join(t.text for t in nums)
         triple = parse_count(text) or parse_count(head.text)
         if triple:
             return triple, (nums[0].idx, head.idx + len(head.text))
-        del tokens
     number = [c for c in head.children if c.dep_ == "nummod"]
     if number:
         num = number[0]

@@ -301,7 +301,7 @@ class DocumentExtractor:
             if not actors and amods:
                 actors = self._actors_or_event_actors(amods[0])
             for head in _prep_objects(tok, preps) + ([] if verb is None else _prep_objects(verb, ("against", "on"))):
-                recipients.extend(self._actors_or_event_actors(self._through_quantity(head)))
+                recipients.extend(self._actors_or_event_actors(head))
                 if recipients:
                     break
             agents = [g for c in tok.children if c.dep_ in ("acl",) for a in c.children
@@ -309,10 +309,6 @@ class DocumentExtractor:
             if not actors and agents:
                 actors = self._actors_or_event_actors(agents[0])
         return self._dedupe(actors), self._dedupe([r for r in recipients if r not in actors])
-
-    @staticmethod
-    def _through_quantity(head: Token) -> Token:
-        return head
 
     @staticmethod
     def _recipient_heads(tok: Token, preps: tuple[str, ...]) -> list[Token]:
