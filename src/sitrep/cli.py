@@ -13,7 +13,7 @@ from sitrep.errors import SitrepError
 from sitrep.ingest import expand_paths, parse_published, read_document
 from sitrep.model import Document
 
-DEFAULT_SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+DEFAULT_SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
 def _fail(message: str) -> None:

@@ -71,10 +71,6 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return tokens
 
 
-def _kind(entry: KBEntry) -> str:
-    return entry.kind
-
-
 def resolve_actor_head(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef]:
     """Actors named by the phrase headed by ``head``, one per conjunct ("Jordan and Britain")."""
     refs: list[ActorRef] = []
@@ -99,7 +95,7 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
         start, end, text = _ent_span(head)
         ref = ActorRef(entry.name, text, (start, end), entry.id, entry.country, entry.sector)
         # A possessor or modifier of a KB person/org ("Trump administration") keeps the entity.
-        memory.remember(ref, _kind(entry))
+        memory.remember(ref, entry.kind)
         return [ref]
     tokens = _phrase_tokens(head)
     sector = kb.sector_of(head.lemma_) or kb.sector_of(lower)
@@ -108,13 +104,12 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
         sector = kb.sector_of(f"{compounds[-1]} {lower}")
     entities = [(t, kb.get(t.ent_id_)) for t in tokens if t.ent_id_ and t.i != head.i]
     entities = [(t, e) for t, e in entities if e is not None]
-    if head.ent_type_ == "PERSON" and not entities and sector is None:
-        titles = [t for t in tokens if kb.sector_of(t.lower_)]
+    if head.ent_type_ == "PERSON" and sector is None:
+        # A person's sector comes from a title before the name ("President"), else anywhere
+        # in the phrase when it names no other entity.
+        titles = [t for t in tokens if t.i < head.i and kb.sector_of(t.lower_)] or (
+            [] if entities else [t for t in tokens if kb.sector_of(t.lower_)])
         sector = kb.sector_of(titles[0].lower_) if titles else None
-    if head.ent_type_ == "PERSON":
-        titles = [t for t in tokens if t.i < head.i and kb.sector_of(t.lower_)]
-        if titles and sector is None:
-            sector = kb.sector_of(titles[0].lower_)
     countries = [(t, e) for t, e in entities if e.kind == "country"]
     named = [(t, e) for t, e in entities if e.kind != "country"]
     if lower in GROUP_ANAPHORS and not entities and any(t.lower_ in ("the", "this", "that", "his", "its")

@@ -13,7 +13,7 @@ from sitrep.ingest import document_from_text
 from sitrep.pipeline import Extractor
 
 # CAMEO country codes in older gold data that differ from ISO 3166 alpha-3.
-CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "PSE": "PSE", "GMY": "DEU", "SPN": "ESP"}
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "GMY": "DEU", "SPN": "ESP"}
 
 
 def _load_json(path: Path) -> Any:

@@ -44,20 +44,10 @@ def _explicit(low: str, text: str, span: Span, published: dt.date | None) -> Dat
         return _day(dt.date(int(m[1]), int(m[2]), int(m[3])), text, span)
     m = re.search(r"\b([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?\b", low)
     if m and m[1] in MONTHS:
-        year = int(m[3]) if m[3] else _infer_year(MONTHS[m[1]], int(m[2]), published)
-        if year:
-            try:
-                return _day(dt.date(year, MONTHS[m[1]], int(m[2])), text, span)
-            except ValueError:
-                return None
+        return _month_day(MONTHS[m[1]], int(m[2]), m[3], text, span, published)
     m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)(?: (\d{4}))?\b", low)
     if m and m[2] in MONTHS:
-        year = int(m[3]) if m[3] else _infer_year(MONTHS[m[2]], int(m[1]), published)
-        if year:
-            try:
-                return _day(dt.date(year, MONTHS[m[2]], int(m[1])), text, span)
-            except ValueError:
-                return None
+        return _month_day(MONTHS[m[2]], int(m[1]), m[3], text, span, published)
     m = re.search(r"\b([a-z]+) (\d{4})\b", low)
     if m and m[1] in MONTHS:
         return _month(int(m[2]), MONTHS[m[1]], text, span)
@@ -65,6 +55,18 @@ def _explicit(low: str, text: str, span: Span, published: dt.date | None) -> Dat
     if m and 1900 <= int(m[1]) <= 2100:
         return _year(int(m[1]), text, span)
     return None
+
+
+def _month_day(month: int, day: int, year_text: str | None, text: str, span: Span,
+               published: dt.date | None) -> DateRef | None:
+    """A day given as month and day, with or without a year ("March 5", "5 March 2025")."""
+    year = int(year_text) if year_text else _infer_year(month, day, published)
+    if not year:
+        return None
+    try:
+        return _day(dt.date(year, month, day), text, span)
+    except ValueError:
+        return None
 
 
 def _infer_year(month: int, day: int, published: dt.date | None) -> int | None:

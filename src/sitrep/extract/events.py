@@ -189,9 +189,8 @@ class DocumentExtractor:
         for f in found:
             if f.token.i in used and f not in verbal:
                 continue
-            nested = any(v is not f and f.token.i != v.token.i and f.token.is_ancestor(v.token) is False
-                         and v.token.is_ancestor(f.token) and self._complement_path(v.token, f.token)
-                         for v in verbal)
+            nested = any(v.token.i != f.token.i and v.token.is_ancestor(f.token)
+                         and self._complement_path(v.token, f.token) for v in verbal)
             if not nested:
                 keep.append(f)
         return keep
@@ -218,7 +217,7 @@ class DocumentExtractor:
         event = Event(
             id="",
             type=trig.type,
-            trigger_text=self._trigger_text(item, verb),
+            trigger_text="",
             trigger_span=(0, 0),
             sentence_index=index,
             sentence_span=(sent.start_char, sent.end_char),
@@ -357,9 +356,6 @@ class DocumentExtractor:
         if head.dep_ == "pobj" or head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
             return resolve_actor_head(head, self.kb, self.memory)
         return []
-
-    def _trigger_text(self, item: Found, verb: Token | None) -> str:
-        return " ".join(t.text for t in item.text_tokens)
 
     # -- modality, type, place, date ------------------------------------------------------------
     def _modality(self, tok: Token, verb: Token | None, sent: Span) -> Modality:
