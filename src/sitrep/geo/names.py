@@ -7,6 +7,10 @@ import unicodedata
 
 # Arabic article forms as English news writes them; also dropped inside names ("Deir ez-Zor").
 ARTICLES = frozenset({"al", "el", "ul", "ash", "ad", "ar", "as", "at", "az", "ez", "an", "ath", "adh", "es", "en"})
+# Words that name a kind of admin area: "Hasakeh province", "Kharkiv Oblast", "Aleppo Governorate".
+ADMIN_SUFFIXES = frozenset({"governorate", "province", "oblast", "region", "state", "district",
+                            "division", "prefecture", "county", "department", "raion", "rayon",
+                            "wilayah", "muhafazah", "municipality", "township", "territory"})
 _NON_LETTER = re.compile(r"[^a-z ]+")
 _SPACES = re.compile(r"\s+")
 _DOUBLED = re.compile(r"(.)\1+")

@@ -1,4 +1,10 @@
-"""Toponym recognition and resolution: places in a parsed document -> GeoNames entries with precision."""
+"""Toponym resolution: place-name mentions -> GeoNames entries, each with a score and runner-up.
+
+Context used, in the spirit of CLIFF-CLAVIN and Mordecai: the document's country focus,
+containment (a province named nearby), distance to the other places of the document,
+population and feature-class priors, and how close the spelling match was. A name no
+candidate fits well enough is returned unresolved, never guessed.
+"""
 
 from __future__ import annotations
 
@@ -6,183 +12,194 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from sitrep.actors.kb import ActorKB
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
-from sitrep.model import Place
+from sitrep.geo.mentions import Mention, actor_countries, find_mentions
+from sitrep.model import Alternative, Place
 
-ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "oblast", "district",
-                         "prefecture", "county", "department", "division"})
-FACILITY_WORDS = frozenset({"base", "airbase", "airport", "camp", "checkpoint", "prison", "port",
-                            "crossing", "outskirts", "area", "airfield", "barracks", "hospital"})
-SETTLEMENT_WORDS = frozenset({"city", "town", "village", "capital"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "around", "into", "across",
-                            "inside", "towards", "toward", "through", "of"})
-DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
-                        "northwestern", "southeastern", "southwestern", "north", "south", "east",
-                        "west"})
+TIER_PENALTY = (0.0, 0.15, 0.7)
+NEAR_KM = 400.0
+SHARPNESS = 3.0
+WEAK_MIN_POPULATION = 200_000
+_EARTH_KM = 6371.0088
 
 
 @dataclass
-class Toponym:
-    """A place name found in text, before resolution."""
-
-    span: Span
-    name: str
-    admin_hint: bool
-    facility_hint: bool
-    region_hint: bool
-    country_id: str | None
+class _Candidate:
+    entry: GazetteerEntry
+    tier: int
+    prior: float
+    score: float = 0.0
 
 
-def _next_word(span: Span) -> str:
-    doc = span.doc
-    return doc[span.end].lower_ if span.end < len(doc) else ""
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _has_locative_cue(span: Span) -> bool:
-    doc = span.doc
-    i = span.start - 1
-    while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "NUM") and i > span.start - 4:
-        i -= 1
-    return i >= 0 and doc[i].lower_ in LOCATIVE_PREPS
-
-
-def _propn_runs(doc: Doc) -> list[Span]:
-    """Runs of proper nouns outside entities (spaCy misses many Arabic and Ukrainian town names)."""
-    runs: list[Span] = []
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if tok.pos_ == "PROPN" and not tok.ent_type_:
-            j = i
-            while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].text == "-") \
-                    and not doc[j + 1].ent_type_:
-                j += 1
-            runs.append(doc[i : j + 1])
-            i = j + 1
-        else:
-            i += 1
-    return runs
-
-
-def find_toponyms(doc: Doc, kb: ActorKB) -> list[Toponym]:
-    """Place-name spans: GPE/LOC/FAC entities, and proper nouns in locative context."""
-    found: list[Toponym] = []
-    candidates: list[tuple[Span, bool]] = []
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            candidates.append((ent, True))
-        elif ent.label_ in ("PERSON", "ORG") and not ent.ent_id_:
-            candidates.append((ent, False))
-    candidates.extend((run, False) for run in _propn_runs(doc))
-    for span, is_place_label in candidates:
-        words = span.text.split()
-        admin_hint = words[-1].lower() in ADMIN_WORDS or _next_word(span) in ADMIN_WORDS
-        name = " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in ADMIN_WORDS \
-            else span.text
-        facility = _next_word(span) in FACILITY_WORDS or (
-            span.end + 1 < len(doc) and doc[span.end + 1].lower_ in FACILITY_WORDS)
-        settlement = _next_word(span) in SETTLEMENT_WORDS
-        cue = _has_locative_cue(span) or admin_hint or facility or settlement
-        if not is_place_label and not cue:
-            continue
-        if span.ent_id_ and not span.ent_id_.startswith("country:"):
-            continue
-        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-        found.append(Toponym(span, name, admin_hint, facility, prev in DIRECTIONS,
-                             span.ent_id_ or None))
-    found.sort(key=lambda t: t.span.start)
-    return found
-
-
-def focus_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
-    """ISO alpha-2 codes weighted by how the document names countries (as places counts most)."""
-    weights: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.ent_id_.startswith("country:"):
-            iso2 = kb.iso2.get(ent.ent_id_.split(":", 1)[1])
-            if iso2:
-                weights[iso2] += 2 if _has_locative_cue(ent) else (0.25 if ent.label_ == "NORP" else 0.5)
-    return weights
-
-
-def _score(entry: GazetteerEntry, tier: int, topo: Toponym, focus: Counter[str],
-           admin_areas: set[tuple[str, str]]) -> float:
-    top = max(focus.values(), default=0)
-    score = 1.5 * math.log10(entry.population + 10) / 7.0 - 0.25 * tier
-    if top:
-        score += 1.2 * focus.get(entry.country, 0) / top
-    if entry.admin1_code and (entry.country, entry.admin1_code) in admin_areas:
-        score += 0.6
-    if entry.feature_class == "A" and entry.feature_code == "ADM1":
-        score += 1.0 if topo.admin_hint else -0.8
+def _prior(entry: GazetteerEntry, tier: int, mention: Mention) -> float:
+    """Score of a candidate before document context: population, spelling, feature class."""
+    score = 1.5 * math.log10(entry.population + 10) / 7.0 - TIER_PENALTY[tier]
+    code = entry.feature_code
+    if code == "PCLI":
+        score += 1.5
+    elif code == "ADM1":
+        score += 1.2 if mention.admin_level in (1, None) and mention.admin_hint else -0.9
+    elif code == "ADM2":
+        score += 1.0 if mention.admin_level == 2 else -1.2
+    elif entry.feature_class != "P":
+        score += 0.6 if mention.facility else -0.5
     return score
 
 
-def resolve_toponyms(doc: Doc, kb: ActorKB, gazetteer: Gazetteer) -> list[Place]:
-    """Resolve every toponym in the document; unresolved names are left out (never a guess)."""
-    focus = focus_countries(doc, kb)
-    toponyms = find_toponyms(doc, kb)
-    looked = [(t, _lookup(t, kb, gazetteer)) for t in toponyms]
-    admin_areas = {(e.country, e.admin1_code) for t, cands in looked if t.admin_hint
-                   for e, _ in cands if e.feature_class == "A" and e.admin1_code}
-    for _, cands in looked:
-        if len(cands) == 1 and cands[0][1] == 0 and cands[0][0].feature_class == "P":
-            focus[cands[0][0].country] += 1
+def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
+    if mention.country_iso2:
+        entry = gazetteer.country(mention.country_iso2)
+        if entry is not None:
+            return [_Candidate(entry, 0, _prior(entry, 0, mention))]
+    found = gazetteer.lookup(mention.name)
+    if mention.admin_hint:
+        areas = [(e, t) for e, t in found if e.feature_class == "A" and e.feature_code != "PCLI"]
+        found = areas or found
+    return [_Candidate(e, t, _prior(e, t, mention)) for e, t in found]
+
+
+def country_focus(mentions: list[Mention], found: list[list[_Candidate]],
+                  extra: Counter[str] | None = None) -> Counter[str]:
+    """Countries the document is about: named countries, and places only one country has."""
+    focus: Counter[str] = Counter(extra or {})
+    for mention, cands in zip(mentions, found, strict=True):
+        if mention.country_iso2:
+            focus[mention.country_iso2] += 2.0
+            continue
+        exact = {c.entry.country for c in cands if c.tier == 0}
+        if len(exact) == 1:
+            focus[next(iter(exact))] += 1.0 if mention.kind != "weak" else 0.3
+    return focus
+
+
+def _context_score(cand: _Candidate, focus: Counter[str], top: float,
+                   areas: set[tuple[str, str | None]],
+                   anchors: list[GazetteerEntry]) -> float:
+    entry = cand.entry
+    score = cand.prior
+    if top:
+        score += 1.2 * focus.get(entry.country, 0) / top
+    if entry.feature_class != "A" and (entry.country, entry.admin1_code) in areas:
+        score += 0.8
+    near = [haversine_km(entry.lat, entry.lon, a.lat, a.lon) for a in anchors
+            if a.rowid != entry.rowid]
+    if near:
+        score += 0.6 * max(0.0, 1.0 - min(near) / NEAR_KM)
+    return score
+
+
+def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
+                     focus_hint: Counter[str] | None = None) -> list[Place]:
+    """Resolve every mention; the list keeps the mentions' order, unresolved ones included."""
+    found = [_candidates(m, gazetteer) for m in mentions]
+    focus = country_focus(mentions, found, focus_hint)
+    top = max(focus.values(), default=0.0)
+    areas = {(best.entry.country, best.entry.admin1_code)
+             for m, cands in zip(mentions, found, strict=True) if m.admin_hint and cands
+             for best in [max(cands, key=lambda c: c.prior)] if best.entry.feature_class == "A"}
+    anchors: list[GazetteerEntry] = []
+    ranked: list[list[_Candidate]] = []
+    for _ in range(2):
+        ranked = []
+        for cands in found:
+            for cand in cands:
+                cand.score = _context_score(cand, focus, top, areas, anchors)
+            ranked.append(sorted(cands, key=lambda c: -c.score))
+        anchors = [r[0].entry for m, r in zip(mentions, ranked, strict=True)
+                   if r and r[0].entry.feature_class == "P" and _margin(r) > 0.5]
+        areas |= {(r[0].entry.country, r[0].entry.admin1_code) for r in ranked
+                  if r and r[0].entry.feature_code in ("ADM1", "ADM2") and _margin(r) > 0.5}
     places: list[Place] = []
-    for topo, cands in looked:
-        if not cands:
+    for mention, cands in zip(mentions, ranked, strict=True):
+        best = cands[0] if cands and _acceptable(mention, cands[0], focus) else None
+        if best is None:
+            if mention.kind == "place":
+                places.append(_unresolved(mention))
             continue
-        is_place = topo.span.label_ in ("GPE", "LOC", "FAC") or topo.country_id is not None
-        scored = sorted(((_score(e, t, topo, focus, admin_areas), e) for e, t in cands),
-                        key=lambda pair: -pair[0])
-        best_score, best = scored[0]
-        if not is_place and focus and best.country not in focus and best.population < 100_000:
-            continue
-        runner_up = scored[1][0] if len(scored) > 1 else best_score - 1.0
-        places.append(_to_place(topo, best, _confidence(best_score, runner_up)))
+        probs = _probabilities(cands)
+        runner = (cands[1], probs[1]) if len(cands) > 1 else None
+        places.append(_to_place(mention, best, probs[0], runner))
     return places
 
 
-def _lookup(topo: Toponym, kb: ActorKB, gazetteer: Gazetteer) -> list[tuple[GazetteerEntry, int]]:
-    if topo.country_id:
-        iso2 = kb.iso2.get(topo.country_id.split(":", 1)[1])
-        entry = gazetteer.country(iso2) if iso2 else None
-        if entry is not None:
-            return [(entry, 0)]
-    if topo.admin_hint:
-        admin = gazetteer.lookup(topo.name, feature_class="A")
-        if admin:
-            return admin
-    return gazetteer.lookup(topo.name)
+def _margin(ranked: list[_Candidate]) -> float:
+    return ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
 
 
-def _confidence(best: float, runner_up: float) -> float:
-    """Map the margin over the runner-up to 0..1."""
-    return 1.0 / (1.0 + math.exp(-3.0 * (best - runner_up))) if best > runner_up else 0.5
+def _acceptable(mention: Mention, best: _Candidate, focus: Counter[str]) -> bool:
+    """Whether the best reading is good enough to report rather than leave the name empty."""
+    in_focus = not focus or best.entry.country in focus
+    if best.tier == 2 and not in_focus:
+        return False
+    if mention.kind == "weak":
+        return best.tier <= 1 and (best.entry.country in focus
+                                   or best.entry.population >= WEAK_MIN_POPULATION)
+    if mention.kind == "cued" and not in_focus and best.entry.population < 50_000:
+        return False
+    return True
 
 
-def _to_place(topo: Toponym, entry: GazetteerEntry, score: float) -> Place:
+def _probabilities(cands: list[_Candidate]) -> list[float]:
+    """Softmax over the candidates' scores: the chance each reading is the right one."""
+    top = cands[0].score
+    weights = [math.exp(SHARPNESS * (c.score - top)) for c in cands]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def _precision(mention: Mention, entry: GazetteerEntry) -> int:
+    """ACLED geo-precision: 1 the town itself, 2 near or part of a town, 3 a larger region."""
     if entry.feature_class == "A":
-        precision = 3
-    elif topo.facility_hint:
-        precision = 2
-    else:
-        precision = 1
+        return 3
+    if mention.facility or mention.region:
+        return 2
+    return 1
+
+
+def _unresolved(mention: Mention) -> Place:
+    return Place(name=mention.name, text=mention.text, span=(mention.start, mention.end),
+                 geonameid=None, lat=None, lon=None, country=None, admin1_code=None,
+                 admin1=None, admin2=None, feature_class=None, precision=None, score=0.0)
+
+
+def _to_place(mention: Mention, best: _Candidate, probability: float,
+              runner: tuple[_Candidate, float] | None) -> Place:
+    entry = best.entry
+    alternative = None
+    if runner is not None:
+        other = runner[0].entry
+        alternative = Alternative(other.geonameid, other.name, other.country, runner[1])
     return Place(
         name=entry.name,
-        text=topo.span.text,
-        span=(topo.span.start_char, topo.span.end_char),
+        text=mention.text,
+        span=(mention.start, mention.end),
         geonameid=entry.geonameid,
         lat=entry.lat,
         lon=entry.lon,
         country=entry.country,
         admin1_code=entry.admin1_code,
         admin1=entry.admin1,
-        admin2=None,
+        admin2=entry.admin2,
+        admin2_code=entry.admin2_code,
         feature_class=entry.feature_class,
-        precision=precision,
-        score=score,
+        feature_code=entry.feature_code,
+        precision=_precision(mention, entry),
+        score=round(probability, 3),
+        runner_up=alternative,
     )
+
+
+def resolve_document(doc: Doc, kb: ActorKB, gazetteer: Gazetteer) -> list[Place]:
+    """Every place of a parsed document, found and resolved."""
+    return resolve_mentions(find_mentions(doc, kb), gazetteer, actor_countries(doc, kb))

@@ -1,0 +1,224 @@
+"""Toponym recognition: the place-name mentions of a parsed document, with the cues around them.
+
+Beyond spaCy's GPE/LOC/FAC: proper-noun runs in locative context ("clashes in Kadugli"),
+names spaCy tags as people or organisations ("Tal Afar"), names split by Arabic articles
+and hyphens ("Maarrat al-Numan", "Deir ez-Zor"), admin areas ("Hasakeh province"),
+facilities ("the Ash Shaddadi military base" -> the town) and directional regions
+("eastern Syria" -> Syria). Demonyms ("Syrian") are not places.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.actors.kb import ActorKB
+from sitrep.geo.names import ADMIN_SUFFIXES, ARTICLES
+
+ADMIN2_WORDS = frozenset({"district", "raion", "rayon", "county", "township", "municipality"})
+FACILITY_WORDS = frozenset({"base", "airbase", "airport", "camp", "checkpoint", "prison", "port",
+                            "crossing", "outskirts", "area", "airfield", "barracks", "hospital",
+                            "military", "air", "refugee", "displacement", "border", "market",
+                            "bridge", "dam", "refinery", "oilfield", "field", "countryside",
+                            "suburbs", "district", "neighbourhood", "neighborhood"})
+SETTLEMENT_WORDS = frozenset({"city", "town", "village", "capital", "villages", "towns"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "around", "into", "across",
+                            "inside", "towards", "toward", "through", "of", "to", "on", "between",
+                            "west", "east", "north", "south", "via", "over", "and"})
+DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
+                        "northwestern", "southeastern", "southwestern", "north", "south", "east",
+                        "west", "northeast", "northwest", "southeast", "southwest", "rural",
+                        "greater", "upper", "lower", "north-eastern", "north-western",
+                        "south-eastern", "south-western"})
+NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "west", "east", "north", "south",
+                        "northeast", "northwest", "southeast", "southwest", "kilometres",
+                        "kilometers", "km", "miles"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAYBE_LABELS = frozenset({"PERSON", "ORG", ""})
+NOT_PLACES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this",
+                        "that", "monday", "tuesday", "wednesday", "thursday", "friday",
+                        "saturday", "sunday", "january", "february", "march", "april", "may",
+                        "june", "july", "august", "september", "october", "november",
+                        "december", "mr", "mrs", "ms", "dr", "president", "minister", "general",
+                        "god", "allah", "reuters", "afp", "ap"})
+
+
+@dataclass
+class Mention:
+    """A place name in a text, before resolution.
+
+    kind: "place" (tagged as a place or a known country), "cued" (a proper noun in
+    locative context or next to a settlement/admin/facility word), "weak" (a bare proper
+    noun; kept only when the gazetteer is sure).
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str
+    admin_hint: bool = False
+    admin_level: int | None = None
+    facility: bool = False
+    region: bool = False
+    country_iso2: str | None = None
+
+
+def _strip(span: Span) -> Span:
+    """Drop leading determiners/directions and trailing admin/facility words from a span."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end - 1 and (doc[start].lower_ in DIRECTIONS or doc[start].lower_ == "the"):
+        start += 1
+    while end - 1 > start and (doc[end - 1].lower_ in ADMIN_SUFFIXES
+                               or doc[end - 1].lower_ in FACILITY_WORDS
+                               or doc[end - 1].lower_ in SETTLEMENT_WORDS):
+        end -= 1
+    return doc[start:end]
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.is_title or tok.is_upper and len(tok) > 1 or tok.text[:1].isupper()
+
+
+def _grow(span: Span) -> Span:
+    """Extend a name over article particles and hyphens: 'Maarrat' -> 'Maarrat al-Numan'."""
+    doc, start, end = span.doc, span.start, span.end
+    while end + 1 < len(doc):
+        nxt, after = doc[end], doc[end + 1]
+        if nxt.text in ("-", "\u2011") and _is_name_token(after):
+            end += 2
+        elif nxt.lower_ in ARTICLES and (after.text in ("-", "\u2011") and end + 2 < len(doc)
+                                         and _is_name_token(doc[end + 2])):
+            end += 3
+        elif nxt.lower_ in ARTICLES and _is_name_token(after) and not nxt.is_title:
+            end += 2
+        else:
+            break
+    while start >= 2:
+        prev, before = doc[start - 1], doc[start - 2]
+        if prev.text in ("-", "\u2011") and before.lower_ in ARTICLES:
+            start -= 2
+        elif prev.text in ("-", "\u2011") and _is_name_token(before) and before.pos_ == "PROPN":
+            start -= 2
+        else:
+            break
+    return doc[start:end]
+
+
+def _propn_runs(doc: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns that no entity covers."""
+    runs: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and _is_name_token(tok) and not tok.is_sent_start:
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ \
+                    and _is_name_token(doc[j + 1]):
+                j += 1
+            runs.append(doc[i : j + 1])
+            i = j + 1
+        else:
+            i += 1
+    return runs
+
+
+def _prev_word(span: Span) -> str:
+    return span.doc[span.start - 1].lower_ if span.start > 0 else ""
+
+
+def _next_words(span: Span, n: int = 3) -> list[str]:
+    return [t.lower_ for t in span.doc[span.end : span.end + n]]
+
+
+def _has_locative_cue(span: Span) -> bool:
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and i > span.start - 4 and (doc[i].pos_ in ("DET", "ADJ", "NUM")
+                                               or doc[i].lower_ in DIRECTIONS):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE_PREPS
+
+
+def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention | None:
+    grown = _grow(span) if country_iso2 is None else span
+    name_span = _strip(grown)
+    name = name_span.text.strip(" -'\u2019")
+    if not name or name.lower() in NOT_PLACES or name.lower() in DIRECTIONS \
+            or not name[:1].isupper():
+        return None
+    after = _next_words(name_span)
+    words_in = [t.lower_ for t in grown.doc[name_span.end : grown.end]]
+    admin_words = [w for w in [*words_in, *after[:1]] if w in ADMIN_SUFFIXES]
+    admin_level = None
+    if admin_words:
+        admin_level = 2 if admin_words[0] in ADMIN2_WORDS else 1
+    facility = any(w in FACILITY_WORDS for w in [*words_in, *after[:2]]) \
+        and not (admin_words and after[:1] == admin_words[:1])
+    prev = _prev_word(name_span)
+    region = prev in DIRECTIONS or prev in NEAR_WORDS
+    settlement = bool(after) and after[0] in SETTLEMENT_WORDS
+    if kind == "weak" and (_has_locative_cue(name_span) or admin_words or facility or settlement):
+        kind = "cued"
+    return Mention(start=name_span.start_char, end=name_span.end_char, text=name_span.text,
+                   name=name, kind=kind, admin_hint=bool(admin_words), admin_level=admin_level,
+                   facility=facility, region=region, country_iso2=country_iso2)
+
+
+def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
+    """Every place-name mention of the document, in text order, without overlaps."""
+    spans: list[tuple[Span, str, str | None]] = []
+    for ent in doc.ents:
+        if ent.ent_id_.startswith("country:"):
+            if ent.label_ == "GPE":
+                spans.append((ent, "place", kb.iso2.get(ent.ent_id_.split(":", 1)[1])))
+        elif ent.ent_id_:
+            continue
+        elif ent.label_ in PLACE_LABELS:
+            spans.append((ent, "place", None))
+        elif ent.label_ in MAYBE_LABELS:
+            spans.append((ent, "weak", None))
+    spans.extend((run, "weak", None) for run in _propn_runs(doc))
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for span, kind, iso2 in sorted(spans, key=lambda s: (s[1] != "place", s[0].start)):
+        mention = _mention(span, kind, iso2)
+        if mention is None:
+            continue
+        chars = set(range(mention.start, mention.end))
+        if chars & taken:
+            continue
+        taken |= chars
+        mentions.append(mention)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def mentions_from_spans(doc: Doc, kb: ActorKB, spans: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions for given character spans (gold toponyms), with the same cues read from context."""
+    mentions: list[Mention] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        text = doc.text[start:end]
+        found = _mention(span, "place") if span is not None else None
+        country = next((e.ent_id_ for e in doc.ents if e.start_char == start and e.end_char == end
+                        and e.ent_id_.startswith("country:")), None)
+        if found is None:
+            found = Mention(start=start, end=end, text=text, name=text, kind="place")
+        found.start, found.end, found.text = start, end, text
+        if country:
+            found.country_iso2 = kb.iso2.get(country.split(":", 1)[1])
+        mentions.append(found)
+    return mentions
+
+
+def actor_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
+    """Countries named as actors ("Syrian forces"): a weak hint of where the story is."""
+    focus: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.ent_id_.startswith("country:") and ent.label_ != "GPE":
+            iso2 = kb.iso2.get(ent.ent_id_.split(":", 1)[1])
+            if iso2:
+                focus[iso2] += 0.25
+    return focus

