@@ -168,12 +168,19 @@ def export(db_path: str, fmt: str, output: str) -> None:
     click.echo(f"exported {n} events", err=True)
 
 
-@main.command("eval")
+@main.group("eval", invoke_without_command=True)
 @click.option("--article", type=click.Path(), help="Article text scored against --gold.")
 @click.option("--gold", type=click.Path(), help="Gold coding of --article (article format).")
 @click.option("--sentences", type=click.Path(), help="PLOVER gold sentences (JSONL).")
-def evaluate(article: str | None, gold: str | None, sentences: str | None) -> None:
-    """Precision / recall / F1 against gold data (defaults: ../shared sample and PLOVER dev)."""
+@click.pass_context
+def evaluate(ctx: click.Context, article: str | None, gold: str | None,
+             sentences: str | None) -> None:
+    """Precision / recall / F1 against gold data (defaults: ../shared sample and PLOVER dev).
+
+    `sitrep eval geo GOLD` scores geoparsing instead.
+    """
+    if ctx.invoked_subcommand:
+        return
     from sitrep.evaluation.scoring import score_article, score_sentences
     from sitrep.pipeline import default_extractor
 
@@ -196,6 +203,101 @@ def evaluate(article: str | None, gold: str | None, sentences: str | None) -> No
     click.echo(json.dumps(result, indent=1))
 
 
+@evaluate.command("geo")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--misses/--no-misses", default=False, help="List the toponyms got wrong.")
+def evaluate_geo_command(gold: str, misses: bool) -> None:
+    """Geoparsing: recognition P/R/F1, resolution given gold spans, end-to-end accuracy@161 km.
+
+    GOLD is JSONL of {id, text, toponyms: [{start, end, text, geonameid?, lat, lon}]}.
+    """
+    from sitrep.evaluation.geo import evaluate_geo
+    from sitrep.pipeline import default_extractor
+
+    try:
+        result = evaluate_geo(Path(gold), default_extractor()).to_dict()
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    if not misses:
+        result.pop("misses")
+    click.echo(json.dumps(result, indent=1, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("files", nargs=-1)
+@click.option("--spans", "spans_path", type=click.Path(dir_okay=False),
+              help="Gold JSONL ({id, text, toponyms}): resolve its spans instead of finding names.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl")
+def geoparse(files: tuple[str, ...], spans_path: str | None, fmt: str) -> None:
+    """Every place named in FILES (text files, folders, or JSONL of {id, text}), resolved."""
+    from sitrep.pipeline import default_extractor
+
+    if not files and not spans_path:
+        _fail("give FILES to geoparse, or --spans GOLD.jsonl")
+        sys.exit(2)
+    errors = 0
+    try:
+        if spans_path:
+            from sitrep.evaluation.geo import load_geo_gold
+
+            gold = load_geo_gold(Path(spans_path))
+            ids = [d.id for d in gold]
+            texts = [d.text for d in gold]
+            spans: list[list[tuple[int, int]] | None] | None = [
+                [(t.start, t.end) for t in d.toponyms] for d in gold]
+        else:
+            ids, texts, errors = _geoparse_inputs(files)
+            spans = None
+        results = default_extractor().geoparse(texts, spans=spans) if texts else iter([])
+        for doc_id, places in zip(ids, results, strict=True):
+            _print_places(doc_id, places, fmt)
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    if errors:
+        sys.exit(1)
+
+
+def _geoparse_inputs(files: tuple[str, ...]) -> tuple[list[str], list[str], int]:
+    from sitrep.ingest import read_jsonl_texts
+
+    ids: list[str] = []
+    texts: list[str] = []
+    errors = 0
+    for path in expand_paths([Path(p) for p in files], suffixes=(".txt", ".jsonl")):
+        try:
+            if path.suffix == ".jsonl":
+                for doc_id, text in read_jsonl_texts(path):
+                    ids.append(doc_id)
+                    texts.append(text)
+            else:
+                document = read_document(path)
+                ids.append(str(path))
+                texts.append(document.text)
+        except SitrepError as exc:
+            _fail(str(exc))
+            errors += 1
+    return ids, texts, errors
+
+
+def _print_places(doc_id: str, places: list[Any], fmt: str) -> None:
+    rows = []
+    for place in places:
+        data = place.to_dict()
+        span = data.pop("span")
+        rows.append({"start": span[0], "end": span[1], **data})
+    if fmt == "jsonl":
+        click.echo(json.dumps({"id": doc_id, "places": rows}, ensure_ascii=False))
+        return
+    click.echo(f"# {doc_id}")
+    for row in rows:
+        where = f"{row['lat']:.3f},{row['lon']:.3f}" if row["lat"] is not None else "-"
+        click.echo(f"{row['start']:>6}-{row['end']:<6} {row['text'][:28]:<28} -> "
+                   f"{str(row['geonameid'] or '-'):>9} {row['name'][:24]:<24} {row['country'] or '-':<3}"
+                   f" {where:<18} p={row['precision'] or '-'} s={row['score']}")
+
+
 @main.group()
 def gazetteer() -> None:
     """The embedded GeoNames gazetteer index."""
@@ -206,8 +308,47 @@ def gazetteer_build() -> None:
     """Compile the gazetteer index from the installed GeoNames data packages."""
     from sitrep.geo.gazetteer import build_gazetteer
 
-    path = build_gazetteer()
+    try:
+        path = build_gazetteer()
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
     click.echo(f"gazetteer index written to {path}", err=True)
+
+
+@gazetteer.command("import")
+@click.argument("dump", type=click.Path(dir_okay=False))
+@click.option("--output", type=click.Path(dir_okay=False),
+              help="Index file to write (default: the index sitrep reads).")
+def gazetteer_import(dump: str, output: str | None) -> None:
+    """Compile the index from a GeoNames dump (allCountries.zip, XX.zip or .txt) instead.
+
+    Download it from https://download.geonames.org/export/dump/ yourself; sitrep never
+    fetches it. Keeps populated places, admin areas, countries and the sites and regions
+    news names (bases, airports, camps, deserts, rivers); takes about 20 minutes for the
+    full dump.
+    """
+    from sitrep.geo.gazetteer import import_dump
+
+    try:
+        path = import_dump(Path(dump), Path(output) if output else None)
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    click.echo(f"gazetteer index written to {path} from {dump}", err=True)
+
+
+@gazetteer.command("info")
+def gazetteer_info() -> None:
+    """Where the index is, what it was built from and how many places it holds."""
+    from sitrep.geo.gazetteer import Gazetteer
+
+    try:
+        g = Gazetteer(build_if_missing=False)
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    click.echo(json.dumps({"path": str(g.path), **g.info()}, indent=1))
 
 
 if __name__ == "__main__":

@@ -11,8 +11,9 @@ from sitrep.actors.kb import ActorKB, default_kb
 from sitrep.extract.events import DocumentExtractor, finalize
 from sitrep.extract.lexicon import Lexicon, default_lexicon
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.resolve import resolve_document
-from sitrep.model import Document, Event
+from sitrep.geo.mentions import actor_countries, mentions_from_spans
+from sitrep.geo.resolve import resolve_document, resolve_mentions
+from sitrep.model import Document, Event, Place
 from sitrep.nlp.pipeline import get_pipeline
 
 
@@ -43,6 +44,20 @@ class Extractor:
         for document, doc in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=batch_size),
                                  strict=True):
             yield document, self.events_of(document, doc)
+
+
+    def geoparse(self, texts: Iterable[str],
+                 spans: Iterable[list[tuple[int, int]] | None] | None = None,
+                 batch_size: int = 16) -> Iterator[list[Place]]:
+        """Places of each text; given spans, resolve exactly those instead of finding them."""
+        span_lists = iter(spans) if spans is not None else None
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            given = next(span_lists) if span_lists is not None else None
+            if given is None:
+                yield resolve_document(doc, self.kb, self.gazetteer)
+            else:
+                yield resolve_mentions(mentions_from_spans(doc, self.kb, given), self.gazetteer,
+                                       actor_countries(doc, self.kb))
 
 
 _extractor: Extractor | None = None

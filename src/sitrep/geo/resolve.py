@@ -58,11 +58,15 @@ def _prior(entry: GazetteerEntry, tier: int, mention: Mention) -> float:
 
 
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
-    if mention.country_iso2:
-        entry = gazetteer.country(mention.country_iso2)
-        if entry is not None:
-            return [_Candidate(entry, 0, _prior(entry, 0, mention))]
     found = gazetteer.lookup(mention.name)
+    if mention.country_iso2:
+        iso2 = mention.country_iso2
+        named = [(e, t) for e, t in found if e.feature_code == "PCLI" and e.country == iso2]
+        inside = [(e, t) for e, t in found if e.country == iso2 and t < 2]
+        country = gazetteer.country(iso2)
+        if (named or not inside) and country is not None:
+            return [_Candidate(country, 0, _prior(country, 0, mention))]
+        found = inside  # a capital or region standing for its country: "Nairobi", "Gaza"
     if mention.admin_hint:
         areas = [(e, t) for e, t in found if e.feature_class == "A" and e.feature_code != "PCLI"]
         found = areas or found

@@ -1,5 +1,6 @@
 """Turning inputs (files, folders, text) into Documents."""
 
+from sitrep.ingest.jsonl import read_jsonl_texts
 from sitrep.ingest.text import (
     MAX_BYTES,
     document_from_text,
@@ -8,4 +9,5 @@ from sitrep.ingest.text import (
     read_document,
 )
 
-__all__ = ["MAX_BYTES", "document_from_text", "expand_paths", "parse_published", "read_document"]
+__all__ = ["MAX_BYTES", "document_from_text", "expand_paths", "parse_published", "read_document",
+           "read_jsonl_texts"]

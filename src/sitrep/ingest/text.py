@@ -111,12 +111,13 @@ def read_document(path: Path, *, published: str | None = None, max_bytes: int = 
     return document_from_text(text, published=published, source=path.name, origin=name)
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Expand folders into the text files they hold (sorted); files and missing paths pass through."""
+def expand_paths(paths: list[Path], suffixes: tuple[str, ...] | frozenset[str] = TEXT_SUFFIXES,
+                 ) -> list[Path]:
+    """Expand folders into the files they hold with these suffixes (sorted); files pass through."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES))
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in suffixes))
         else:
             out.append(path)
     return out
