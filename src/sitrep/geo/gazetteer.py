@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 import tempfile
 from collections import defaultdict
@@ -84,10 +85,29 @@ def _strip_admin_suffix(name: str) -> str:
     return name
 
 
+_SLAVIC_ADJECTIVE = re.compile(r"^(?P<stem>\w+?)(?P<ending>skaya|skiy|skyi|skyy|ska|sky|aya|iy|yi|a)$")
+
+
+def _slavic_stems(name: str) -> set[str]:
+    """"Belgorodskaya oblast'" -> Belgorod, "Donetska oblast" -> Donetsk: the city an oblast is named for."""
+    words = fold(name).split()
+    if len(words) != 2 or words[1] not in ("oblast", "oblast'", "rayon", "raion", "kray", "krai"):
+        return set()
+    match = _SLAVIC_ADJECTIVE.match(words[0])
+    if not match:
+        return set()
+    stem, ending = match.group("stem"), match.group("ending")
+    stems = {stem}
+    if ending.startswith("sk"):
+        stems.add(stem + "sk")
+    return {s for s in stems if len(s) >= 4}
+
+
 def _place_keys(place: SourcePlace) -> set[tuple[str, int]]:
     names = {place.name, *place.aliases}
     if place.feature_class == "A":
         names |= {_strip_admin_suffix(n) for n in list(names)}
+        names |= {stem for n in list(names) for stem in _slavic_stems(n)}
     keys: set[tuple[str, int]] = set()
     for alias in names:
         if _latin(alias):
@@ -96,13 +116,23 @@ def _place_keys(place: SourcePlace) -> set[tuple[str, int]]:
 
 
 def _display_name(place: SourcePlace) -> str:
-    """Areas go by their common English name ("Aleppo", not "Ḩalab") when the data has one."""
+    """Areas go by their English name: "Aleppo" not "Ḩalab", "Kharkiv" not "Kharkivska oblast".
+
+    English forms in GeoNames aliases carry an English admin word ("Deir ez-Zor Governorate",
+    "State of Georgia"); without one, the name itself when it is ASCII, else an ASCII alias.
+    """
     if place.feature_class != "A" or place.feature_code == "PCLI":
         return place.name
-    for alias in place.aliases:
-        if alias.isascii() and _latin(alias):
-            return _strip_admin_suffix(alias)
-    return place.name
+    ascii_aliases = [a for a in place.aliases if a.isascii() and _latin(a)]
+    for alias in ascii_aliases:
+        stripped = _strip_admin_suffix(alias)
+        if stripped != alias:
+            return stripped
+        if alias.startswith("State of "):
+            return alias[len("State of "):]
+    if place.name.isascii():
+        return place.name
+    return ascii_aliases[0] if ascii_aliases else place.name
 
 
 def build_gazetteer(path: Path | None = None,

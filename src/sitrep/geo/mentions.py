@@ -35,6 +35,8 @@ DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central",
 NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "west", "east", "north", "south",
                         "northeast", "northwest", "southeast", "southwest", "kilometres",
                         "kilometers", "km", "miles"})
+DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ern", "ist", "ists", "ic", "ans",
+                   )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAYBE_LABELS = frozenset({"PERSON", "ORG", ""})
 NOT_PLACES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this",
@@ -52,6 +54,11 @@ class Mention:
     kind: "place" (tagged as a place or a known country), "cued" (a proper noun in
     locative context or next to a settlement/admin/facility word), "weak" (a bare proper
     noun; kept only when the gazetteer is sure).
+    country_iso2: the knowledge base reads the name as a country or its capital.
+    fallback: a shorter name to try when the gazetteer lacks the full one ("Northern Syria").
+    local_countries: countries named in the same sentence ("the Lebanese city of Tripoli").
+    in_previous: written "A, B" right after the previous mention, so B contains A
+    ("Atlanta, Georgia").
     """
 
     start: int
@@ -64,12 +71,17 @@ class Mention:
     facility: bool = False
     region: bool = False
     country_iso2: str | None = None
+    fallback: str | None = None
+    sentence: int = 0
+    local_countries: frozenset[str] = frozenset()
+    in_previous: bool = False
 
 
 def _strip(span: Span) -> Span:
     """Drop leading determiners/directions and trailing admin/facility words from a span."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end - 1 and (doc[start].lower_ in DIRECTIONS or doc[start].lower_ == "the"):
+    while start < end - 1 and (doc[start].lower_ == "the" or doc[start].lower_ in DIRECTIONS
+                               and not doc[start].is_title):
         start += 1
     while end - 1 > start and (doc[end - 1].lower_ in ADMIN_SUFFIXES
                                or doc[end - 1].lower_ in FACILITY_WORDS
@@ -142,13 +154,27 @@ def _has_locative_cue(span: Span) -> bool:
     return i >= 0 and doc[i].lower_ in LOCATIVE_PREPS
 
 
+def _extend_left(span: Span) -> Span:
+    """'Port' + 'Sudan': a title-case proper noun before a country name may be part of the place."""
+    doc, start = span.doc, span.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+            and not doc[start - 1].ent_type_ and not doc[start - 1].is_sent_start:
+        start -= 1
+    return doc[start : span.end]
+
+
 def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention | None:
-    grown = _grow(span) if country_iso2 is None else span
+    grown = _grow(span) if country_iso2 is None else _extend_left(span)
     name_span = _strip(grown)
     name = name_span.text.strip(" -'\u2019")
     if not name or name.lower() in NOT_PLACES or name.lower() in DIRECTIONS \
             or not name[:1].isupper():
         return None
+    fallback = None
+    if country_iso2 is not None and grown.start < span.start:
+        fallback = span.text
+    elif len(name_span) > 1 and name_span[0].lower_ in DIRECTIONS:
+        fallback = name_span[1:].text
     after = _next_words(name_span)
     words_in = [t.lower_ for t in grown.doc[name_span.end : grown.end]]
     admin_words = [w for w in [*words_in, *after[:1]] if w in ADMIN_SUFFIXES]
@@ -164,7 +190,8 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
         kind = "cued"
     return Mention(start=name_span.start_char, end=name_span.end_char, text=name_span.text,
                    name=name, kind=kind, admin_hint=bool(admin_words), admin_level=admin_level,
-                   facility=facility, region=region, country_iso2=country_iso2)
+                   facility=facility, region=region, country_iso2=country_iso2,
+                   fallback=fallback)
 
 
 def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
@@ -178,7 +205,7 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
             continue
         elif ent.label_ in PLACE_LABELS:
             spans.append((ent, "place", None))
-        elif ent.label_ in MAYBE_LABELS:
+        elif ent.label_ in MAYBE_LABELS or ent.label_ == "NORP" and _propn_not_demonym(ent):
             spans.append((ent, "weak", None))
     spans.extend((run, "weak", None) for run in _propn_runs(doc))
     mentions: list[Mention] = []
@@ -192,7 +219,33 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
             continue
         taken |= chars
         mentions.append(mention)
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    _add_context(doc, kb, mentions)
+    return mentions
+
+
+def _propn_not_demonym(ent: Span) -> bool:
+    """spaCy tags some towns NORP ("in Samarra"); demonyms are adjectives or end like one."""
+    word = ent.text.lower()
+    return ent.root.pos_ == "PROPN" and not word.endswith(DEMONYM_ENDINGS)
+
+
+def _add_context(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> None:
+    """Sentence index, countries named in the sentence, and "A, B" containment of each mention."""
+    sentence_of: dict[int, int] = {}
+    countries: dict[int, set[str]] = {}
+    for number, sent in enumerate(doc.sents):
+        sentence_of.update((i, number) for i in range(sent.start_char, sent.end_char + 1))
+        countries[number] = {iso2 for ent in sent.ents if ent.ent_id_.startswith("country:")
+                             and ent.label_ in ("GPE", "NORP")
+                             for iso2 in [kb.iso2.get(ent.ent_id_.split(":", 1)[1])] if iso2}
+    previous: Mention | None = None
+    for mention in mentions:
+        mention.sentence = sentence_of.get(mention.start, 0)
+        mention.local_countries = frozenset(countries.get(mention.sentence, set()))
+        if previous is not None and doc.text[previous.end : mention.start] in (", ", ","):
+            mention.in_previous = True
+        previous = mention
 
 
 def mentions_from_spans(doc: Doc, kb: ActorKB, spans: list[tuple[int, int]]) -> list[Mention]:
@@ -210,6 +263,7 @@ def mentions_from_spans(doc: Doc, kb: ActorKB, spans: list[tuple[int, int]]) -> 
         if country:
             found.country_iso2 = kb.iso2.get(country.split(":", 1)[1])
         mentions.append(found)
+    _add_context(doc, kb, mentions)
     return mentions
 
 

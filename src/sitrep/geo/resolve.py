@@ -22,6 +22,9 @@ from sitrep.model import Alternative, Place
 TIER_PENALTY = (0.0, 0.15, 0.7)
 NEAR_KM = 400.0
 SHARPNESS = 3.0
+LOCAL_BONUS = 0.6
+KB_COUNTRY_BONUS = 0.3
+CONTAINMENT_BONUS = 2.5
 WEAK_MIN_POPULATION = 200_000
 _EARTH_KM = 6371.0088
 
@@ -59,14 +62,16 @@ def _prior(entry: GazetteerEntry, tier: int, mention: Mention) -> float:
 
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
     found = gazetteer.lookup(mention.name)
+    if not found and mention.fallback:
+        found = gazetteer.lookup(mention.fallback)
     if mention.country_iso2:
         iso2 = mention.country_iso2
-        named = [(e, t) for e, t in found if e.feature_code == "PCLI" and e.country == iso2]
-        inside = [(e, t) for e, t in found if e.country == iso2 and t < 2]
         country = gazetteer.country(iso2)
-        if (named or not inside) and country is not None:
+        named = any(e.feature_code == "PCLI" and e.country == iso2 for e, _ in found)
+        if country is not None and (named or not found) and not mention.in_previous:
             return [_Candidate(country, 0, _prior(country, 0, mention))]
-        found = inside  # a capital or region standing for its country: "Nairobi", "Gaza"
+        # a capital or region standing for a country ("Nairobi", "Gaza"), or "Atlanta, Georgia"
+        found = [(e, t) for e, t in found if t < 2]
     if mention.admin_hint:
         areas = [(e, t) for e, t in found if e.feature_class == "A" and e.feature_code != "PCLI"]
         found = areas or found
@@ -78,22 +83,55 @@ def country_focus(mentions: list[Mention], found: list[list[_Candidate]],
     """Countries the document is about: named countries, and places only one country has."""
     focus: Counter[str] = Counter(extra or {})
     for mention, cands in zip(mentions, found, strict=True):
-        if mention.country_iso2:
-            focus[mention.country_iso2] += 2.0
+        if len(cands) == 1 and cands[0].entry.feature_code == "PCLI":
+            focus[cands[0].entry.country] += 2.0
             continue
+        if mention.country_iso2:
+            focus[mention.country_iso2] += 0.5
         exact = {c.entry.country for c in cands if c.tier == 0}
         if len(exact) == 1:
             focus[next(iter(exact))] += 1.0 if mention.kind != "weak" else 0.3
     return focus
 
 
-def _context_score(cand: _Candidate, focus: Counter[str], top: float,
+def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
+    """Whether `outer` (a country or admin area) contains `inner`."""
+    if outer.country != inner.country or outer.rowid == inner.rowid:
+        return False
+    if outer.feature_code == "PCLI":
+        return True
+    if outer.feature_code == "ADM1":
+        return outer.admin1_code == inner.admin1_code
+    if outer.feature_code == "ADM2":
+        return (outer.admin1_code, outer.admin2_code) == (inner.admin1_code, inner.admin2_code)
+    return False
+
+
+def _apply_containment(mentions: list[Mention], found: list[list[_Candidate]]) -> None:
+    """"Atlanta, Georgia": readings of the pair that nest (the state holds the city) win."""
+    for i, mention in enumerate(mentions):
+        if not mention.in_previous or i == 0:
+            continue
+        inner, outer = found[i - 1], found[i]
+        for cand in outer:
+            if any(_contains(cand.entry, c.entry) for c in inner):
+                cand.prior += CONTAINMENT_BONUS
+        for cand in inner:
+            if any(_contains(c.entry, cand.entry) for c in outer):
+                cand.prior += CONTAINMENT_BONUS
+
+
+def _context_score(cand: _Candidate, mention: Mention, focus: Counter[str], top: float,
                    areas: set[tuple[str, str | None]],
                    anchors: list[GazetteerEntry]) -> float:
     entry = cand.entry
     score = cand.prior
     if top:
         score += 1.2 * focus.get(entry.country, 0) / top
+    if entry.country in mention.local_countries:
+        score += LOCAL_BONUS
+    if entry.country == mention.country_iso2:
+        score += KB_COUNTRY_BONUS
     if entry.feature_class != "A" and (entry.country, entry.admin1_code) in areas:
         score += 0.8
     near = [haversine_km(entry.lat, entry.lon, a.lat, a.lon) for a in anchors
@@ -107,6 +145,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
                      focus_hint: Counter[str] | None = None) -> list[Place]:
     """Resolve every mention; the list keeps the mentions' order, unresolved ones included."""
     found = [_candidates(m, gazetteer) for m in mentions]
+    _apply_containment(mentions, found)
     focus = country_focus(mentions, found, focus_hint)
     top = max(focus.values(), default=0.0)
     areas = {(best.entry.country, best.entry.admin1_code)
@@ -116,9 +155,9 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
     ranked: list[list[_Candidate]] = []
     for _ in range(2):
         ranked = []
-        for cands in found:
+        for mention, cands in zip(mentions, found, strict=True):
             for cand in cands:
-                cand.score = _context_score(cand, focus, top, areas, anchors)
+                cand.score = _context_score(cand, mention, focus, top, areas, anchors)
             ranked.append(sorted(cands, key=lambda c: -c.score))
         anchors = [r[0].entry for m, r in zip(mentions, ranked, strict=True)
                    if r and r[0].entry.feature_class == "P" and _margin(r) > 0.5]
