@@ -294,8 +294,9 @@ def _print_places(doc_id: str, places: list[Any], fmt: str) -> None:
     for row in rows:
         where = f"{row['lat']:.3f},{row['lon']:.3f}" if row["lat"] is not None else "-"
         click.echo(f"{row['start']:>6}-{row['end']:<6} {row['text'][:28]:<28} -> "
-                   f"{str(row['geonameid'] or '-'):>9} {row['name'][:24]:<24} {row['country'] or '-':<3}"
-                   f" {where:<18} p={row['precision'] or '-'} s={row['score']}")
+                   f"{str(row['geonameid'] or '-'):>9} {row['name'][:24]:<24} "
+                   f"{row['country'] or '-':<3} {where:<18} p={row['precision'] or '-'} "
+                   f"s={row['score']}")
 
 
 @main.group()

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.errors import GazetteerError
-from sitrep.geo.names import ADMIN_SUFFIXES, collapsed_key, exact_key, fold, skeleton_key
+from sitrep.geo.names import (
+    ADMIN_SUFFIXES,
+    collapsed_key,
+    defuse_articles,
+    exact_key,
+    fold,
+    skeleton_key,
+)
 from sitrep.geo.sources import SourcePlace, dump_places, packaged_places
 
 log = logging.getLogger(__name__)
@@ -85,11 +92,12 @@ def _strip_admin_suffix(name: str) -> str:
     return name
 
 
-_SLAVIC_ADJECTIVE = re.compile(r"^(?P<stem>\w+?)(?P<ending>skaya|skiy|skyi|skyy|ska|sky|aya|iy|yi|a)$")
+_SLAVIC_ADJECTIVE = re.compile(
+    r"^(?P<stem>\w+?)(?P<ending>skaya|skiy|skyi|skyy|ska|sky|aya|iy|yi|a)$")
 
 
 def _slavic_stems(name: str) -> set[str]:
-    """"Belgorodskaya oblast'" -> Belgorod, "Donetska oblast" -> Donetsk: the city an oblast is named for."""
+    """The city an oblast is named for: "Belgorodskaya oblast'" -> Belgorod."""
     words = fold(name).split()
     if len(words) != 2 or words[1] not in ("oblast", "oblast'", "rayon", "raion", "kray", "krai"):
         return set()
@@ -136,7 +144,8 @@ def _display_name(place: SourcePlace) -> str:
 
 
 def build_gazetteer(path: Path | None = None,
-                    places: Iterable[SourcePlace] | None = None, *, source: str = "packaged") -> Path:
+                    places: Iterable[SourcePlace] | None = None, *,
+                    source: str = "packaged") -> Path:
     """Compile an index (from the packaged data by default); atomic, so readers never see half."""
     target = path or default_index_path()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -294,16 +303,20 @@ class Gazetteer:
                                  f"{REBUILD_HINT}") from exc
 
     def lookup(self, name: str) -> list[tuple[GazetteerEntry, int]]:
-        """Every place a name may denote, each with its closest match tier (0 exact ... 2 skeleton)."""
+        """Every place a name may denote, with its closest match tier (0 exact ... 2 skeleton)."""
         cached = self._cache.get(name)
         if cached is not None:
             return cached
         best: dict[int, tuple[GazetteerEntry, int]] = {}
-        for key, tier in _name_keys(name):
+        queries = [(key, tier, tier) for key, tier in _name_keys(name)]
+        defused = defuse_articles(name)
+        if defused != fold(name):  # "Deir Ezzor": a fused article, one step from exact
+            queries += [(key, tier, max(tier, 1)) for key, tier in _name_keys(defused)]
+        for key, stored, tier in queries:
             for row in self._rows("SELECT p.* FROM names n JOIN places p ON p.rowid = n.place "
-                                  "WHERE n.key = ? AND n.tier = ?", (key, tier)):
+                                  "WHERE n.key = ? AND n.tier = ?", (key, stored)):
                 entry = GazetteerEntry(*row)  # type: ignore[arg-type]
-                if entry.rowid not in best:
+                if entry.rowid not in best or best[entry.rowid][1] > tier:
                     best[entry.rowid] = (entry, tier)
         found = list(best.values())
         if len(self._cache) > 200_000:

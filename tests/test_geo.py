@@ -1,0 +1,191 @@
+"""Geoparsing: the gold paragraphs, the hard cases one at a time, index failures, the CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import GazetteerError, GoldDataError
+from sitrep.evaluation.geo import evaluate_geo, load_geo_gold
+from sitrep.geo.gazetteer import Gazetteer, import_dump
+from sitrep.geo.mentions import Mention
+from sitrep.geo.resolve import resolve_mentions
+from sitrep.ingest import document_from_text
+from sitrep.model import Place
+from sitrep.pipeline import Extractor
+
+GOLD = Path(__file__).parent / "data" / "geo"
+
+
+def places(extractor: Extractor, text: str) -> dict[str, Place]:
+    return {p.text: p for p in next(extractor.geoparse([text]))}
+
+
+@pytest.mark.parametrize("name", ["news-toponyms.jsonl", "heldout-toponyms.jsonl"])
+def test_gold_paragraphs_end_to_end(extractor: Extractor, name: str) -> None:
+    report = evaluate_geo(GOLD / name, extractor).to_dict()
+    assert report["toponyms"] >= 50
+    assert report["end_to_end"]["accuracy_at_161km"] >= 0.9, report["misses"]
+    assert report["resolution_given_spans"]["accuracy_at_161km"] >= 0.9
+    assert report["recognition"]["f1"] >= 0.9
+
+
+def test_gold_set_is_big_and_covers_the_regions() -> None:
+    docs = load_geo_gold(GOLD / "news-toponyms.jsonl")
+    toponyms = [t for d in docs for t in d.toponyms]
+    assert len(toponyms) >= 60
+    ids = {d.id.split("-")[0] for d in docs}
+    assert {"syria", "iraq", "ukraine", "sudan", "sahel", "myanmar", "gaza", "yemen"} <= ids
+
+
+def test_transliterations_and_admin_areas(extractor: Extractor) -> None:
+    found = places(extractor, "Coalition jets struck the Ash Shaddadi military base in Hasakeh "
+                              "province and positions in eastern Syria, near Dayr az-Zawr.")
+    base = found["Ash Shaddadi"]
+    assert (base.geonameid, base.precision) == (172837, 2)
+    province = found["Hasakeh"]
+    assert (province.geonameid, province.feature_class, province.precision) == (173813, "A", 3)
+    assert found["Syria"].precision == 3 and found["Syria"].country == "SY"
+    assert found["Dayr az-Zawr"].geonameid == 170794
+
+
+def test_ambiguous_names_follow_context(extractor: Extractor) -> None:
+    lebanon = places(extractor, "Gunmen fired on a checkpoint in the northern Lebanese city of "
+                                "Tripoli, security officials in Beirut said.")
+    libya = places(extractor, "Militias clashed in Tripoli overnight as forces from Benghazi "
+                              "advanced on Misrata, Libyan officials said.")
+    assert lebanon["Tripoli"].country == "LB" and libya["Tripoli"].country == "LY"
+    state = places(extractor, "Police arrested 12 protesters in Atlanta, Georgia, on Sunday.")
+    country = places(extractor, "Police in Tbilisi detained 40 protesters, the government of "
+                                "Georgia said.")
+    assert state["Georgia"].geonameid == 4197000
+    assert country["Georgia"].geonameid == 614540
+    palmyra = places(extractor, "Islamic State fighters attacked an army post near Palmyra in "
+                                "central Syria.")["Palmyra"]
+    assert palmyra.geonameid == 163808
+    assert palmyra.runner_up is not None and 0 < palmyra.score <= 1
+
+
+def test_demonyms_are_not_places_and_unknown_places_stay_empty(extractor: Extractor) -> None:
+    found = places(extractor, "Syrian and Turkish troops exchanged fire near the village of "
+                              "Qarqozabad-Ilyanovka, in Syria.")
+    assert "Syrian" not in found and "Turkish" not in found
+    unknown = found.get("Qarqozabad-Ilyanovka")
+    assert unknown is None or (unknown.geonameid is None and unknown.precision is None)
+    tagged = Mention(start=0, end=19, text="Qarqozabad Ilyanovka", name="Qarqozabad Ilyanovka",
+                     kind="place")
+    [empty] = resolve_mentions([tagged], extractor.gazetteer)
+    assert (empty.geonameid, empty.lat, empty.precision, empty.score) == (None, None, None, 0.0)
+    assert empty.text == "Qarqozabad Ilyanovka" and not empty.resolved
+
+
+def test_event_location_and_origin(extractor: Extractor) -> None:
+    text = ("Coalition aircraft that took off from the Ash Shaddadi base struck Islamic State "
+            "positions in Deir ez-Zor on Saturday, the Pentagon said.")
+    events = extractor.extract_document(document_from_text(text))
+    assault = next(e for e in events if e.type.value == "ASSAULT")
+    assert assault.location is not None and assault.location.geonameid == 170794
+    assert assault.location.admin1_code == "07"
+
+
+def test_missing_and_corrupt_index_name_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="sitrep gazetteer build"):
+        Gazetteer(tmp_path / "none.sqlite", build_if_missing=False)
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(GazetteerError, match="corrupt.*sitrep gazetteer build"):
+        Gazetteer(bad)
+    other = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(other)
+    conn.executescript("CREATE TABLE meta (key TEXT, value TEXT); "
+                       "INSERT INTO meta VALUES ('schema', '1'); CREATE TABLE names (key TEXT);")
+    conn.commit()
+    conn.close()
+    with pytest.raises(GazetteerError, match="another version"):
+        Gazetteer(other)
+
+
+DUMP_ROWS = [
+    # geonameid name asciiname alternatenames lat lon fclass fcode cc cc2 a1 a2 a3 a4 pop ...
+    ("163843", "Syria", "Syria", "Sirija,Syrie", "35", "38", "A", "PCLI", "SY", "", "00", "",
+     "", "", "22933531"),
+    ("170792", "Dayr az Zawr", "Dayr az Zawr", "Deir ez-Zor Governorate", "35.0", "40.5", "A",
+     "ADM1", "SY", "", "07", "", "", "", "0"),
+    ("170794", "Deir ez-Zor", "Deir ez-Zor", "Dayr az Zawr,Deir ez Zor,دير الزور", "35.33588",
+     "40.14084", "P", "PPLA", "SY", "", "07", "", "", "", "242565"),
+    ("11220030", "Conoco Gas Field", "Conoco Gas Field", "", "35.41", "40.33", "S", "OILF",
+     "SY", "", "07", "", "", "", "0"),
+    ("7910012", "Ain al Asad Airbase", "Ain al Asad Airbase", "Ain al-Asad", "33.80", "42.44",
+     "S", "AIRB", "IQ", "", "01", "", "", "", "0"),
+]
+
+
+def _write_dump(path: Path) -> None:
+    lines = ["\t".join([*row, "", "", "Asia/Damascus", "2024-01-01"]) for row in DUMP_ROWS]
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("allCountries.txt", "\n".join(lines) + "\n")
+
+
+def test_import_geonames_dump(tmp_path: Path) -> None:
+    dump = tmp_path / "allCountries.zip"
+    _write_dump(dump)
+    index = import_dump(dump, tmp_path / "full.sqlite")
+    gazetteer = Gazetteer(index, build_if_missing=False)
+    assert gazetteer.info()["places"] == "4"  # the oil field is not a kind of place news names
+    city = {e.geonameid: e for e, _ in gazetteer.lookup("Deir Ezzor")}[170794]
+    assert city.admin1 == "Deir ez-Zor" and city.feature_code == "PPLA"
+    assert {e.geonameid for e, _ in gazetteer.lookup("Ain al-Asad")} == {7910012}
+    assert gazetteer.country("SY") is not None
+
+
+def test_import_rejects_what_is_not_a_dump(tmp_path: Path) -> None:
+    not_dump = tmp_path / "cities.txt"
+    not_dump.write_text("Damascus,Syria\n")
+    with pytest.raises(GazetteerError, match="not GeoNames"):
+        import_dump(not_dump, tmp_path / "x.sqlite")
+    assert not (tmp_path / "x.sqlite").exists()
+    with pytest.raises(GazetteerError, match="no such file"):
+        import_dump(tmp_path / "missing.zip", tmp_path / "x.sqlite")
+
+
+def test_gold_loader_names_bad_lines(tmp_path: Path) -> None:
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text(json.dumps({"id": "a", "text": "Shelling in Homs.", "toponyms": [
+        {"start": 0, "end": 4, "text": "Homs", "lat": 34.7, "lon": 36.7}]}) + "\n")
+    with pytest.raises(GoldDataError, match="line 1"):
+        load_geo_gold(bad)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sitrep.cli", *args], capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.mark.slow
+def test_geoparse_cli_finds_and_resolves_given_spans(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling hit Kharkov and Izium overnight, Ukrainian officials said.\n")
+    found = run_cli("geoparse", str(article))
+    assert found.returncode == 0, found.stderr
+    row = json.loads(found.stdout)
+    assert {"id", "places"} <= row.keys()
+    first = row["places"][0]
+    for key in ("start", "end", "text", "geonameid", "name", "lat", "lon", "country",
+                "admin1_code", "feature_class", "precision", "score"):
+        assert key in first
+    assert [p["geonameid"] for p in row["places"]] == [706483, 707292]
+    given = run_cli("geoparse", "--spans", str(GOLD / "heldout-toponyms.jsonl"))
+    assert given.returncode == 0, given.stderr
+    rows = [json.loads(line) for line in given.stdout.splitlines()]
+    gold = load_geo_gold(GOLD / "heldout-toponyms.jsonl")
+    assert [len(r["places"]) for r in rows] == [len(d.toponyms) for d in gold]
+    scored = run_cli("eval", "geo", str(GOLD / "heldout-toponyms.jsonl"))
+    assert scored.returncode == 0 and "accuracy_at_161km" in scored.stdout
+    broken = run_cli("eval", "geo", str(article))
+    assert broken.returncode == 1 and broken.stderr.startswith("sitrep: error:")
