@@ -26,3 +26,4 @@ lint: setup
 
 bench: setup
 	$(PY) bench/throughput.py
+	$(PY) bench/geo.py

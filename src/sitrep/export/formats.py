@@ -9,7 +9,8 @@ from typing import Any, TextIO
 
 CSV_COLUMNS = ["event_id", "event_date", "time_precision", "event_type", "sub_event_type",
                "plover_type", "cameo", "modality", "actor1", "actor1_country", "actor1_sector",
-               "actor2", "actor2_country", "actor2_sector", "country", "admin1", "location",
+               "actor2", "actor2_country", "actor2_sector", "country", "admin1", "admin2",
+               "location",
                "geonameid", "latitude", "longitude", "geo_precision", "fatalities", "injuries",
                "source", "reported_by", "notes", "confidence", "document_id"]
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
@@ -42,7 +43,8 @@ def _csv_row(event: dict[str, Any]) -> dict[str, Any]:
         "actor2": "; ".join(a["name"] for a in recipients),
         "actor2_country": "; ".join(a["country"] or "" for a in recipients),
         "actor2_sector": "; ".join(a["sector"] or "" for a in recipients),
-        "country": loc.get("country"), "admin1": loc.get("admin1"), "location": loc.get("name"),
+        "country": loc.get("country"), "admin1": loc.get("admin1"), "admin2": loc.get("admin2"),
+        "location": loc.get("name"),
         "geonameid": loc.get("geonameid"), "latitude": loc.get("lat"), "longitude": loc.get("lon"),
         "geo_precision": loc.get("precision"),
         "fatalities": (cas.get("killed") or {}).get("low", 0),

@@ -28,6 +28,8 @@ QUANTIFIER_NOUNS = frozenset({"series", "wave", "number", "string", "spate", "ba
                               "kind", "lot", "set"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "across", "inside", "around", "from", "into",
                       "throughout", "on", "towards", "toward", "within", "over"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "outskirts", "region", "district",
+                         "area", "suburb", "suburbs", "governorate", "state", "capital", "port"})
 QUOTE_CHARS = {"'": "'", "\u2018": "\u2019", '"': '"', "\u201c": "\u201d", "``": "''"}
 
 
@@ -420,6 +422,11 @@ class DocumentExtractor:
                     and not tok.is_ancestor(other) or (other.i != tok.i and tok.is_ancestor(other)
                                                        and other.dep_ in ("pobj", "relcl", "acl")):
                 scope -= {t.i for t in other.subtree}
+        return self._pick_places(in_sent, scope)
+
+    def _pick_places(self, in_sent: list[Place],
+                     scope: set[int]) -> tuple[Place | None, Place | None]:
+        """The event's place and launch point among the sentence's places inside `scope`."""
         location: Place | None = None
         origin: Place | None = None
         for place in in_sent:
@@ -441,7 +448,11 @@ class DocumentExtractor:
     @staticmethod
     def _prep_of(token: Token) -> str | None:
         node = token
-        for _ in range(4):
+        for _ in range(5):
+            if node.dep_ == "pobj" and node.head.lower_ == "of" \
+                    and node.head.head.lemma_.lower() in PLACE_NOUNS:
+                node = node.head.head  # "the town of X", "the outskirts of X"
+                continue
             if node.dep_ == "pobj":
                 return node.head.lower_
             if node.dep_ in ("compound", "amod", "nmod", "conj", "appos") or node.head.lemma_.lower() in (
