@@ -32,7 +32,8 @@ DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central",
                         "west", "northeast", "northwest", "southeast", "southwest", "rural",
                         "greater", "upper", "lower", "north-eastern", "north-western",
                         "south-eastern", "south-western"})
-NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "west", "east", "north", "south",
+NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "suburbs", "vicinity", "edge",
+                        "west", "east", "north", "south",
                         "northeast", "northwest", "southeast", "southwest", "kilometres",
                         "kilometers", "km", "miles"})
 DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ern", "ist", "ists", "ic", "ans",
@@ -185,7 +186,8 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
     facility = any(w in FACILITY_WORDS for w in [*words_in, *after[:2]]) \
         and not (admin_words and after[:1] == admin_words[:1])
     prev = _prev_word(name_span)
-    region = prev in DIRECTIONS or prev in NEAR_WORDS
+    before = name_span.doc[max(0, name_span.start - 2)].lower_ if name_span.start >= 2 else ""
+    region = prev in DIRECTIONS or prev in NEAR_WORDS or (prev == "of" and before in NEAR_WORDS)
     settlement = bool(after) and after[0] in SETTLEMENT_WORDS
     if kind == "weak" and (_has_locative_cue(name_span) or admin_words or facility or settlement):
         kind = "cued"
