@@ -94,34 +94,99 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
-@click.option("--published", callback=lambda c, p, v: _published_option(v))
-def ingest(paths: tuple[str, ...], db_path: str, published: str | None) -> None:
-    """Extract events from PATHS and store documents and events in the SQLite file --db."""
-    from sitrep.pipeline import default_extractor
+@click.option("--published", callback=lambda c, p, v: _published_option(v),
+              help="Publication date for inputs that carry none (YYYY-MM-DD).")
+@click.option("--workers", default=1, show_default=True,
+              help="Worker processes (or Ray actors), each with its own pipeline.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--address", help="Ray cluster address (with --engine ray); default: start one.")
+@click.option("--allow-private", is_flag=True,
+              help="Let URLs reach loopback, private and link-local addresses.")
+@click.option("--timeout", default=15.0, show_default=True, help="Seconds per URL.")
+@click.option("--max-mb", default=5.0, show_default=True, help="Largest page or feed fetched.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar (default: when stderr is a terminal).")
+def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, workers: int,
+           engine: str, address: str | None, allow_private: bool, timeout: float,
+           max_mb: float, progress: bool | None) -> None:
+    """Ingest INPUTS into the SQLite file --db: drop duplicates, code events, merge reports.
+
+    INPUTS: text, HTML, RSS/Atom and JSONL files, folders, globs, http(s) URLs of pages or
+    feeds, and - for standard input. Re-running an interrupted ingest finishes the rest.
+    """
+    from sitrep.corpus import CorpusIngest
+    from sitrep.distributed import make_engine
+    from sitrep.ingest.fetch import FetchPolicy
+    from sitrep.ingest.sources import Failure, read_inputs
     from sitrep.store import SQLiteStore
 
-    documents, errors = _read_all(paths, published)
+    policy = FetchPolicy(timeout=timeout, max_bytes=int(max_mb * 1024 * 1024),
+                         allow_private=allow_private)
+    show = sys.stderr.isatty() if progress is None else progress
     try:
-        with SQLiteStore(db_path) as store:
-            todo = [d for d in documents if not store.has_document(d.id)]
-            stored = events_total = 0
-            if todo:
-                for document, events in default_extractor().extract_documents(todo):
-                    if store.add(document, events):
-                        stored += 1
-                        events_total += len(events)
+        runner = make_engine(engine, workers, address)
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    try:
+        with SQLiteStore(db_path) as store, _progress_bar(show, _estimate(inputs)) as bar:
+            def report(failure: Failure) -> None:
+                if bar:
+                    bar.clear()
+                _fail(failure.message)
+
+            run = CorpusIngest(store, runner, chunk_size=2048 if engine == "ray" else 64,
+                               on_failure=report, on_progress=bar.update if bar else None)
+            summary = run.run(read_inputs(list(inputs), policy=policy, published=published))
             counts = store.counts()
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)
-    click.echo(f"read {len(documents)} documents: {stored} new, "
-               f"{len(documents) - len(todo)} already stored, {errors} errors; "
-               f"{events_total} events added; {db_path} holds {counts['documents']} documents, "
-               f"{counts['events']} events", err=True)
-    if errors:
+    finally:
+        runner.close()
+    click.echo(f"{summary.line()}. {db_path} holds {counts['documents']} documents, "
+               f"{counts['copies']} copies, {counts['events']} events, "
+               f"{counts['merged_events']} merged events", err=True)
+    if summary.errors:
         sys.exit(1)
+
+
+def _estimate(inputs: tuple[str, ...]) -> int | None:
+    """How many articles the inputs hold, when that can be told without fetching."""
+    from sitrep.ingest.sources import INPUT_SUFFIXES
+
+    total = 0
+    for spec in inputs:
+        if spec == "-" or spec.startswith(("http://", "https://")):
+            return None
+        for path in expand_paths([Path(spec)], INPUT_SUFFIXES):
+            if path.suffix in (".rss", ".atom", ".xml"):
+                return None
+            if path.suffix == ".jsonl" and path.is_file():
+                with path.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            else:
+                total += 1
+    return total
+
+
+class _NoBar:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _progress_bar(show: bool, total: int | None) -> Any:
+    if not show:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="art", file=sys.stderr, dynamic_ncols=True,
+                desc="ingest", smoothing=0.1)
 
 
 @main.command()
@@ -153,7 +218,9 @@ def events(db_path: str, event_type: str | None, actor: str | None, country: str
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default="-")
-def export(db_path: str, fmt: str, output: str) -> None:
+@click.option("--merged", is_flag=True,
+              help="One record per real-world event, merged over its reports.")
+def export(db_path: str, fmt: str, output: str, merged: bool) -> None:
     """Export stored events as JSONL (SCHEMA.md) or CSV (ACLED-style columns)."""
     from sitrep.export import write_csv, write_jsonl
     from sitrep.store import SQLiteStore
@@ -161,11 +228,27 @@ def export(db_path: str, fmt: str, output: str) -> None:
     try:
         with SQLiteStore(db_path) as store, click.open_file(output, "w") as out:
             writer = write_csv if fmt == "csv" else write_jsonl
-            n = writer(store.events(), out)
+            n = writer(store.merged_events() if merged else store.events(), out)
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)
     click.echo(f"exported {n} events", err=True)
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+def merge(db_path: str) -> None:
+    """Rebuild the merged events (reports of one real-world event) over everything stored."""
+    from sitrep.corpus import update_merged
+    from sitrep.store import SQLiteStore
+
+    try:
+        with SQLiteStore(db_path) as store:
+            n = update_merged(store)
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    click.echo(f"{n} merged events", err=True)
 
 
 @main.group("eval", invoke_without_command=True)

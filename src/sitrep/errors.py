@@ -8,7 +8,11 @@ class SitrepError(Exception):
 
 
 class InputError(SitrepError):
-    """A document, path, URL or option value that sitrep cannot use."""
+    """A document, path, URL or option value that sitrep cannot use; ``kind`` sorts the summary."""
+
+    def __init__(self, message: str, kind: str = "input") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class StoreError(SitrepError):

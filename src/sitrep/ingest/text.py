@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
 import re
 from pathlib import Path
@@ -61,7 +62,8 @@ def document_from_text(
     meta, body = _split_header(text.replace("\r\n", "\n"))
     body = body.strip("\n")
     if not body.strip():
-        raise InputError(f"{origin}: the document is empty; give a file with article text")
+        raise InputError(f"{origin}: the document is empty; give a file with article text",
+                         "empty")
     header_date = meta.get("published") or meta.get("date")
     if published is None and header_date:
         published = parse_published(header_date, origin=f"{origin}: header 'Published'")
@@ -87,37 +89,50 @@ def read_document(path: Path, *, published: str | None = None, max_bytes: int = 
     """Read one UTF-8 text file as a Document, refusing empty, binary, undecodable or oversize input."""
     name = str(path)
     if not path.exists():
-        raise InputError(f"{name}: no such file; check the path")
+        raise InputError(f"{name}: no such file; check the path", "missing")
     if not path.is_file():
-        raise InputError(f"{name}: not a regular file")
+        raise InputError(f"{name}: not a regular file", "missing")
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(
             f"{name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one article; "
-            "split it into articles"
+            "split it into articles", "too-large"
         )
-    raw = path.read_bytes()
+    text = decode_text(path.read_bytes(), name)
+    return document_from_text(text, published=published, source=path.name, origin=name)
+
+
+def decode_text(raw: bytes, name: str, charset: str | None = None) -> str:
+    """Bytes -> text, refusing empty, binary and undecodable input (a declared charset is used)."""
     if not raw.strip():
-        raise InputError(f"{name}: the file is empty; give a file with article text")
+        raise InputError(f"{name}: the file is empty; give a file with article text", "empty")
     if _looks_binary(raw):
-        raise InputError(f"{name}: looks like a binary file, not text; give a UTF-8 text file")
+        raise InputError(f"{name}: looks like a binary file, not text; give a UTF-8 text file",
+                         "binary")
+    if charset:
+        try:
+            return raw.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{name}: is not UTF-8 text (byte {exc.start}); convert it, e.g. "
-            f"iconv -f WINDOWS-1252 -t UTF-8 {name}"
+            f"iconv -f WINDOWS-1252 -t UTF-8 {name}", "encoding"
         ) from exc
-    return document_from_text(text, published=published, source=path.name, origin=name)
 
 
 def expand_paths(paths: list[Path], suffixes: tuple[str, ...] | frozenset[str] = TEXT_SUFFIXES,
                  ) -> list[Path]:
-    """Expand folders into the files they hold with these suffixes (sorted); files pass through."""
+    """Expand folders (files with these suffixes, sorted) and glob patterns; files pass through."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
             out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in suffixes))
+        elif any(c in str(path) for c in "*?[") and not path.exists():
+            matches = sorted(Path(p) for p in glob.glob(str(path), recursive=True))
+            out.extend(matches or [path])
         else:
             out.append(path)
     return out

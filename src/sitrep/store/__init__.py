@@ -1,5 +1,5 @@
 """Stores: SQLite by default."""
 
-from sitrep.store.sqlite import EventFilter, SQLiteStore
+from sitrep.store.sqlite import Copy, EventFilter, SQLiteStore
 
-__all__ = ["EventFilter", "SQLiteStore"]
+__all__ = ["Copy", "EventFilter", "SQLiteStore"]

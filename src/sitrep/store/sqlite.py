@@ -32,11 +32,47 @@ CREATE TABLE IF NOT EXISTS places (
 CREATE TABLE IF NOT EXISTS evidence (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE, kind TEXT NOT NULL,
     start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT);
+CREATE TABLE IF NOT EXISTS document_copies (
+    copy_id TEXT NOT NULL, key TEXT NOT NULL, document_id TEXT NOT NULL, kind TEXT NOT NULL,
+    similarity REAL, source TEXT, url TEXT, title TEXT, published TEXT,
+    ingested_at TEXT DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (copy_id, key));
+CREATE TABLE IF NOT EXISTS signatures (document_id TEXT PRIMARY KEY, minhash BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS merged_events (id TEXT PRIMARY KEY, date_start TEXT, type TEXT,
+    country TEXT, reports INTEGER, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS merged_members (merged_id TEXT NOT NULL, event_id TEXT NOT NULL,
+    PRIMARY KEY (merged_id, event_id));
+CREATE INDEX IF NOT EXISTS copies_doc ON document_copies(document_id);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_date ON events(date_start);
 CREATE INDEX IF NOT EXISTS events_doc ON events(document_id);
 CREATE INDEX IF NOT EXISTS actors_name ON event_actors(name);
 """
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One outlet's copy of an article: the original, an exact or a near duplicate of it."""
+
+    copy_id: str
+    document_id: str
+    kind: str
+    similarity: float | None
+    source: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+
+    @property
+    def key(self) -> str:
+        """What tells two copies of the same text apart: where they came from."""
+        return self.url or self.source or ""
+
+    @classmethod
+    def of(cls, document: Document, canonical: str, kind: str,
+           similarity: float | None = None) -> Copy:
+        """The copy record of an input document."""
+        return cls(document.id, canonical, kind, similarity, document.source, document.url,
+                   document.title, document.published)
 
 
 @dataclass(frozen=True)
@@ -80,8 +116,19 @@ class SQLiteStore:
         row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
         return row is not None
 
-    def add(self, document: Document, events: list[Event]) -> bool:
-        """Store a document and its events atomically; False if it was already stored."""
+    def processed(self, document: Document) -> bool:
+        """Whether this copy (this text from this URL or outlet) was stored by an earlier run."""
+        copy = Copy.of(document, document.id, "original")
+        row = self.conn.execute("SELECT 1 FROM document_copies WHERE copy_id = ? AND key = ?",
+                                (copy.copy_id, copy.key)).fetchone()
+        return row is not None or (not copy.key and self.has_document(document.id))
+
+    def add(self, document: Document, events: list[Event], signature: bytes | None = None,
+            copies: list[Copy] | None = None) -> bool:
+        """Store a document, its events, its signature and the copies found of it, atomically.
+
+        False if the document was already stored (its copies are still recorded).
+        """
         try:
             with self.conn:
                 cur = self.conn.execute(
@@ -90,14 +137,76 @@ class SQLiteStore:
                     (document.id, document.title, document.source, document.url,
                      document.published, document.language, document.text),
                 )
-                if cur.rowcount == 0:
-                    return False
-                for event in events:
-                    self._insert_event(document, event)
+                stored = cur.rowcount > 0
+                if stored:
+                    for event in events:
+                        self._insert_event(document, event)
+                    if signature is not None:
+                        self.conn.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)",
+                                          (document.id, signature))
+                self._insert_copies([Copy.of(document, document.id, "original"),
+                                     *(copies or [])])
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: could not store {document.source or document.id} "
                              f"({exc}); nothing of it was written") from exc
-        return True
+        return stored
+
+    def add_copies(self, copies: list[Copy]) -> int:
+        """Record duplicates of stored documents in one transaction; how many were new."""
+        try:
+            with self.conn:
+                return self._insert_copies(copies)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: could not record duplicates ({exc})") from exc
+
+    def _insert_copies(self, copies: list[Copy]) -> int:
+        new = 0
+        for c in copies:
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO document_copies (copy_id, key, document_id, kind, "
+                "similarity, source, url, title, published) VALUES (?,?,?,?,?,?,?,?,?)",
+                (c.copy_id, c.key, c.document_id, c.kind, c.similarity, c.source, c.url,
+                 c.title, c.published))
+            new += cur.rowcount
+        return new
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(document id, MinHash bytes) of every stored document."""
+        yield from self.conn.execute("SELECT document_id, minhash FROM signatures")
+
+    def copies(self, document_id: str | None = None) -> list[Copy]:
+        """The copies of one document (or of all), originals first."""
+        sql = ("SELECT copy_id, document_id, kind, similarity, source, url, title, published "
+               "FROM document_copies")
+        args: tuple[str, ...] = ()
+        if document_id is not None:
+            sql += " WHERE document_id = ?"
+            args = (document_id,)
+        sql += " ORDER BY document_id, kind != 'original', published, source"
+        return [Copy(*row) for row in self.conn.execute(sql, args)]
+
+    def replace_merged(self, merged: list[dict[str, Any]]) -> None:
+        """Swap in a new set of merged events in one transaction."""
+        try:
+            with self.conn:
+                self.conn.execute("DELETE FROM merged_members")
+                self.conn.execute("DELETE FROM merged_events")
+                for event in merged:
+                    loc = event.get("location") or {}
+                    self.conn.execute(
+                        "INSERT INTO merged_events VALUES (?,?,?,?,?,?)",
+                        (event["id"], (event.get("date") or {}).get("start"), event["type"],
+                         loc.get("country"), len(event["reports"]),
+                         json.dumps(event, ensure_ascii=False)))
+                    self.conn.executemany("INSERT OR IGNORE INTO merged_members VALUES (?, ?)",
+                                          [(event["id"], r["event_id"]) for r in event["reports"]])
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: could not write merged events ({exc})") from exc
+
+    def merged_events(self) -> Iterator[dict[str, Any]]:
+        """Merged events (SCHEMA.md merged shape), by date."""
+        for (raw,) in self.conn.execute("SELECT json FROM merged_events ORDER BY date_start, id"):
+            yield json.loads(raw)
 
     def _insert_event(self, document: Document, event: Event) -> None:
         data = event.to_dict()
@@ -167,9 +276,11 @@ class SQLiteStore:
 
     def counts(self) -> dict[str, int]:
         """How many documents and events are stored."""
-        docs = self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        events = self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-        return {"documents": int(docs), "events": int(events)}
+        def count(table: str) -> int:
+            return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+        return {"documents": count("documents"), "events": count("events"),
+                "copies": count("document_copies"), "merged_events": count("merged_events")}
 
 
 def _evidence(event: Event) -> Iterator[tuple[str, int, int]]:

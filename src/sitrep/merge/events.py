@@ -1,0 +1,268 @@
+"""Cross-article event coreference: reports of one real-world event become one merged event.
+
+Two reports are of the same event when they come from different articles, have the same
+type and modality, dates within a window set by the dates' precision (a day's report and
+a week's report can meet), places in the same admin2 area or within 25 km (or one place
+containing the other on the same day), and actors that agree. Actors that disagree are
+allowed only where place and day agree closely; the disagreement is then kept as a
+contradiction. Clusters are complete-linkage (every pair compatible), so a chain of
+near-misses never glues distinct events together.
+
+The merged event takes its fields from the most specific report and adds `reports`,
+`sources_count`, `first_reported`, `last_reported`, `contradictions` and casualty counts
+reconciled as low / best / high (SCHEMA.md, merged events).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+NEAR_KM = 25.0
+DATE_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366, "unknown": 3}
+MERGEABLE_MODALITIES = {"asserted": "real", "hedged": "real", "historical": "real",
+                        "threatened": "threat", "future": "threat", "hypothetical": "threat",
+                        "negated": "negated"}
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class Report:
+    """One event as reported by one article, with what merging compares."""
+
+    event: dict[str, Any]
+    day: dt.date | None
+    window: int
+    outlet: str
+    published: str | None
+
+    @property
+    def id(self) -> str:
+        return str(self.event["id"])
+
+    @property
+    def document(self) -> str:
+        return str(self.event.get("document_id") or self.event["document"]["id"])
+
+    @property
+    def location(self) -> dict[str, Any]:
+        return self.event.get("location") or {}
+
+    def actor_keys(self) -> set[str]:
+        return {_actor_key(a) for a in self.event.get("actors", [])}
+
+
+def _actor_key(actor: dict[str, Any]) -> str:
+    if actor.get("kb_id"):
+        return str(actor["kb_id"])
+    if actor.get("country") and actor.get("sector"):
+        return f"{actor['country']}/{actor['sector']}"
+    return " ".join(str(actor.get("name", "")).lower().split())
+
+
+def _report(event: dict[str, Any]) -> Report:
+    document = event.get("document") or {}
+    date = event.get("date") or {}
+    published = document.get("published")
+    day = _day(date.get("start")) or _day(published)
+    precision = date.get("precision") if date.get("start") else "unknown"
+    window = DATE_WINDOW_DAYS.get(precision or "unknown", 3)
+    outlet = document.get("source") or document.get("url") or str(document.get("id"))
+    return Report(event, day, window, " ".join(str(outlet).lower().split()), published)
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
+    dl = math.radians(b["lon"] - a["lon"])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(area: dict[str, Any], place: dict[str, Any]) -> bool:
+    if area.get("feature_class") != "A" or area.get("country") != place.get("country"):
+        return False
+    code = area.get("feature_code")
+    if code == "PCLI":
+        return True
+    if code == "ADM1":
+        return area.get("admin1_code") == place.get("admin1_code")
+    return (area.get("admin1_code"), area.get("admin2_code")) == \
+        (place.get("admin1_code"), place.get("admin2_code"))
+
+
+def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
+    """'same' (one place or within 25 km / same admin2), 'nested', 'apart' or 'unknown'."""
+    if a.get("lat") is None or b.get("lat") is None:
+        return "unknown"
+    if a.get("geonameid") and a.get("geonameid") == b.get("geonameid"):
+        return "same"
+    points = a.get("feature_class") != "A" and b.get("feature_class") != "A"
+    if points and _km(a, b) <= NEAR_KM:
+        return "same"
+    if points and a.get("admin2_code") and a.get("country") == b.get("country") and \
+            (a.get("admin1_code"), a.get("admin2_code")) == \
+            (b.get("admin1_code"), b.get("admin2_code")):
+        return "same"
+    if _contains(a, b) or _contains(b, a):
+        return "nested"
+    return "apart"
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """Whether two reports can be of one real-world event."""
+    if a.document == b.document or a.event["type"] != b.event["type"]:
+        return False
+    if MERGEABLE_MODALITIES.get(a.event.get("modality", ""), "x") != \
+            MERGEABLE_MODALITIES.get(b.event.get("modality", ""), "y"):
+        return False
+    if a.day is None or b.day is None:
+        return False
+    gap = abs((a.day - b.day).days)
+    if gap > max(a.window, b.window):
+        return False
+    where = place_relation(a.location, b.location)
+    if where == "apart":
+        return False
+    if where in ("nested", "unknown") and gap > 0:
+        return False
+    actors_a, actors_b = a.actor_keys(), b.actor_keys()
+    agree = not actors_a or not actors_b or bool(actors_a & actors_b)
+    if where == "unknown":
+        return agree and bool(actors_a & actors_b)
+    return agree or (where == "same" and gap <= 1)
+
+
+@dataclass
+class Cluster:
+    """Reports of one event."""
+
+    reports: list[Report] = field(default_factory=list)
+
+    def accepts(self, report: Report) -> bool:
+        return all(compatible(report, member) for member in self.reports)
+
+
+def _block(report: Report) -> tuple[str, str]:
+    country = report.location.get("country") or next(
+        (a.get("country") for a in report.event.get("actors", []) if a.get("country")), "")
+    return report.event["type"], str(country)
+
+
+def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
+    """Group event reports into clusters of one real-world event each."""
+    blocks: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for event in events:
+        report = _report(event)
+        blocks[_block(report)].append(report)
+    clusters: list[Cluster] = []
+    for reports in blocks.values():
+        reports.sort(key=lambda r: (r.day or dt.date.max, r.id))
+        open_clusters: list[Cluster] = []
+        for report in reports:
+            home = next((c for c in open_clusters if c.accepts(report)), None)
+            if home is None:
+                home = Cluster()
+                open_clusters.append(home)
+            home.reports.append(report)
+        clusters.extend(open_clusters)
+    return clusters
+
+
+def _count(report: Report, status: str) -> int | None:
+    value = ((report.event.get("casualties") or {}).get(status) or {}).get("best")
+    return int(value) if value is not None else None
+
+
+def reconcile_counts(values: list[int]) -> dict[str, int]:
+    """low / best / high: the range, and as best the figure most reports give (median on ties)."""
+    counts = Counter(values)
+    top = max(counts.values())
+    modes = sorted(v for v, n in counts.items() if n == top)
+    return {"low": min(values), "best": int(statistics.median_low(modes)), "high": max(values)}
+
+
+def _contradictions(reports: list[Report]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    killed = {r.id: _count(r, "killed") for r in reports}
+    injured = {r.id: _count(r, "injured") for r in reports}
+    named = {v for v in killed.values() if v is not None}
+    if len(named) > 1 or (named and any(v is None and injured[k] in named
+                                        for k, v in killed.items())):
+        readings: dict[int, dict[str, Any]] = {}
+        for report in reports:
+            value = killed[report.id]
+            note = None
+            if value is None and injured[report.id] in named:
+                value, note = 0, "reported as injured"
+            if value is None:
+                continue
+            reading = readings.setdefault(value, {"value": value, "reports": []})
+            reading["reports"].append(report.id)
+            if note:
+                reading["note"] = note
+        if len(readings) > 1:
+            found.append({"field": "casualties.killed", "readings": list(readings.values())})
+    perpetrators: dict[str, dict[str, Any]] = {}
+    for report in reports:
+        actors = report.event.get("actors") or []
+        if actors:
+            key = _actor_key(actors[0])
+            reading = perpetrators.setdefault(key, {"value": actors[0].get("name"),
+                                                     "reports": []})
+            reading["reports"].append(report.id)
+    if len(perpetrators) > 1:
+        found.append({"field": "actors", "readings": list(perpetrators.values())})
+    return found
+
+
+def _specificity(report: Report) -> tuple[int, int, float]:
+    loc = report.location
+    return (loc.get("precision") or 9, 0 if report.event.get("actors") else 1,
+            -float(report.event.get("confidence") or 0))
+
+
+def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[str, Any]:
+    """The merged record of a cluster (``published_of``: document id -> dates of its copies)."""
+    reports = sorted(cluster.reports, key=lambda r: (r.published or "", r.id))
+    base = dict(min(reports, key=_specificity).event)
+    base.pop("document", None)
+    member_ids = sorted(r.id for r in reports)
+    base["id"] = "mev:" + hashlib.sha256("|".join(member_ids).encode()).hexdigest()[:16]
+    casualties: dict[str, Any] = {}
+    for status in ("killed", "injured"):
+        values = [v for r in reports if (v := _count(r, status)) is not None]
+        if values:
+            casualties[status] = reconcile_counts(values)
+    base["casualties"] = casualties
+    base["merged"] = True
+    base["reports"] = [{"event_id": r.id, "document_id": r.document,
+                        "source": r.event.get("document", {}).get("source"),
+                        "url": r.event.get("document", {}).get("url"),
+                        "published": r.published} for r in reports]
+    base["sources_count"] = len({r.outlet for r in reports})
+    dates = sorted(d for r in reports for d in [r.published, *published_of.get(r.document, [])]
+                   if d)
+    base["first_reported"] = dates[0] if dates else None
+    base["last_reported"] = dates[-1] if dates else None
+    base["contradictions"] = _contradictions(reports)
+    return base
+
+
+def merge_events(events: Iterable[dict[str, Any]],
+                 published_of: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
+    """Merged events from stored event dicts (each with its "document")."""
+    clusters = cluster_reports(events)
+    merged = [merged_event(c, published_of or {}) for c in clusters]
+    return sorted(merged, key=lambda e: ((e.get("date") or {}).get("start") or "", e["id"]))
