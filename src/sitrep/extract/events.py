@@ -30,6 +30,7 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "across", "inside", "around
                       "throughout", "on", "towards", "toward", "within", "over"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "province", "outskirts", "region", "district",
                          "area", "suburb", "suburbs", "governorate", "state", "capital", "port"})
+CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "die", "maim"})
 QUOTE_CHARS = {"'": "'", "\u2018": "\u2019", '"': '"', "\u201c": "\u201d", "``": "''"}
 
 
@@ -174,6 +175,8 @@ class DocumentExtractor:
             target = self._antecedent(item, event)
             if target is not None:
                 self._merge_into(target, event)
+                if target not in sentence_events:
+                    sentence_events.append(target)
                 target.reported_by.extend(a for a in attributions if a not in target.reported_by)
                 self.event_heads[item.token.i] = target
                 continue
@@ -407,6 +410,26 @@ class DocumentExtractor:
 
     def _places(self, tok: Token, verb: Token | None, sent: Span,
                 item: Found) -> tuple[Place | None, Place | None]:
+        location, origin = self._places_in_sentence(tok, verb, sent, item)
+        if location is None and item.trigger.type in FORCE_TYPES:
+            location = self._place_named_before(tok, verb)
+        return location, origin
+
+    def _place_named_before(self, tok: Token, verb: Token | None) -> Place | None:
+        """ "struck the town": the place is the last resolved one named before that phrase."""
+        heads = [t for t in (tok, verb) if t is not None]
+        nouns = [c for h in heads for c in h.children if c.dep_ == "dobj"] + \
+            [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE
+             for g in c.children if g.dep_ == "pobj"]
+        for noun in nouns:
+            if noun.lemma_.lower() in PLACE_NOUNS and any(
+                    c.lower_ in ("the", "this", "that") for c in noun.children):
+                before = [p for p in self.places if p.resolved and p.span[1] <= noun.idx]
+                return before[-1] if before else None
+        return None
+
+    def _places_in_sentence(self, tok: Token, verb: Token | None, sent: Span,
+                            item: Found) -> tuple[Place | None, Place | None]:
         in_sent = [p for p in self.places if sent.start_char <= p.span[0] < sent.end_char]
         if not in_sent:
             return None, None
@@ -422,10 +445,12 @@ class DocumentExtractor:
                     and not tok.is_ancestor(other) or (other.i != tok.i and tok.is_ancestor(other)
                                                        and other.dep_ in ("pobj", "relcl", "acl")):
                 scope -= {t.i for t in other.subtree}
-        return self._pick_places(in_sent, scope)
+        heads = {tok.i} | ({verb.i} if verb is not None else set()) \
+            if item.trigger.type in FORCE_TYPES else set()
+        return self._pick_places(in_sent, scope, heads)
 
-    def _pick_places(self, in_sent: list[Place],
-                     scope: set[int]) -> tuple[Place | None, Place | None]:
+    def _pick_places(self, in_sent: list[Place], scope: set[int],
+                     heads: set[int]) -> tuple[Place | None, Place | None]:
         """The event's place and launch point among the sentence's places inside `scope`."""
         location: Place | None = None
         origin: Place | None = None
@@ -437,7 +462,8 @@ class DocumentExtractor:
             if root.i not in scope:
                 continue
             prep = self._prep_of(root)
-            if prep not in LOCATIVE and not (place.precision == 2 and prep is None):
+            struck = root.dep_ == "dobj" and root.head.i in heads  # "shelled Kherson"
+            if prep not in LOCATIVE and not struck and not (place.precision == 2 and prep is None):
                 continue
             if prep in ("from",):
                 origin = origin or place
@@ -524,6 +550,9 @@ class DocumentExtractor:
     # -- in-document coreference ----------------------------------------------------------------
     def _antecedent(self, item: Found, event: Event) -> Event | None:
         if not item.nominal:
+            same = self._same_clause_event(item.token, event)
+            if same is not None:
+                return same
             subj = _subject(item.token)
             if subj is not None and subj.i in self.event_heads:
                 return self.event_heads[subj.i]
@@ -533,6 +562,25 @@ class DocumentExtractor:
         if not self._is_anaphoric(item.token):
             return None
         return self._find_antecedent_event(item.token, event.type)
+
+    def _same_clause_event(self, tok: Token, event: Event) -> Event | None:
+        """One act told twice in a sentence: "shelled X, killing 24" / "were killed when ... struck".
+
+        A trigger of the same type that heads this one (or that this one heads) through an
+        adverbial clause is the same event; so is a bare casualty clause ("Another 48 people
+        were wounded") right after an attack.
+        """
+        for other in (tok.head, *[c for c in tok.children if c.dep_ == "advcl"]):
+            if tok.dep_ in ("advcl", "xcomp") or other.head.i == tok.i:
+                target = self.event_heads.get(other.i)
+                if target is not None and target.type == event.type and other.i != tok.i:
+                    return target
+        if tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors and event.location is None:
+            recent = [e for e in self.events if e.type == event.type and
+                      0 <= event.sentence_index - e.sentence_index <= 1]
+            if recent:
+                return recent[-1]
+        return None
 
     def _find_antecedent_event(self, noun: Token, event_type: EventType | None) -> Event | None:
         lemma = noun.lemma_.lower()
@@ -546,7 +594,12 @@ class DocumentExtractor:
 
     def _merge_into(self, target: Event, other: Event) -> None:
         target.mentions.extend(other.mentions)
-        if not target.actors and other.actors:
+        # actors taken from the "X said" clause are the source, not the actor
+        said = [a.span for a in (*target.reported_by, *other.reported_by)]
+        borrowed = bool(said) and all(
+            any(abs(actor.span[0] - s[0]) < 40 and actor.span[0] >= s[0] for s in said)
+            for actor in target.actors)
+        if other.actors and (not target.actors or borrowed):
             target.actors = other.actors
         if not target.recipients and other.recipients:
             target.recipients = [r for r in other.recipients if r not in target.actors]
@@ -573,7 +626,9 @@ class DocumentExtractor:
         first = next(c for c in (casualties.killed, casualties.injured, casualties.missing) if c)
         event = min(violent, key=lambda e: min(abs(e.trigger_span[0] - first.span[0]),
                                                abs(e.trigger_span[1] - first.span[0])))
-        event.casualties = casualties
+        for status in ("killed", "injured", "missing"):
+            if getattr(event.casualties, status) is None:
+                setattr(event.casualties, status, getattr(casualties, status))
         if not event.recipients:
             for count in (casualties.killed, casualties.injured):
                 if count is None:

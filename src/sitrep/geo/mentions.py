@@ -36,6 +36,11 @@ NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "suburbs", "vi
                         "west", "east", "north", "south",
                         "northeast", "northwest", "southeast", "southwest", "kilometres",
                         "kilometers", "km", "miles"})
+# Verbs whose direct object is usually a place: "shelled Kherson", "captured Bakhmut".
+PLACE_OBJECT_VERBS = frozenset({"shell", "strike", "bomb", "bombard", "attack", "hit", "raid",
+                                "storm", "capture", "seize", "besiege", "target", "retake",
+                                "recapture", "overrun", "enter", "encircle", "liberate", "visit",
+                                "evacuate", "reach", "flee", "leave", "occupy"})
 DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ern", "ist", "ists", "ic", "ans",
                    )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -148,6 +153,8 @@ def _next_words(span: Span, n: int = 3) -> list[str]:
 
 
 def _has_locative_cue(span: Span) -> bool:
+    if span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+        return True  # "shelled Kherson", "captured Bakhmut"
     doc = span.doc
     i = span.start - 1
     while i >= 0 and i > span.start - 4 and (doc[i].pos_ in ("DET", "ADJ", "NUM")
