@@ -10,7 +10,7 @@ $(VENV)/.installed: pyproject.toml requirements/data.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/data.txt
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,ray]'
 	touch $@
 
 demo: setup
@@ -27,3 +27,4 @@ lint: setup
 bench: setup
 	$(PY) bench/throughput.py
 	$(PY) bench/geo.py
+	$(PY) bench/scale.py

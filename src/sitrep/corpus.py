@@ -37,16 +37,24 @@ class IngestSummary:
     def line(self) -> str:
         """One line for the terminal."""
         errors = ", ".join(f"{n} {kind}" for kind, n in sorted(self.errors.items())) or "none"
-        return (f"read {self.read} articles: {self.stored} stored, {self.already} already stored, "
-                f"{self.exact_duplicates} exact and {self.near_duplicates} near duplicates; "
-                f"{self.events} events, {self.merged_events} merged events; errors: {errors}")
+        return (
+            f"read {self.read} articles: {self.stored} stored, {self.already} already stored, "
+            f"{self.exact_duplicates} exact and {self.near_duplicates} near duplicates; "
+            f"{self.events} events, {self.merged_events} merged events; errors: {errors}"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON shape."""
-        return {"read": self.read, "stored": self.stored, "already_stored": self.already,
-                "exact_duplicates": self.exact_duplicates,
-                "near_duplicates": self.near_duplicates, "events": self.events,
-                "merged_events": self.merged_events, "errors": dict(self.errors)}
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "already_stored": self.already,
+            "exact_duplicates": self.exact_duplicates,
+            "near_duplicates": self.near_duplicates,
+            "events": self.events,
+            "merged_events": self.merged_events,
+            "errors": dict(self.errors),
+        }
 
 
 @dataclass
@@ -59,9 +67,14 @@ class _Pending:
 class CorpusIngest:
     """One ingest run into a store."""
 
-    def __init__(self, store: SQLiteStore, engine: Engine, chunk_size: int = 64,
-                 on_failure: Callable[[Failure], None] | None = None,
-                 on_progress: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        store: SQLiteStore,
+        engine: Engine,
+        chunk_size: int = 64,
+        on_failure: Callable[[Failure], None] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> None:
         self.store = store
         self.engine = engine
         self.chunk_size = chunk_size

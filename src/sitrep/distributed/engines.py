@@ -73,8 +73,9 @@ class ProcessEngine:
         self._pool = mp.get_context("fork").Pool(workers, initializer=_init_worker)
 
     def run(self, documents: list[Document]) -> Iterator[Result]:
-        batches = [documents[i : i + self.batch_size]
-                   for i in range(0, len(documents), self.batch_size)]
+        batches = [
+            documents[i : i + self.batch_size] for i in range(0, len(documents), self.batch_size)
+        ]
         for results in self._pool.imap_unordered(_extract_batch, batches):
             yield from results
 

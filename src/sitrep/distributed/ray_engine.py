@@ -41,8 +41,9 @@ class RayEngine:
         try:
             import ray
         except ImportError as exc:
-            raise InputError("--engine ray: Ray is not installed; pip install 'ray[data]'",
-                             "option") from exc
+            raise InputError(
+                "--engine ray: Ray is not installed; pip install 'ray[data]'", "option"
+            ) from exc
         self.workers = workers
         self.batch_size = batch_size
         self._started = not ray.is_initialized()
@@ -53,8 +54,10 @@ class RayEngine:
                 else:
                     ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
             except (ConnectionError, RuntimeError, ValueError) as exc:
-                raise InputError(f"--engine ray: cannot start or reach Ray "
-                                 f"({address or 'local'}): {exc}", "option") from exc
+                raise InputError(
+                    f"--engine ray: cannot start or reach Ray ({address or 'local'}): {exc}",
+                    "option",
+                ) from exc
         ray.data.DataContext.get_current().enable_progress_bars = False
 
     def run(self, documents: list[Document]) -> Iterator[Result]:
@@ -64,8 +67,12 @@ class RayEngine:
             return
         items = [{"document": pickle.dumps(d)} for d in documents]
         dataset = ray.data.from_items(items).map_batches(
-            ExtractorActor, batch_size=self.batch_size, concurrency=self.workers,
-            num_cpus=1, batch_format="numpy")
+            ExtractorActor,
+            batch_size=self.batch_size,
+            concurrency=self.workers,
+            num_cpus=1,
+            batch_format="numpy",
+        )
         for row in dataset.iter_rows():
             result: Result = pickle.loads(row["result"])
             yield result

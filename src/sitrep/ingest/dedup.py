@@ -37,13 +37,14 @@ def signature(text: str) -> MinHash:
 
 def to_bytes(sig: MinHash) -> bytes:
     """A signature as stored."""
-    return sig.hashvalues.astype(np.uint64).tobytes()
+    return bytes(sig.hashvalues.astype(np.uint64).tobytes())
 
 
 def from_bytes(raw: bytes) -> MinHash:
     """A stored signature."""
-    return MinHash(num_perm=NUM_PERM, scheme=SCHEME,
-                   hashvalues=np.frombuffer(raw, dtype=np.uint64).copy())
+    return MinHash(
+        num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(raw, dtype=np.uint64).copy()
+    )
 
 
 class NearDuplicates:

@@ -51,14 +51,19 @@ def _guard(origin: str, make: object) -> Item:
         return Failure(origin, exc.kind, str(exc))
 
 
-def read_inputs(specs: list[str], *, policy: FetchPolicy | None = None,
-                published: str | None = None) -> Iterator[Item]:
+def read_inputs(
+    specs: list[str], *, policy: FetchPolicy | None = None, published: str | None = None
+) -> Iterator[Item]:
     """Documents and failures from command-line inputs, in order."""
     policy = policy or FetchPolicy()
     for spec in specs:
         if spec == "-":
-            yield _guard("<stdin>", lambda: document_from_text(
-                sys.stdin.read(), published=published, source="stdin", origin="<stdin>"))
+            yield _guard(
+                "<stdin>",
+                lambda: document_from_text(
+                    sys.stdin.read(), published=published, source="stdin", origin="<stdin>"
+                ),
+            )
         elif spec.startswith(("http://", "https://")):
             yield from read_url(spec, policy, published=published)
         else:
@@ -82,9 +87,12 @@ def read_path(path: Path, policy: FetchPolicy, published: str | None = None) -> 
         if suffix in FEED_SUFFIXES or looks_like_feed(raw):
             yield from _feed_items(raw, origin, policy, published)
         else:
-            yield _guard(origin, lambda: document_from_html(
-                decode_html(raw, None, origin), origin=origin, published=published,
-                source=None))
+            yield _guard(
+                origin,
+                lambda: document_from_html(
+                    decode_html(raw, None, origin), origin=origin, published=published, source=None
+                ),
+            )
         return
     yield _guard(origin, lambda: read_document(path, published=published))
 
@@ -93,13 +101,20 @@ def _read_bytes(path: Path) -> bytes:
     if not path.is_file():
         raise InputError(f"{path}: no such file; check the path", "missing")
     if path.stat().st_size > MAX_BYTES:
-        raise InputError(f"{path}: over the {MAX_BYTES / 1e6:.0f} MB limit for one source",
-                         "too-large")
+        raise InputError(
+            f"{path}: over the {MAX_BYTES / 1e6:.0f} MB limit for one source", "too-large"
+        )
     return path.read_bytes()
 
 
-def read_url(url: str, policy: FetchPolicy, *, published: str | None = None,
-             source: str | None = None, title: str | None = None) -> Iterator[Item]:
+def read_url(
+    url: str,
+    policy: FetchPolicy,
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+) -> Iterator[Item]:
     """A page (one document) or a feed (a document per entry) at a URL."""
     try:
         got = fetch(url, policy)
@@ -110,17 +125,34 @@ def read_url(url: str, policy: FetchPolicy, *, published: str | None = None,
         yield from _feed_items(got.body, url, policy, published)
         return
     if got.content_type == "text/plain":
-        yield _guard(url, lambda: document_from_text(
-            decode_text(got.body, url, got.charset), published=published, source=source,
-            title=title, url=got.final_url, origin=url))
+        yield _guard(
+            url,
+            lambda: document_from_text(
+                decode_text(got.body, url, got.charset),
+                published=published,
+                source=source,
+                title=title,
+                url=got.final_url,
+                origin=url,
+            ),
+        )
         return
-    yield _guard(url, lambda: document_from_html(
-        decode_html(got.body, got.charset, url), origin=url, url=got.final_url,
-        source=source, published=published, title=title))
+    yield _guard(
+        url,
+        lambda: document_from_html(
+            decode_html(got.body, got.charset, url),
+            origin=url,
+            url=got.final_url,
+            source=source,
+            published=published,
+            title=title,
+        ),
+    )
 
 
-def _feed_items(raw: bytes, origin: str, policy: FetchPolicy,
-                published: str | None) -> Iterator[Item]:
+def _feed_items(
+    raw: bytes, origin: str, policy: FetchPolicy, published: str | None
+) -> Iterator[Item]:
     try:
         entries = read_feed(raw, origin)
     except InputError as exc:
@@ -129,16 +161,25 @@ def _feed_items(raw: bytes, origin: str, policy: FetchPolicy,
     for entry in entries:
         when = published or entry.published
         if entry.link and entry.link.startswith(("http://", "https://")):
-            pages = list(read_url(entry.link, policy, published=when, source=entry.outlet,
-                                  title=entry.title))
+            pages = list(
+                read_url(entry.link, policy, published=when, source=entry.outlet, title=entry.title)
+            )
             if all(isinstance(p, Document) for p in pages) or not entry.content:
                 yield from pages
                 continue
         if entry.content:
             name = entry.link or f"{origin}#{entry.title}"
-            yield _guard(name, lambda e=entry, w=when, n=name: document_from_html(
-                e.content or "", origin=n, url=e.link, source=e.outlet, published=w,
-                title=e.title))
+            yield _guard(
+                name,
+                lambda e=entry, w=when, n=name: document_from_html(
+                    e.content or "",
+                    origin=n,
+                    url=e.link,
+                    source=e.outlet,
+                    published=w,
+                    title=e.title,
+                ),
+            )
         else:
             yield Failure(origin, "feed", f"{origin}: entry {entry.title!r} has no link or text")
 
@@ -166,23 +207,29 @@ def read_jsonl(path: Path, policy: FetchPolicy, published: str | None = None) ->
                 yield from _jsonl_line(line, f"{origin}:{number}", policy, published)
 
 
-def _jsonl_line(line: str, origin: str, policy: FetchPolicy,
-                published: str | None) -> Iterator[Item]:
+def _jsonl_line(
+    line: str, origin: str, policy: FetchPolicy, published: str | None
+) -> Iterator[Item]:
     try:
         raw = json.loads(line)
         if not isinstance(raw, dict):
             raise ValueError("not a JSON object")
-        when = published or (parse_published(str(raw["published"]), origin=origin)
-                             if raw.get("published") else None)
+        when = published or (
+            parse_published(str(raw["published"]), origin=origin) if raw.get("published") else None
+        )
     except (ValueError, InputError) as exc:
         yield Failure(origin, "jsonl", f"{origin}: {exc}")
         return
     text, url = raw.get("text"), raw.get("url")
     source, title = raw.get("source"), raw.get("title")
     if isinstance(text, str) and text.strip():
-        yield _guard(origin, lambda: document_from_text(
-            text, published=when, source=source, title=title, url=url, origin=origin))
+        yield _guard(
+            origin,
+            lambda: document_from_text(
+                text, published=when, source=source, title=title, url=url, origin=origin
+            ),
+        )
     elif isinstance(url, str):
         yield from read_url(url, policy, published=when, source=source, title=title)
     else:
-        yield Failure(origin, "jsonl", f"{origin}: a line needs \"text\" or \"url\"")
+        yield Failure(origin, "jsonl", f'{origin}: a line needs "text" or "url"')

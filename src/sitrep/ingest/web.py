@@ -40,7 +40,9 @@ def decode_html(raw: bytes, charset: str | None, origin: str) -> str:
     except UnicodeDecodeError:
         best = charset_normalizer.from_bytes(raw).best()
         if best is None:
-            raise InputError(f"{origin}: cannot tell the page's text encoding", "encoding") from None
+            raise InputError(
+                f"{origin}: cannot tell the page's text encoding", "encoding"
+            ) from None
         return str(best)
 
 
@@ -53,13 +55,20 @@ def _date(value: str | None) -> str | None:
     return None
 
 
-def document_from_html(html: str, *, origin: str, url: str | None = None,
-                       source: str | None = None, published: str | None = None,
-                       title: str | None = None) -> Document:
+def document_from_html(
+    html: str,
+    *,
+    origin: str,
+    url: str | None = None,
+    source: str | None = None,
+    published: str | None = None,
+    title: str | None = None,
+) -> Document:
     """The article in a page: main text, title, outlet and date; given values win."""
     try:
-        page = trafilatura.bare_extraction(html, url=url, with_metadata=True,
-                                           include_comments=False, include_tables=False)
+        page = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
     except Exception as exc:  # trafilatura raises many kinds on hostile markup
         raise InputError(f"{origin}: cannot parse the page ({type(exc).__name__})", "html") from exc
     text = (getattr(page, "text", None) or "").strip() if page is not None else ""
@@ -70,8 +79,14 @@ def document_from_html(html: str, *, origin: str, url: str | None = None,
     if page_title and lines and lines[0].strip() == page_title.strip() and len(lines) > 1:
         text = "\n".join(lines[1:])
     outlet = source or getattr(page, "sitename", None) or getattr(page, "hostname", None)
-    return document_from_text(text, published=published or _date(getattr(page, "date", None)),
-                              title=title or page_title, source=outlet, url=url, origin=origin)
+    return document_from_text(
+        text,
+        published=published or _date(getattr(page, "date", None)),
+        title=title or page_title,
+        source=outlet,
+        url=url,
+        origin=origin,
+    )
 
 
 @dataclass(frozen=True)
@@ -99,13 +114,24 @@ def read_feed(raw: bytes, origin: str) -> list[FeedEntry]:
         content = None
         if item.get("content"):
             content = item["content"][0].get("value")
-        entries.append(FeedEntry(item.get("link"), item.get("title"), published,
-                                 content or item.get("summary"), outlet))
+        entries.append(
+            FeedEntry(
+                item.get("link"),
+                item.get("title"),
+                published,
+                content or item.get("summary"),
+                outlet,
+            )
+        )
     return entries
 
 
 def looks_like_feed(raw: bytes) -> bool:
     """Whether a body is an RSS/Atom document rather than a web page."""
     head = raw[:2048].lstrip().lower()
-    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head) \
-        or head.startswith(b"<rss") or head.startswith(b"<feed")
+    return (
+        head.startswith(b"<?xml")
+        and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+        or head.startswith(b"<rss")
+        or head.startswith(b"<feed")
+    )

@@ -26,9 +26,15 @@ from typing import Any
 
 NEAR_KM = 25.0
 DATE_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366, "unknown": 3}
-MERGEABLE_MODALITIES = {"asserted": "real", "hedged": "real", "historical": "real",
-                        "threatened": "threat", "future": "threat", "hypothetical": "threat",
-                        "negated": "negated"}
+MERGEABLE_MODALITIES = {
+    "asserted": "real",
+    "hedged": "real",
+    "historical": "real",
+    "threatened": "threat",
+    "future": "threat",
+    "hypothetical": "threat",
+    "negated": "negated",
+}
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -98,8 +104,10 @@ def _contains(area: dict[str, Any], place: dict[str, Any]) -> bool:
         return True
     if code == "ADM1":
         return area.get("admin1_code") == place.get("admin1_code")
-    return (area.get("admin1_code"), area.get("admin2_code")) == \
-        (place.get("admin1_code"), place.get("admin2_code"))
+    return (area.get("admin1_code"), area.get("admin2_code")) == (
+        place.get("admin1_code"),
+        place.get("admin2_code"),
+    )
 
 
 def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
@@ -111,9 +119,13 @@ def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
     points = a.get("feature_class") != "A" and b.get("feature_class") != "A"
     if points and _km(a, b) <= NEAR_KM:
         return "same"
-    if points and a.get("admin2_code") and a.get("country") == b.get("country") and \
-            (a.get("admin1_code"), a.get("admin2_code")) == \
-            (b.get("admin1_code"), b.get("admin2_code")):
+    if (
+        points
+        and a.get("admin2_code")
+        and a.get("country") == b.get("country")
+        and (a.get("admin1_code"), a.get("admin2_code"))
+        == (b.get("admin1_code"), b.get("admin2_code"))
+    ):
         return "same"
     if _contains(a, b) or _contains(b, a):
         return "nested"
@@ -124,8 +136,9 @@ def compatible(a: Report, b: Report) -> bool:
     """Whether two reports can be of one real-world event."""
     if a.document == b.document or a.event["type"] != b.event["type"]:
         return False
-    if MERGEABLE_MODALITIES.get(a.event.get("modality", ""), "x") != \
-            MERGEABLE_MODALITIES.get(b.event.get("modality", ""), "y"):
+    if MERGEABLE_MODALITIES.get(a.event.get("modality", ""), "x") != MERGEABLE_MODALITIES.get(
+        b.event.get("modality", ""), "y"
+    ):
         return False
     if a.day is None or b.day is None:
         return False
@@ -156,7 +169,8 @@ class Cluster:
 
 def _block(report: Report) -> tuple[str, str]:
     country = report.location.get("country") or next(
-        (a.get("country") for a in report.event.get("actors", []) if a.get("country")), "")
+        (a.get("country") for a in report.event.get("actors", []) if a.get("country")), ""
+    )
     return report.event["type"], str(country)
 
 
@@ -198,8 +212,9 @@ def _contradictions(reports: list[Report]) -> list[dict[str, Any]]:
     killed = {r.id: _count(r, "killed") for r in reports}
     injured = {r.id: _count(r, "injured") for r in reports}
     named = {v for v in killed.values() if v is not None}
-    if len(named) > 1 or (named and any(v is None and injured[k] in named
-                                        for k, v in killed.items())):
+    if len(named) > 1 or (
+        named and any(v is None and injured[k] in named for k, v in killed.items())
+    ):
         readings: dict[int, dict[str, Any]] = {}
         for report in reports:
             value = killed[report.id]
@@ -219,8 +234,7 @@ def _contradictions(reports: list[Report]) -> list[dict[str, Any]]:
         actors = report.event.get("actors") or []
         if actors:
             key = _actor_key(actors[0])
-            reading = perpetrators.setdefault(key, {"value": actors[0].get("name"),
-                                                     "reports": []})
+            reading = perpetrators.setdefault(key, {"value": actors[0].get("name"), "reports": []})
             reading["reports"].append(report.id)
     if len(perpetrators) > 1:
         found.append({"field": "actors", "readings": list(perpetrators.values())})
@@ -229,8 +243,11 @@ def _contradictions(reports: list[Report]) -> list[dict[str, Any]]:
 
 def _specificity(report: Report) -> tuple[int, int, float]:
     loc = report.location
-    return (loc.get("precision") or 9, 0 if report.event.get("actors") else 1,
-            -float(report.event.get("confidence") or 0))
+    return (
+        loc.get("precision") or 9,
+        0 if report.event.get("actors") else 1,
+        -float(report.event.get("confidence") or 0),
+    )
 
 
 def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[str, Any]:
@@ -247,21 +264,29 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
             casualties[status] = reconcile_counts(values)
     base["casualties"] = casualties
     base["merged"] = True
-    base["reports"] = [{"event_id": r.id, "document_id": r.document,
-                        "source": r.event.get("document", {}).get("source"),
-                        "url": r.event.get("document", {}).get("url"),
-                        "published": r.published} for r in reports]
+    base["reports"] = [
+        {
+            "event_id": r.id,
+            "document_id": r.document,
+            "source": r.event.get("document", {}).get("source"),
+            "url": r.event.get("document", {}).get("url"),
+            "published": r.published,
+        }
+        for r in reports
+    ]
     base["sources_count"] = len({r.outlet for r in reports})
-    dates = sorted(d for r in reports for d in [r.published, *published_of.get(r.document, [])]
-                   if d)
+    dates = sorted(
+        d for r in reports for d in [r.published, *published_of.get(r.document, [])] if d
+    )
     base["first_reported"] = dates[0] if dates else None
     base["last_reported"] = dates[-1] if dates else None
     base["contradictions"] = _contradictions(reports)
     return base
 
 
-def merge_events(events: Iterable[dict[str, Any]],
-                 published_of: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
+def merge_events(
+    events: Iterable[dict[str, Any]], published_of: dict[str, list[str]] | None = None
+) -> list[dict[str, Any]]:
     """Merged events from stored event dicts (each with its "document")."""
     clusters = cluster_reports(events)
     merged = [merged_event(c, published_of or {}) for c in clusters]

@@ -23,16 +23,27 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-OUTLETS = ["Levant Wire", "Frontline Daily", "Crisis Monitor", "Global Dispatch",
-           "Regional Herald", "Conflict Desk", "World Bulletin", "Eastern Courier"]
+OUTLETS = [
+    "Levant Wire",
+    "Frontline Daily",
+    "Crisis Monitor",
+    "Global Dispatch",
+    "Regional Herald",
+    "Conflict Desk",
+    "World Bulletin",
+    "Eastern Courier",
+]
 
 # town spellings as different outlets write them, with the province and country
 PLACES = {
     "deir": (["Deir ez-Zor", "Deir Ezzor", "Dayr az-Zawr"], "eastern Syria", "Syria"),
     "raqqa": (["Raqqa", "Raqqah", "Ar-Raqqa"], "northern Syria", "Syria"),
     "saraqib": (["Saraqib"], "Idlib province", "Syria"),
-    "maarat": (["Maarat al-Numan", "Maarrat al-Numan", "Maarat al-Nouman"], "Idlib province",
-               "Syria"),
+    "maarat": (
+        ["Maarat al-Numan", "Maarrat al-Numan", "Maarat al-Nouman"],
+        "Idlib province",
+        "Syria",
+    ),
     "qamishli": (["Qamishli", "Al-Qamishli", "Qamishly"], "Hasakah province", "Syria"),
     "mosul": (["Mosul"], "Nineveh province", "Iraq"),
     "kirkuk": (["Kirkuk"], "northern Iraq", "Iraq"),
@@ -40,8 +51,7 @@ PLACES = {
     "baquba": (["Baquba", "Baqubah", "Baqouba"], "Diyala province", "Iraq"),
     "kharkiv": (["Kharkiv", "Kharkov"], "north-eastern Ukraine", "Ukraine"),
     "kherson": (["Kherson"], "southern Ukraine", "Ukraine"),
-    "zaporizhzhia": (["Zaporizhzhia", "Zaporizhzhya", "Zaporozhye"], "southern Ukraine",
-                     "Ukraine"),
+    "zaporizhzhia": (["Zaporizhzhia", "Zaporizhzhya", "Zaporozhye"], "southern Ukraine", "Ukraine"),
     "sumy": (["Sumy"], "north-eastern Ukraine", "Ukraine"),
     "odesa": (["Odesa", "Odessa"], "southern Ukraine", "Ukraine"),
     "kramatorsk": (["Kramatorsk"], "Donetsk region", "Ukraine"),
@@ -62,9 +72,14 @@ PLACES = {
     "hodeidah": (["Hodeidah", "Hudaydah"], "western Yemen", "Yemen"),
 }
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-SOURCES = ["a local official said", "medical sources said", "a war monitor said",
-           "residents and officials said", "the regional governor said",
-           "according to local health officials"]
+SOURCES = [
+    "a local official said",
+    "medical sources said",
+    "a war monitor said",
+    "residents and officials said",
+    "the regional governor said",
+    "according to local health officials",
+]
 BACKGROUND = [
     "The area around {town} has seen repeated fighting since {month}.",
     "Aid agencies have warned of shortages of food, fuel and medicine in {region}.",
@@ -117,26 +132,35 @@ class Event:
 def _events(rng: random.Random) -> list[Event]:
     start = dt.date(2025, 9, 1)
     plan: list[tuple[str, str, str, str]] = [
-        ("deir", "Islamic State", "attack", "syria"), ("raqqa", "Turkish drones", "strike", "syria"),
+        ("deir", "Islamic State", "attack", "syria"),
+        ("raqqa", "Turkish drones", "strike", "syria"),
         ("saraqib", "Russian warplanes", "strike", "syria"),
         ("maarat", "Syrian government forces", "shelling", "syria"),
-        ("qamishli", "Turkish drones", "strike", "syria"), ("mosul", "Islamic State", "attack", "iraq"),
-        ("kirkuk", "Islamic State", "attack", "iraq"), ("tikrit", "Islamic State", "attack", "iraq"),
-        ("baquba", "gunmen", "attack", "iraq"), ("kharkiv", "Russian forces", "strike", "ukraine"),
+        ("qamishli", "Turkish drones", "strike", "syria"),
+        ("mosul", "Islamic State", "attack", "iraq"),
+        ("kirkuk", "Islamic State", "attack", "iraq"),
+        ("tikrit", "Islamic State", "attack", "iraq"),
+        ("baquba", "gunmen", "attack", "iraq"),
+        ("kharkiv", "Russian forces", "strike", "ukraine"),
         ("kherson", "Russian forces", "shelling", "ukraine"),
         ("zaporizhzhia", "Russian forces", "strike", "ukraine"),
-        ("sumy", "Russian forces", "strike", "ukraine"), ("odesa", "Russian forces", "strike", "ukraine"),
+        ("sumy", "Russian forces", "strike", "ukraine"),
+        ("odesa", "Russian forces", "strike", "ukraine"),
         ("kramatorsk", "Russian forces", "strike", "ukraine"),
         ("fasher", "the Rapid Support Forces", "shelling", "sudan"),
         ("nyala", "the Sudanese army", "strike", "sudan"),
         ("obeid", "the Rapid Support Forces", "shelling", "sudan"),
         ("kadugli", "the Rapid Support Forces", "attack", "sudan"),
-        ("djibo", "JNIM", "attack", "sahel"), ("gao", "JNIM", "attack", "sahel"),
-        ("menaka", "Islamic State", "attack", "sahel"), ("tillaberi", "Islamic State", "attack", "sahel"),
+        ("djibo", "JNIM", "attack", "sahel"),
+        ("gao", "JNIM", "attack", "sahel"),
+        ("menaka", "Islamic State", "attack", "sahel"),
+        ("tillaberi", "Islamic State", "attack", "sahel"),
         ("lashio", "the Myanmar military", "strike", "myanmar"),
         ("sittwe", "the Myanmar military", "strike", "myanmar"),
-        ("khanyounis", "Israeli forces", "strike", "gaza"), ("jabalia", "Israeli forces", "strike", "gaza"),
-        ("marib", "the Houthis", "attack", "yemen"), ("taiz", "the Houthis", "shelling", "yemen"),
+        ("khanyounis", "Israeli forces", "strike", "gaza"),
+        ("jabalia", "Israeli forces", "strike", "gaza"),
+        ("marib", "the Houthis", "attack", "yemen"),
+        ("taiz", "the Houthis", "shelling", "yemen"),
         ("hodeidah", "U.S. warplanes", "strike", "yemen"),
     ]
     events: list[Event] = []
@@ -145,23 +169,41 @@ def _events(rng: random.Random) -> list[Event]:
         reports = rng.randint(3, 5)
         base = rng.randint(4, 30)
         killed = [base + rng.choice([0, 0, 0, 1, 2, -1]) for _ in range(reports)]
-        injured: list[int | None] = [rng.choice([None, base * 2, base * 2 + 3])
-                                     for _ in range(reports)]
+        injured: list[int | None] = [
+            rng.choice([None, base * 2, base * 2 + 3]) for _ in range(reports)
+        ]
         events.append(Event(f"E{n:02d}-{place}", day, place, perp, kind, list(killed), injured))
     # look-alikes: the same town two days later, and the same day in a far-away town
     for n, original in enumerate(events[:8]):
         later = original.day + dt.timedelta(days=2 + n % 2)
         killed = [rng.randint(2, 9)] * rng.randint(2, 3)
-        events.append(Event(f"L{n:02d}-{original.place}", later, original.place,
-                            original.perpetrator, original.kind, list(killed),
-                            [None] * len(killed)))
+        events.append(
+            Event(
+                f"L{n:02d}-{original.place}",
+                later,
+                original.place,
+                original.perpetrator,
+                original.kind,
+                list(killed),
+                [None] * len(killed),
+            )
+        )
     # protests and arrests, two or three reports each, no casualties
     for n, place in enumerate(["kharkiv", "taiz", "nyala", "mosul", "sittwe", "odesa"]):
         day = start + dt.timedelta(days=5 + 11 * n)
         kind = "protest" if n % 2 == 0 else "arrest"
         reports = rng.randint(2, 3)
-        events.append(Event(f"P{n:02d}-{place}", day, place, "police" if kind == "arrest"
-                            else "residents", kind, [None] * reports, [None] * reports))
+        events.append(
+            Event(
+                f"P{n:02d}-{place}",
+                day,
+                place,
+                "police" if kind == "arrest" else "residents",
+                kind,
+                [None] * reports,
+                [None] * reports,
+            )
+        )
     # designed conflicts
     events[2].injured_instead = 1  # one outlet reports the dead as injured
     events[2].killed[1] = events[2].killed[0]
@@ -170,8 +212,17 @@ def _events(rng: random.Random) -> list[Event]:
     return events
 
 
-def _strike_report(e: Event, i: int, town: str, region: str, weekday: str, k: int | None,
-                   inj: int | None, perp: str, rng: random.Random) -> list[str]:
+def _strike_report(
+    e: Event,
+    i: int,
+    town: str,
+    region: str,
+    weekday: str,
+    k: int | None,
+    inj: int | None,
+    perp: str,
+    rng: random.Random,
+) -> list[str]:
     cite = SOURCES[(i + len(e.key)) % len(SOURCES)]
     verb = {"strike": "struck", "shelling": "shelled", "attack": "attacked"}[e.kind]
     noun = {"strike": "air strike", "shelling": "artillery barrage", "attack": "attack"}[e.kind]
@@ -180,8 +231,7 @@ def _strike_report(e: Event, i: int, town: str, region: str, weekday: str, k: in
     variants = [
         f"{perp[0].upper() + perp[1:]} {verb} {town} in {region} on {weekday}, "
         f"{'wounding' if killed_as_injured else 'killing'} {k} people, {cite}.",
-        f"At least {k} people were {count_word} when {perp} {verb} {town} on {weekday}, "
-        f"{cite}.",
+        f"At least {k} people were {count_word} when {perp} {verb} {town} on {weekday}, {cite}.",
         f"An {noun} by {perp} on {town} {'wounded' if killed_as_injured else 'killed'} {k} "
         f"civilians on {weekday}, {cite}.",
         f"{perp[0].upper() + perp[1:]} {verb} a crowded market in {town} on {weekday}. "
@@ -198,20 +248,23 @@ def _strike_report(e: Event, i: int, town: str, region: str, weekday: str, k: in
 def _other_report(e: Event, i: int, town: str, weekday: str, rng: random.Random) -> list[str]:
     size = rng.choice(["Hundreds of", "Thousands of", "Several hundred"])
     if e.kind == "protest":
-        variants = [f"{size} people protested in {town} on {weekday} against rising food "
-                    f"prices, witnesses said.",
-                    f"Demonstrators marched through {town} on {weekday} to demand the payment "
-                    f"of salaries, organisers said.",
-                    f"{size} residents rallied in central {town} on {weekday} against power "
-                    f"cuts, local media reported."]
+        variants = [
+            f"{size} people protested in {town} on {weekday} against rising food "
+            f"prices, witnesses said.",
+            f"Demonstrators marched through {town} on {weekday} to demand the payment "
+            f"of salaries, organisers said.",
+            f"{size} residents rallied in central {town} on {weekday} against power "
+            f"cuts, local media reported.",
+        ]
     else:
         n = rng.randint(5, 20)
-        variants = [f"Police arrested {n} activists in {town} on {weekday}, a rights group "
-                    f"said.",
-                    f"Security forces detained {n} people during raids in {town} on "
-                    f"{weekday}, relatives said.",
-                    f"Authorities in {town} arrested {n} journalists on {weekday}, a media "
-                    f"freedom group said."]
+        variants = [
+            f"Police arrested {n} activists in {town} on {weekday}, a rights group said.",
+            f"Security forces detained {n} people during raids in {town} on "
+            f"{weekday}, relatives said.",
+            f"Authorities in {town} arrested {n} journalists on {weekday}, a media "
+            f"freedom group said.",
+        ]
     return [variants[(i + len(e.key)) % len(variants)]]
 
 
@@ -223,37 +276,56 @@ def _article(e: Event, i: int, outlet: str, rng: random.Random) -> dict[str, obj
     if e.kind in ("strike", "shelling", "attack"):
         perp = e.perpetrators[i % len(e.perpetrators)] if e.perpetrators else e.perpetrator
         body = _strike_report(e, i, town, region, weekday, e.killed[i], e.injured[i], perp, rng)
-        title = f"{e.killed[i]} killed in {town}" if e.injured_instead != i \
+        title = (
+            f"{e.killed[i]} killed in {town}"
+            if e.injured_instead != i
             else f"Dozens hurt in {town}"
+        )
     else:
         body = _other_report(e, i, town, weekday, rng)
         title = f"{'Protest' if e.kind == 'protest' else 'Arrests'} in {town}"
-    fill = {"town": town, "region": region, "month": rng.choice(MONTHS),
-            "n": rng.randint(2, 9)}
+    fill = {"town": town, "region": region, "month": rng.choice(MONTHS), "n": rng.randint(2, 9)}
     extra = [s.format(**fill) for s in rng.sample(BACKGROUND, rng.randint(2, 4))]
     if e.kind in ("strike", "shelling", "attack") and rng.random() < 0.7:
         extra.insert(0, rng.choice(QUOTES).format(**fill))
     text = "\n\n".join([" ".join(body), *extra])
     slug = f"{e.key.lower()}-{i}"
-    return {"id": f"{outlet.lower().replace(' ', '-')}/{slug}", "text": text, "title": title,
-            "source": outlet, "url": f"https://{outlet.lower().replace(' ', '')}.example/{slug}",
-            "published": published.isoformat(), "event": e.key, "country": country,
-            "dup_of": None, "dup_kind": None}
+    return {
+        "id": f"{outlet.lower().replace(' ', '-')}/{slug}",
+        "text": text,
+        "title": title,
+        "source": outlet,
+        "url": f"https://{outlet.lower().replace(' ', '')}.example/{slug}",
+        "published": published.isoformat(),
+        "event": e.key,
+        "country": country,
+        "dup_of": None,
+        "dup_kind": None,
+    }
 
 
 def _near_copy(article: dict[str, object], outlet: str, rng: random.Random) -> dict[str, object]:
     text = str(article["text"])
-    edits = [lambda t: f"({article['source']}) - {t}",
-             lambda t: t + "\n\nThis story has been updated with more details.",
-             lambda t: t.replace(" said.", " told reporters.", 1),
-             lambda t: t + f"\n\nReporting by {article['source']} staff; editing by the desk."]
+    edits = [
+        lambda t: f"({article['source']}) - {t}",
+        lambda t: t + "\n\nThis story has been updated with more details.",
+        lambda t: t.replace(" said.", " told reporters.", 1),
+        lambda t: t + f"\n\nReporting by {article['source']} staff; editing by the desk.",
+    ]
     for edit in rng.sample(edits, 2):
         text = edit(text)
     copy = dict(article)
-    copy.update({"id": f"{outlet.lower().replace(' ', '-')}/syndicated-{article['id']}",
-                 "text": text, "source": outlet, "dup_of": article["id"], "dup_kind": "near",
-                 "event": article["event"],
-                 "url": f"https://{outlet.lower().replace(' ', '')}.example/s/{article['id']}"})
+    copy.update(
+        {
+            "id": f"{outlet.lower().replace(' ', '-')}/syndicated-{article['id']}",
+            "text": text,
+            "source": outlet,
+            "dup_of": article["id"],
+            "dup_kind": "near",
+            "event": article["event"],
+            "url": f"https://{outlet.lower().replace(' ', '')}.example/s/{article['id']}",
+        }
+    )
     return copy
 
 
@@ -269,10 +341,15 @@ def build_corpus(seed: int = 13) -> list[dict[str, object]]:
     for article in rng.sample(originals, 24):
         other = rng.choice([o for o in OUTLETS if o != article["source"]])
         exact = dict(article)
-        exact.update({"id": f"{other.lower().replace(' ', '-')}/wire-{article['id']}",
-                      "source": other, "dup_of": article["id"], "dup_kind": "exact",
-                      "url": f"https://{other.lower().replace(' ', '')}.example/w/"
-                             f"{article['id']}"})
+        exact.update(
+            {
+                "id": f"{other.lower().replace(' ', '-')}/wire-{article['id']}",
+                "source": other,
+                "dup_of": article["id"],
+                "dup_kind": "exact",
+                "url": f"https://{other.lower().replace(' ', '')}.example/w/{article['id']}",
+            }
+        )
         articles.append(exact)
     for article in rng.sample(originals, 30):
         other = rng.choice([o for o in OUTLETS if o != article["source"]])

@@ -15,8 +15,13 @@ from typing import Any
 
 from sitrep.ingest.text import document_from_text
 
-EVENT_TYPE = {"strike": "ASSAULT", "shelling": "ASSAULT", "attack": "ASSAULT",
-              "protest": "PROTEST", "arrest": "COERCE"}
+EVENT_TYPE = {
+    "strike": "ASSAULT",
+    "shelling": "ASSAULT",
+    "attack": "ASSAULT",
+    "protest": "PROTEST",
+    "arrest": "COERCE",
+}
 
 
 def _kind(article: dict[str, Any]) -> str:
@@ -34,8 +39,12 @@ def score(corpus: Path, db: Path) -> dict[str, Any]:
     """Duplicate P/R, pairwise merge P/R/F1, and the designed conflicts, as a dict."""
     articles = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     conn = sqlite3.connect(db)
-    copies = {(c, k): (d, kind) for c, k, d, kind in conn.execute(
-        "SELECT copy_id, key, document_id, kind FROM document_copies")}
+    copies = {
+        (c, k): (d, kind)
+        for c, k, d, kind in conn.execute(
+            "SELECT copy_id, key, document_id, kind FROM document_copies"
+        )
+    }
     content = {a["id"]: document_from_text(a["text"]).id for a in articles}
     by_id = {a["id"]: a for a in articles}
 
@@ -71,12 +80,17 @@ def score(corpus: Path, db: Path) -> dict[str, Any]:
     cluster_of: dict[str, str | None] = {}
     stored = {content[a] for a in first_of.values()}
     for article in articles:
-        if content[article["id"]] not in stored or first_of.get(content[article["id"]]) != \
-                article["id"]:
+        if (
+            content[article["id"]] not in stored
+            or first_of.get(content[article["id"]]) != article["id"]
+        ):
             continue
         wanted = EVENT_TYPE[_kind(article)]
-        found = [(eid, ev) for eid, etype, ev in events_of.get(content[article["id"]], [])
-                 if etype == wanted]
+        found = [
+            (eid, ev)
+            for eid, etype, ev in events_of.get(content[article["id"]], [])
+            if etype == wanted
+        ]
         found.sort(key=lambda x: (x[1].get("location") is None, -(x[1].get("confidence") or 0)))
         cluster_of[article["id"]] = member_of.get(found[0][0]) if found else None
     pairs_tp = pairs_fp = pairs_fn = 0
@@ -89,19 +103,35 @@ def score(corpus: Path, db: Path) -> dict[str, Any]:
     merge_p = pairs_tp / (pairs_tp + pairs_fp) if pairs_tp + pairs_fp else 0.0
     merge_r = pairs_tp / (pairs_tp + pairs_fn) if pairs_tp + pairs_fn else 0.0
 
-    merged = {mid: json.loads(raw) for mid, raw in conn.execute(
-        "SELECT id, json FROM merged_events")}
+    merged = {
+        mid: json.loads(raw) for mid, raw in conn.execute("SELECT id, json FROM merged_events")
+    }
     designed = _designed_checks(articles, cluster_of, merged)
-    return {"articles": len(articles), "not_stored": missing,
-            "duplicates": {"precision": round(dup_p, 3), "recall": round(dup_r, 3),
-                           "true": tp, "false": fp, "missed": fn},
-            "merging": {"precision": round(merge_p, 3), "recall": round(merge_r, 3),
-                        "f1": round(_f1(merge_p, merge_r), 3), "pairs": pairs_tp + pairs_fn},
-            "designed": designed}
+    return {
+        "articles": len(articles),
+        "not_stored": missing,
+        "duplicates": {
+            "precision": round(dup_p, 3),
+            "recall": round(dup_r, 3),
+            "true": tp,
+            "false": fp,
+            "missed": fn,
+        },
+        "merging": {
+            "precision": round(merge_p, 3),
+            "recall": round(merge_r, 3),
+            "f1": round(_f1(merge_p, merge_r), 3),
+            "pairs": pairs_tp + pairs_fn,
+        },
+        "designed": designed,
+    }
 
 
-def _designed_checks(articles: list[dict[str, Any]], cluster_of: dict[str, str | None],
-                     merged: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _designed_checks(
+    articles: list[dict[str, Any]],
+    cluster_of: dict[str, str | None],
+    merged: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
     """Casualty ranges of multi-report events and the two designed conflicts."""
     by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article in articles:
@@ -118,12 +148,15 @@ def _designed_checks(articles: list[dict[str, Any]], cluster_of: dict[str, str |
         killed = event.get("casualties", {}).get("killed")
         figures = [int(a["title"].split()[0]) for a in reports if a["title"][0].isdigit()]
         if key.startswith("E02"):
-            conflicts["injured_for_killed"] = [c["field"] for c in event["contradictions"]
-                                               if any(r.get("note") == "reported as injured"
-                                                      for r in c["readings"])]
+            conflicts["injured_for_killed"] = [
+                c["field"]
+                for c in event["contradictions"]
+                if any(r.get("note") == "reported as injured" for r in c["readings"])
+            ]
         if "conflict" in key:
-            conflicts["perpetrators"] = [len(c["readings"]) for c in event["contradictions"]
-                                         if c["field"] == "actors"]
+            conflicts["perpetrators"] = [
+                len(c["readings"]) for c in event["contradictions"] if c["field"] == "actors"
+            ]
         if figures and len(figures) == len(reports) and not key.startswith("E02"):
             total += 1
             expect = {"low": min(figures), "high": max(figures)}
@@ -131,8 +164,12 @@ def _designed_checks(articles: list[dict[str, Any]], cluster_of: dict[str, str |
                 right += 1
             else:
                 wrong.append(f"{key}: {killed} vs {expect}")
-    return {"casualty_ranges_right": right, "casualty_ranges_checked": total,
-            "casualty_ranges_wrong": wrong, "conflicts": conflicts}
+    return {
+        "casualty_ranges_right": right,
+        "casualty_ranges_checked": total,
+        "casualty_ranges_wrong": wrong,
+        "conflicts": conflicts,
+    }
 
 
 if __name__ == "__main__":

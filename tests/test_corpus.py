@@ -1,0 +1,297 @@
+"""Corpus ingest: duplicates, merging across articles, engines, and exactly-once after SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.corpus import CorpusIngest
+from sitrep.distributed.engines import LocalEngine, ProcessEngine
+from sitrep.ingest.sources import read_inputs
+from sitrep.ingest.text import document_from_text
+from sitrep.merge.events import merge_events, reconcile_counts
+from sitrep.pipeline import Extractor
+from sitrep.store import SQLiteStore
+
+sys.path.insert(0, str(Path(__file__).parent / "data" / "corpus"))
+from generate import build_corpus  # noqa: E402
+from score import score  # noqa: E402
+
+
+def write_corpus(path: Path, articles: list[dict[str, Any]]) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for article in articles:
+            handle.write(json.dumps(article, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> dict[str, Any]:
+    folder = tmp_path_factory.mktemp("corpus")
+    corpus = write_corpus(folder / "corpus.jsonl", build_corpus())
+    db = folder / "sitrep.db"
+    with SQLiteStore(db) as store:
+        summary = CorpusIngest(store, LocalEngine()).run(read_inputs([str(corpus)]))
+    return {"corpus": corpus, "db": db, "summary": summary, "score": score(corpus, db)}
+
+
+def test_corpus_is_big_enough_and_varied() -> None:
+    articles = build_corpus()
+    assert len(articles) >= 200
+    assert len({a["source"] for a in articles}) >= 6
+    assert sum(1 for a in articles if a["dup_kind"] == "exact") >= 15
+    assert sum(1 for a in articles if a["dup_kind"] == "near") >= 20
+    events = {a["event"] for a in articles}
+    assert any(e.startswith("L") for e in events)  # look-alike distinct events
+
+
+def test_duplicates_found(ingested: dict[str, Any]) -> None:
+    dups = ingested["score"]["duplicates"]
+    assert dups["precision"] >= 0.95 and dups["recall"] >= 0.95, dups
+    summary = ingested["summary"]
+    assert summary.exact_duplicates + summary.near_duplicates == dups["true"] + dups["false"]
+    assert ingested["score"]["not_stored"] == 0
+
+
+def test_reports_of_one_event_merge(ingested: dict[str, Any]) -> None:
+    merging = ingested["score"]["merging"]
+    assert merging["f1"] >= 0.85, merging
+
+
+def test_casualties_reconciled_and_conflicts_flagged(ingested: dict[str, Any]) -> None:
+    designed = ingested["score"]["designed"]
+    assert designed["casualty_ranges_checked"] >= 20
+    assert designed["casualty_ranges_right"] == designed["casualty_ranges_checked"], designed
+    assert designed["conflicts"]["injured_for_killed"] == ["casualties.killed"]
+    assert designed["conflicts"]["perpetrators"] == [2]
+
+
+def test_merged_export_has_schema_keys(ingested: dict[str, Any]) -> None:
+    with SQLiteStore(ingested["db"]) as store:
+        merged = list(store.merged_events())
+        per_report = list(store.events())
+    assert len(merged) < len(per_report)
+    multi = [m for m in merged if len(m["reports"]) > 2]
+    assert multi
+    event = multi[0]
+    for key in (
+        "merged",
+        "reports",
+        "sources_count",
+        "first_reported",
+        "last_reported",
+        "contradictions",
+        "casualties",
+        "type",
+        "location",
+    ):
+        assert key in event
+    assert event["first_reported"] <= event["last_reported"]
+    assert {"event_id", "document_id", "source", "url", "published"} <= event["reports"][0].keys()
+
+
+def _event(
+    eid: str,
+    doc: str,
+    day: str,
+    place: dict[str, Any],
+    killed: int | None,
+    actor: str = "Russian forces",
+    published: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "id": eid,
+        "type": "ASSAULT",
+        "modality": "asserted",
+        "date": {"start": day, "end": day, "precision": "day"},
+        "location": place,
+        "actors": [{"name": actor, "kb_id": None, "country": "RUS", "sector": "MIL"}],
+        "casualties": {"killed": {"best": killed}} if killed is not None else {},
+        "document": {"id": doc, "source": f"outlet-{doc}", "published": published or day},
+    }
+
+
+KHERSON = {
+    "geonameid": 706448,
+    "lat": 46.63,
+    "lon": 32.61,
+    "country": "UA",
+    "admin1_code": "08",
+    "feature_class": "P",
+    "precision": 1,
+}
+KHERSON_EDGE = {**KHERSON, "geonameid": 1, "lat": 46.70, "lon": 32.75}  # 13 km away
+ODESA = {
+    "geonameid": 698740,
+    "lat": 46.48,
+    "lon": 30.74,
+    "country": "UA",
+    "admin1_code": "17",
+    "feature_class": "P",
+    "precision": 1,
+}
+
+
+def test_distinct_events_stay_apart() -> None:
+    merged = merge_events(
+        [
+            _event("a", "d1", "2025-10-03", KHERSON, 4),  # Friday
+            _event("b", "d2", "2025-10-03", KHERSON_EDGE, 5),  # same strike, 13 km off
+            _event("c", "d3", "2025-10-05", KHERSON, 2),  # Sunday: another strike
+            _event("d", "d4", "2025-10-03", ODESA, 4),  # same day, 140 km away
+            _event("e", "d1", "2025-10-03", KHERSON, 1),  # same article: not a second report
+        ]
+    )
+    groups = sorted(sorted(r["event_id"] for r in m["reports"]) for m in merged)
+    assert groups == [["a", "b"], ["c"], ["d"], ["e"]]
+    strike = next(m for m in merged if len(m["reports"]) == 2)
+    assert strike["casualties"]["killed"] == {"low": 4, "best": 4, "high": 5}
+    assert strike["sources_count"] == 2
+
+
+def test_reconciled_counts_take_the_figure_most_reports_give() -> None:
+    assert reconcile_counts([12, 14, 14, 20]) == {"low": 12, "best": 14, "high": 20}
+    assert reconcile_counts([3, 5]) == {"low": 3, "best": 3, "high": 5}
+
+
+def test_injured_reading_and_other_perpetrator_are_kept() -> None:
+    injured = _event("b", "d2", "2025-10-03", KHERSON, None)
+    injured["casualties"] = {"injured": {"best": 3}}
+    other = _event("c", "d3", "2025-10-03", KHERSON, 3, actor="Wagner Group")
+    other["actors"][0]["kb_id"] = "wagner"
+    [merged] = merge_events([_event("a", "d1", "2025-10-03", KHERSON, 3), injured, other])
+    fields = {c["field"]: c["readings"] for c in merged["contradictions"]}
+    killed = {r["value"]: r for r in fields["casualties.killed"]}
+    assert killed[3]["reports"] == ["a", "c"] and killed[0]["note"] == "reported as injured"
+    assert len(fields["actors"]) == 2
+
+
+def test_workers_give_the_same_events_as_one_process(tmp_path: Path, extractor: Extractor) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", build_corpus()[:40])
+    counts = []
+    for name, engine in (("one", LocalEngine()), ("two", ProcessEngine(2))):
+        with SQLiteStore(tmp_path / f"{name}.db") as store:
+            CorpusIngest(store, engine).run(read_inputs([str(corpus)]))
+            counts.append(store.counts())
+        engine.close()
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.slow
+def test_ray_engine_on_a_local_instance(tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    corpus = write_corpus(tmp_path / "c.jsonl", build_corpus()[:24])
+    local = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sitrep.cli",
+            "ingest",
+            str(corpus),
+            "--db",
+            str(tmp_path / "local.db"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    ray = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sitrep.cli",
+            "ingest",
+            str(corpus),
+            "--db",
+            str(tmp_path / "ray.db"),
+            "--engine",
+            "ray",
+            "--workers",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert local.returncode == 0 and ray.returncode == 0, ray.stderr[-2000:]
+
+    def table(db: Path) -> list[tuple[str, str]]:
+        conn = sqlite3.connect(db)
+        return sorted(conn.execute("SELECT document_id, type FROM events"))
+
+    assert table(tmp_path / "ray.db") == table(tmp_path / "local.db")
+
+
+def thousand_articles() -> list[dict[str, Any]]:
+    articles: list[dict[str, Any]] = []
+    seed = 1
+    while len(articles) < 1000:
+        for article in build_corpus(seed):
+            article = dict(article)
+            article["url"] = f"{article['url']}?run={seed}"
+            articles.append(article)
+        seed += 1
+    return articles[:1000]
+
+
+@pytest.mark.slow
+def test_sigkill_mid_ingest_then_rerun_stores_each_article_once(tmp_path: Path) -> None:
+    articles = thousand_articles()
+    corpus = write_corpus(tmp_path / "big.jsonl", articles)
+    db = tmp_path / "big.db"
+    command = [
+        sys.executable,
+        "-m",
+        "sitrep.cli",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--workers",
+        "2",
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    stored_at_kill = 0
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        if db.exists():
+            try:
+                conn = sqlite3.connect(db, timeout=1)
+                stored_at_kill = conn.execute("SELECT COUNT(*) FROM document_copies").fetchone()[0]
+                conn.close()
+            except sqlite3.OperationalError:
+                continue
+            if stored_at_kill >= 150:
+                break
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 0 < stored_at_kill < 1000, "the kill must land mid-way"
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    conn = sqlite3.connect(db)
+    copies = conn.execute("SELECT copy_id, key FROM document_copies").fetchall()
+    expected = {(document_from_text(a["text"]).id, a["url"]) for a in articles}
+    assert len(copies) == len(set(copies)) == 1000
+    assert set(copies) == expected
+    orphans = conn.execute(
+        "SELECT COUNT(*) FROM events WHERE document_id NOT IN (SELECT id FROM documents)"
+    ).fetchone()[0]
+    unlinked = conn.execute(
+        "SELECT COUNT(*) FROM documents WHERE id NOT IN (SELECT document_id FROM document_copies)"
+    ).fetchone()[0]
+    assert orphans == 0 and unlinked == 0
+    already = re.search(r"(\d+) already stored", rerun.stderr)
+    assert already is not None and int(already.group(1)) >= 100  # the rerun skipped them
