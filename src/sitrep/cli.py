@@ -97,7 +97,8 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
 @click.option("--published", callback=lambda c, p, v: _published_option(v),
-              help="Publication date for inputs that carry none (YYYY-MM-DD).")
+              help="Publication date (YYYY-MM-DD) relative dates resolve against; overrides "
+                   "the inputs' own.")
 @click.option("--workers", default=1, show_default=True,
               help="Worker processes (or Ray actors), each with its own pipeline.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
@@ -144,6 +145,11 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, workers
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)
+    except KeyboardInterrupt:
+        runner.terminate()
+        _fail(f"interrupted; what was stored in {db_path} stays, and running the same "
+              "command again finishes the rest")
+        sys.exit(130)
     finally:
         runner.close()
     click.echo(f"{summary.line()}. {db_path} holds {counts['documents']} documents, "

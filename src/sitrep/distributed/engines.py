@@ -32,6 +32,10 @@ class Engine(Protocol):
         """Release workers."""
         ...
 
+    def terminate(self) -> None:
+        """Stop workers now (on Ctrl-C)."""
+        ...
+
 
 class LocalEngine:
     """Extraction in this process."""
@@ -47,6 +51,9 @@ class LocalEngine:
         yield from default_extractor().extract_documents(documents)
 
     def close(self) -> None:
+        return None
+
+    def terminate(self) -> None:
         return None
 
 
@@ -82,6 +89,9 @@ class ProcessEngine:
     def close(self) -> None:
         self._pool.close()
         self._pool.join()
+
+    def terminate(self) -> None:
+        self._pool.terminate()
 
 
 def make_engine(name: str, workers: int, address: str | None = None) -> Engine:

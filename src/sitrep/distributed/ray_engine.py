@@ -80,5 +80,8 @@ class RayEngine:
     def close(self) -> None:
         import ray
 
-        if self._started:
+        if self._started and ray.is_initialized():
             ray.shutdown()
+
+    def terminate(self) -> None:
+        self.close()

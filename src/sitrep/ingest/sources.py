@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sitrep.errors import InputError
@@ -44,9 +45,10 @@ class Failure:
 Item = Document | Failure
 
 
-def _guard(origin: str, make: object) -> Item:
+def _guard(origin: str, make: Callable[[], Document]) -> Item:
+    """The document `make` builds, or the failure it raised, naming the source."""
     try:
-        return make()  # type: ignore[operator, no-any-return]
+        return make()
     except InputError as exc:
         return Failure(origin, exc.kind, str(exc))
 
@@ -171,13 +173,14 @@ def _feed_items(
             name = entry.link or f"{origin}#{entry.title}"
             yield _guard(
                 name,
-                lambda e=entry, w=when, n=name: document_from_html(
-                    e.content or "",
-                    origin=n,
-                    url=e.link,
-                    source=e.outlet,
-                    published=w,
-                    title=e.title,
+                partial(
+                    document_from_html,
+                    entry.content or "",
+                    origin=name,
+                    url=entry.link,
+                    source=entry.outlet,
+                    published=when,
+                    title=entry.title,
                 ),
             )
         else:
