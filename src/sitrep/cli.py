@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from sitrep.errors import SitrepError
+from sitrep.errors import InputError, SitrepError
 from sitrep.ingest import expand_paths, parse_published, read_document
 from sitrep.model import Document
 
@@ -95,7 +95,8 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
+@click.option("--db", "db_path", required=True,
+              help="SQLite file (made if missing) or postgresql:// URL.")
 @click.option("--published", callback=lambda c, p, v: _published_option(v),
               help="Publication date (YYYY-MM-DD) relative dates resolve against; overrides "
                    "the inputs' own.")
@@ -121,8 +122,6 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, workers
     from sitrep.distributed import make_engine
     from sitrep.ingest.fetch import FetchPolicy
     from sitrep.ingest.sources import Failure, read_inputs
-    from sitrep.store import SQLiteStore
-
     policy = FetchPolicy(timeout=timeout, max_bytes=int(max_mb * 1024 * 1024),
                          allow_private=allow_private)
     show = sys.stderr.isatty() if progress is None else progress
@@ -132,7 +131,7 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, workers
         _fail(str(exc))
         sys.exit(2)
     try:
-        with SQLiteStore(db_path) as store, _progress_bar(show, _estimate(inputs)) as bar:
+        with _open_store(db_path) as store, _progress_bar(show, _estimate(inputs)) as bar:
             def report(failure: Failure) -> None:
                 if bar:
                     bar.clear()
@@ -142,6 +141,7 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, workers
                                on_failure=report, on_progress=bar.update if bar else None)
             summary = run.run(read_inputs(list(inputs), policy=policy, published=published))
             counts = store.counts()
+            where = store.where
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)
@@ -152,11 +152,22 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, workers
         sys.exit(130)
     finally:
         runner.close()
-    click.echo(f"{summary.line()}. {db_path} holds {counts['documents']} documents, "
+    click.echo(f"{summary.line()}. {where} holds {counts['documents']} documents, "
                f"{counts['copies']} copies, {counts['events']} events, "
                f"{counts['merged_events']} merged events", err=True)
     if summary.errors:
         sys.exit(1)
+
+
+def _open_store(db: str, must_exist: bool = False) -> Any:
+    """The store at a path or URL; a missing SQLite file is an error where one must exist."""
+    from sitrep.store import open_store
+
+    is_url = db.startswith(("postgresql://", "postgres://"))
+    if must_exist and not is_url and not Path(db).is_file():
+        raise InputError(f"{db}: no such database; make one with `sitrep ingest ... --db {db}`",
+                         "missing")
+    return open_store(db)
 
 
 def _estimate(inputs: tuple[str, ...]) -> int | None:
@@ -196,7 +207,7 @@ def _progress_bar(show: bool, total: int | None) -> Any:
 
 
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", required=True, help="SQLite file or postgresql:// URL.")
 @click.option("--type", "event_type")
 @click.option("--actor")
 @click.option("--country")
@@ -205,12 +216,14 @@ def _progress_bar(show: bool, total: int | None) -> Any:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
 def events(db_path: str, event_type: str | None, actor: str | None, country: str | None,
            since: str | None, until: str | None, fmt: str) -> None:
-    """List stored events, filtered."""
-    from sitrep.store import EventFilter, SQLiteStore
+    """List stored events, filtered (--country: where it happened; --actor: KB id or name)."""
+    from sitrep.store import EventQuery
 
     try:
-        with SQLiteStore(db_path) as store:
-            for event in store.events(EventFilter(event_type, actor, country, since, until)):
+        query = EventQuery(type=event_type, actor=actor, country=country, since=since,
+                           until=until)
+        with _open_store(db_path, must_exist=True) as store:
+            for event in store.events(query):
                 if fmt == "jsonl":
                     click.echo(json.dumps(event, ensure_ascii=False))
                 else:
@@ -221,7 +234,7 @@ def events(db_path: str, event_type: str | None, actor: str | None, country: str
 
 
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", required=True, help="SQLite file or postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default="-")
 @click.option("--merged", is_flag=True,
@@ -229,10 +242,10 @@ def events(db_path: str, event_type: str | None, actor: str | None, country: str
 def export(db_path: str, fmt: str, output: str, merged: bool) -> None:
     """Export stored events as JSONL (SCHEMA.md) or CSV (ACLED-style columns)."""
     from sitrep.export import write_csv, write_jsonl
-    from sitrep.store import SQLiteStore
 
     try:
-        with SQLiteStore(db_path) as store, click.open_file(output, "w") as out:
+        with _open_store(db_path, must_exist=True) as store, \
+                click.open_file(output, "w") as out:
             writer = write_csv if fmt == "csv" else write_jsonl
             n = writer(store.merged_events() if merged else store.events(), out)
     except SitrepError as exc:
@@ -242,14 +255,13 @@ def export(db_path: str, fmt: str, output: str, merged: bool) -> None:
 
 
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", required=True, help="SQLite file or postgresql:// URL.")
 def merge(db_path: str) -> None:
     """Rebuild the merged events (reports of one real-world event) over everything stored."""
     from sitrep.corpus import update_merged
-    from sitrep.store import SQLiteStore
 
     try:
-        with SQLiteStore(db_path) as store:
+        with _open_store(db_path, must_exist=True) as store:
             n = update_merged(store)
     except SitrepError as exc:
         _fail(str(exc))

@@ -18,7 +18,7 @@ from sitrep.ingest.dedup import NearDuplicates, from_bytes, signature, to_bytes
 from sitrep.ingest.sources import Failure, Item
 from sitrep.merge.events import merge_events
 from sitrep.model import Document
-from sitrep.store import Copy, SQLiteStore
+from sitrep.store import Copy, SQLStore
 
 
 @dataclass
@@ -69,7 +69,7 @@ class CorpusIngest:
 
     def __init__(
         self,
-        store: SQLiteStore,
+        store: SQLStore,
         engine: Engine,
         chunk_size: int = 64,
         on_failure: Callable[[Failure], None] | None = None,
@@ -149,7 +149,7 @@ class CorpusIngest:
             self._progress()
 
 
-def update_merged(store: SQLiteStore) -> int:
+def update_merged(store: SQLStore) -> int:
     """Recompute the merged events over everything stored; how many there are."""
     published_of: dict[str, list[str]] = {}
     for copy in store.copies():

@@ -1,0 +1,495 @@
+"""The Store: one class of SQL shared by SQLite and PostgreSQL; backends supply the dialect.
+
+Writes: a document with its events, signature and copies in one transaction. Reads: event
+queries with filters and cursor pages, statistics, documents with their evidence spans,
+actors, places, merged events. SQL is written once with "?" placeholders.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.errors import StoreError
+from sitrep.model import Document, Event
+from sitrep.store.query import EventQuery, decode_cursor, encode_cursor
+from sitrep.store.schema import MIGRATIONS
+
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One outlet's copy of an article: the original, an exact or a near duplicate of it."""
+
+    copy_id: str
+    document_id: str
+    kind: str
+    similarity: float | None
+    source: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+
+    @property
+    def key(self) -> str:
+        """What tells two copies of the same text apart: where they came from."""
+        return self.url or self.source or ""
+
+    @classmethod
+    def of(cls, document: Document, canonical: str, kind: str,
+           similarity: float | None = None) -> Copy:
+        """The copy record of an input document."""
+        return cls(document.id, canonical, kind, similarity, document.source, document.url,
+                   document.title, document.published)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of events and the cursor of the next (None at the end)."""
+
+    events: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+EVENT_COLUMNS = ("id, document_id, type, modality, acled_event_type, acled_sub_event_type, "
+                 "cameo, date_start, date_end, date_precision, country, admin1, geonameid, lat, "
+                 "lon, geo_precision, killed, injured, confidence, json, day, admin1_code, "
+                 "modes, outlet, summary")
+
+
+def event_row(document: Document, event: Event) -> Row:
+    """The events-table row of an event."""
+    loc = event.location
+    killed = event.casualties.killed.best if event.casualties.killed else None
+    injured = event.casualties.injured.best if event.casualties.injured else None
+    date = event.date
+    day = (date.start if date and date.start else None) or document.published or ""
+    summary = document.text[event.sentence_span[0]:event.sentence_span[1]][:1000]
+    return (event.id, document.id, event.type.value, event.modality.value,
+            event.acled["event_type"] if event.acled else None,
+            event.acled["sub_event_type"] if event.acled else None, event.cameo,
+            date.start if date else None, date.end if date else None,
+            date.precision if date else None,
+            loc.country if loc else None, loc.admin1 if loc else None,
+            loc.geonameid if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+            loc.precision if loc else None, killed, injured, event.confidence,
+            json.dumps(event.to_dict(), ensure_ascii=False), day,
+            loc.admin1_code if loc else None, "".join(f"|{m}" for m in event.mode) + "|",
+            document.source, summary)
+
+
+class SQLStore:
+    """Everything both backends share; subclasses set the connection and the dialect."""
+
+    name = "sql"
+    errors: tuple[type[BaseException], ...] = ()
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.conn: Any = None
+
+    # -- dialect hooks --------------------------------------------------------------------------
+    def sql(self, statement: str) -> str:
+        """The statement in this backend's placeholder style."""
+        return statement
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        """A transaction: committed on success, rolled back on error."""
+        raise NotImplementedError
+
+    def migration_sql(self, migration_index: int) -> str:
+        raise NotImplementedError
+
+    def text_clause(self, text: str) -> tuple[str, list[Any]]:
+        raise NotImplementedError
+
+    def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
+        raise NotImplementedError
+
+    def actor_clause(self, actor: str) -> tuple[str, list[Any]]:
+        raise NotImplementedError
+
+    def after_event_insert(self, cursor: Any, row: Row) -> None:
+        """Index maintenance a backend does itself (SQLite: FTS5 and R*Tree rows)."""
+        return None
+
+    def execute_script(self, script: str) -> None:
+        raise NotImplementedError
+
+    def many(self, statement: str, rows: list[Row]) -> None:
+        """One statement over many rows (inside the caller's transaction)."""
+        if rows:
+            self.conn.executemany(statement, rows)
+
+    # -- basics ---------------------------------------------------------------------------------
+    def execute(self, statement: str, args: Sequence[Any] = ()) -> Any:
+        """Run one statement; StoreError names the database on failure."""
+        try:
+            return self.conn.execute(self.sql(statement), tuple(args))
+        except self.errors as exc:
+            raise StoreError(f"{self.where}: query failed ({exc})") from exc
+
+    def rows(self, statement: str, args: Sequence[Any] = ()) -> list[Row]:
+        """All rows of a query."""
+        return list(self.execute(statement, args).fetchall())
+
+    def migrate(self) -> None:
+        """Bring the schema up to date, one recorded migration at a time."""
+        with self.transaction():
+            self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version "
+                              "(version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        done = {r[0] for r in self.rows("SELECT version FROM schema_version")}
+        if not done and self._has_table("events"):
+            done = {1} if not self._has_column("events", "day") else {1, 2}
+            for version in done:
+                self.execute("INSERT INTO schema_version VALUES (?, ?)",
+                             (version, MIGRATIONS[version - 1].name))
+        for index, migration in enumerate(MIGRATIONS):
+            if migration.version in done:
+                continue
+            with self.transaction():
+                self.execute_script(self.migration_sql(index))
+                self.conn.execute(self.sql("INSERT INTO schema_version VALUES (?, ?)"),
+                                  (migration.version, migration.name))
+
+    def _has_table(self, table: str) -> bool:
+        raise NotImplementedError
+
+    def _has_column(self, table: str, column: str) -> bool:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Close the connection."""
+        if self.conn is not None:
+            self.conn.close()
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writes ---------------------------------------------------------------------------------
+    def has_document(self, document_id: str) -> bool:
+        """Whether a document with this content hash is stored."""
+        return bool(self.rows("SELECT 1 FROM documents WHERE id = ?", (document_id,)))
+
+    def processed(self, document: Document) -> bool:
+        """Whether this copy (this text from this URL or outlet) was stored by an earlier run."""
+        copy = Copy.of(document, document.id, "original")
+        found = self.rows("SELECT 1 FROM document_copies WHERE copy_id = ? AND key = ?",
+                          (copy.copy_id, copy.key))
+        return bool(found) or (not copy.key and self.has_document(document.id))
+
+    def add(self, document: Document, events: list[Event], signature: bytes | None = None,
+            copies: list[Copy] | None = None) -> bool:
+        """Store a document, its events, signature and copies atomically; False if known."""
+        try:
+            with self.transaction():
+                cur = self.conn.execute(self.sql(
+                    "INSERT INTO documents (id, title, source, url, published, language, text) "
+                    "VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING"),
+                    (document.id, document.title, document.source, document.url,
+                     document.published, document.language, document.text))
+                stored = cur.rowcount > 0
+                if stored:
+                    for event in events:
+                        self._insert_event(document, event)
+                    if signature is not None:
+                        self.conn.execute(self.sql(
+                            "INSERT INTO signatures VALUES (?, ?) ON CONFLICT (document_id) "
+                            "DO NOTHING"), (document.id, signature))
+                self._insert_copies([Copy.of(document, document.id, "original"),
+                                     *(copies or [])])
+        except self.errors as exc:
+            raise StoreError(f"{self.where}: could not store {document.source or document.id} "
+                             f"({exc}); nothing of it was written") from exc
+        return stored
+
+    def _insert_event(self, document: Document, event: Event) -> None:
+        row = event_row(document, event)
+        placeholders = ",".join("?" * len(row))
+        cur = self.conn.execute(self.sql(
+            f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({placeholders}) "
+            "ON CONFLICT (id) DO NOTHING"), row)
+        if cur.rowcount == 0:
+            return
+        self.after_event_insert(cur, row)
+        actor_rows = [(event.id, role, ref.name, ref.kb_id, ref.country, ref.sector,
+                       ref.span[0], ref.span[1])
+                      for role, refs in (("actor", event.actors), ("recipient", event.recipients))
+                      for ref in refs]
+        self.many(self.sql(
+            "INSERT INTO event_actors (event_id, role, name, kb_id, country, sector, start_char, "
+            "end_char) VALUES (?,?,?,?,?,?,?,?)"), actor_rows)
+        place_rows = [(event.id, role, p.geonameid, p.name, p.country, p.admin1_code, p.lat,
+                       p.lon, p.precision, p.span[0], p.span[1])
+                      for role, p in (("location", event.location), ("origin", event.origin))
+                      if p is not None]
+        self.many(self.sql(
+            "INSERT INTO places (event_id, role, geonameid, name, country, admin1_code, lat, "
+            "lon, precision, start_char, end_char) VALUES (?,?,?,?,?,?,?,?,?,?,?)"), place_rows)
+        evidence_rows = [(event.id, kind, start, end, document.text[start:end])
+                         for kind, start, end in evidence_spans(event)]
+        self.many(self.sql(
+            "INSERT INTO evidence (event_id, kind, start_char, end_char, text) "
+            "VALUES (?,?,?,?,?)"), evidence_rows)
+
+    def add_copies(self, copies: list[Copy]) -> int:
+        """Record duplicates of stored documents in one transaction; how many were new."""
+        try:
+            with self.transaction():
+                return self._insert_copies(copies)
+        except self.errors as exc:
+            raise StoreError(f"{self.where}: could not record duplicates ({exc})") from exc
+
+    def _insert_copies(self, copies: list[Copy]) -> int:
+        new = 0
+        for c in copies:
+            cur = self.conn.execute(self.sql(
+                "INSERT INTO document_copies (copy_id, key, document_id, kind, similarity, "
+                "source, url, title, published) VALUES (?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT (copy_id, key) DO NOTHING"),
+                (c.copy_id, c.key, c.document_id, c.kind, c.similarity, c.source, c.url,
+                 c.title, c.published))
+            new += max(cur.rowcount, 0)
+        return new
+
+    def replace_merged(self, merged: list[dict[str, Any]]) -> None:
+        """Swap in a new set of merged events in one transaction."""
+        try:
+            with self.transaction():
+                self.conn.execute("DELETE FROM merged_members")
+                self.conn.execute("DELETE FROM merged_events")
+                for event in merged:
+                    loc = event.get("location") or {}
+                    self.conn.execute(self.sql("INSERT INTO merged_events VALUES (?,?,?,?,?,?)"),
+                                      (event["id"], (event.get("date") or {}).get("start"),
+                                       event["type"], loc.get("country"), len(event["reports"]),
+                                       json.dumps(event, ensure_ascii=False)))
+                    self.many(self.sql(
+                        "INSERT INTO merged_members VALUES (?, ?) ON CONFLICT DO NOTHING"),
+                        [(event["id"], r["event_id"]) for r in event["reports"]])
+        except self.errors as exc:
+            raise StoreError(f"{self.where}: could not write merged events ({exc})") from exc
+
+    # -- reads ----------------------------------------------------------------------------------
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(document id, MinHash bytes) of every stored document."""
+        for doc_id, raw in self.rows("SELECT document_id, minhash FROM signatures"):
+            yield doc_id, bytes(raw)
+
+    def copies(self, document_id: str | None = None) -> list[Copy]:
+        """The copies of one document (or of all), originals first."""
+        sql = ("SELECT copy_id, document_id, kind, similarity, source, url, title, published "
+               "FROM document_copies")
+        args: tuple[str, ...] = ()
+        if document_id is not None:
+            sql += " WHERE document_id = ?"
+            args = (document_id,)
+        sql += " ORDER BY document_id, kind <> 'original', published, source"
+        return [Copy(*row) for row in self.rows(sql, args)]
+
+    def merged_events(self) -> Iterator[dict[str, Any]]:
+        """Merged events (SCHEMA.md merged shape), by date."""
+        for (raw,) in self.rows("SELECT json FROM merged_events ORDER BY date_start, id"):
+            yield json.loads(raw)
+
+    def merged_of(self, event_id: str) -> dict[str, Any] | None:
+        """The merged event an event report belongs to."""
+        rows = self.rows("SELECT m.json FROM merged_members mm JOIN merged_events m ON "
+                         "m.id = mm.merged_id WHERE mm.event_id = ?", (event_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def _where(self, q: EventQuery) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        args: list[Any] = []
+        if q.type:
+            clauses.append("e.type = ?")
+            args.append(q.type)
+        if q.modality:
+            clauses.append("e.modality = ?")
+            args.append(q.modality)
+        if q.mode:
+            clauses.append("e.modes LIKE ?")
+            args.append(f"%|{q.mode}|%")
+        if q.country:
+            clauses.append("e.country = ?")
+            args.append(q.country)
+        if q.admin1:
+            clauses.append("(e.admin1 = ? OR e.admin1_code = ?)")
+            args += [q.admin1, q.admin1]
+        if q.since:
+            clauses.append("e.day >= ?")
+            args.append(q.since)
+        if q.until:
+            clauses.append("e.day <= ?")
+            args.append(q.until + "~")
+        if q.min_killed is not None:
+            clauses.append("e.killed >= ?")
+            args.append(q.min_killed)
+        if q.outlet:
+            clauses.append("e.outlet = ?")
+            args.append(q.outlet)
+        for value, hook in ((q.actor, self.actor_clause), (q.text, self.text_clause)):
+            if value:
+                clause, extra = hook(value)
+                clauses.append(clause)
+                args += extra
+        if q.bbox:
+            clause, extra = self.bbox_clause(q.bbox)
+            clauses.append(clause)
+            args += extra
+        return clauses, args
+
+    def search(self, query: EventQuery) -> Page:
+        """One page of events (SCHEMA.md dicts with their document) and the next cursor."""
+        q = query.checked()
+        clauses, args = self._where(q)
+        descending = q.sort == "-date"
+        if q.cursor:
+            day, event_id = decode_cursor(q.cursor)
+            clauses.append("(e.day, e.id) < (?, ?)" if descending else "(e.day, e.id) > (?, ?)")
+            args += [day, event_id]
+        order = "DESC" if descending else "ASC"
+        sql = ("SELECT e.json, e.day, d.id, d.title, d.source, d.url, d.published FROM events e "
+               "JOIN documents d ON d.id = e.document_id"
+               + (" WHERE " + " AND ".join(clauses) if clauses else "")
+               + f" ORDER BY e.day {order}, e.id {order}")
+        if q.limit is not None:
+            sql += " LIMIT ?"
+            args.append(q.limit + 1)
+        rows = self.rows(sql, args)
+        more = q.limit is not None and len(rows) > q.limit
+        rows = rows[: q.limit] if q.limit is not None else rows
+        events = []
+        for raw, _day, doc_id, title, source, url, published in rows:
+            event = json.loads(raw)
+            event["document"] = {"id": doc_id, "title": title, "source": source, "url": url,
+                                 "published": published}
+            events.append(event)
+        cursor = encode_cursor(rows[-1][1], events[-1]["id"]) if more and rows else None
+        return Page(events, cursor)
+
+    def events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
+        """Every event matching a query, oldest first (no paging)."""
+        base = query or EventQuery()
+        q = EventQuery(**{**base.__dict__, "limit": None, "sort": "date", "cursor": None})
+        yield from self.search(q).events
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event with its document, evidence spans and merged event."""
+        rows = self.rows("SELECT e.json, d.id, d.title, d.source, d.url, d.published "
+                         "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?",
+                         (event_id,))
+        if not rows:
+            return None
+        raw, doc_id, title, source, url, published = rows[0]
+        event = json.loads(raw)
+        event["document"] = {"id": doc_id, "title": title, "source": source, "url": url,
+                             "published": published}
+        event["evidence"] = [{"kind": k, "span": [s, e], "text": t} for k, s, e, t in self.rows(
+            "SELECT kind, start_char, end_char, text FROM evidence WHERE event_id = ? "
+            "ORDER BY start_char", (event_id,))]
+        event["merged_event"] = self.merged_of(event_id)
+        return event
+
+    def document(self, document_id: str) -> dict[str, Any] | None:
+        """A document's text and metadata, with every evidence span of its events."""
+        rows = self.rows("SELECT id, title, source, url, published, text FROM documents "
+                         "WHERE id = ?", (document_id,))
+        if not rows:
+            return None
+        doc_id, title, source, url, published, text = rows[0]
+        spans = self.rows(
+            "SELECT v.event_id, v.kind, v.start_char, v.end_char, e.type FROM evidence v "
+            "JOIN events e ON e.id = v.event_id WHERE e.document_id = ? "
+            "ORDER BY v.start_char, v.end_char", (document_id,))
+        copies = [c.__dict__ | {"key": c.key} for c in self.copies(document_id)]
+        return {"id": doc_id, "title": title, "source": source, "url": url,
+                "published": published, "text": text, "copies": copies,
+                "annotations": [{"event_id": ev, "kind": k, "start": s, "end": e, "type": t}
+                                for ev, k, s, e, t in spans]}
+
+    def timeline(self, query: EventQuery, bucket: str = "day") -> list[dict[str, Any]]:
+        """Events and killed per day, month or year."""
+        width = {"day": 10, "month": 7, "year": 4}[bucket]
+        q = query.checked()
+        clauses, args = self._where(q)
+        rows = self.rows(
+            f"SELECT substr(e.day, 1, {width}) AS b, COUNT(*), COALESCE(SUM(e.killed), 0) "
+            "FROM events e" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + " GROUP BY b ORDER BY b", args)
+        return [{"bucket": b, "events": int(n), "killed": int(k)} for b, n, k in rows if b]
+
+    def by_type(self, query: EventQuery) -> list[dict[str, Any]]:
+        """Events and killed per PLOVER type."""
+        q = query.checked()
+        clauses, args = self._where(q)
+        rows = self.rows(
+            "SELECT e.type, COUNT(*), COALESCE(SUM(e.killed), 0) FROM events e"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + " GROUP BY e.type ORDER BY COUNT(*) DESC", args)
+        return [{"type": t, "events": int(n), "killed": int(k)} for t, n, k in rows]
+
+    def actors(self, prefix: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Actors by how many events name them."""
+        sql = ("SELECT name, kb_id, country, sector, COUNT(*) AS n FROM event_actors "
+               "WHERE role = 'actor'")
+        args: list[Any] = []
+        if prefix:
+            sql += " AND lower(name) LIKE ?"
+            args.append(prefix.lower().replace("%", "").replace("_", "") + "%")
+        sql += " GROUP BY name, kb_id, country, sector ORDER BY n DESC, name LIMIT ?"
+        args.append(limit)
+        return [{"name": a, "kb_id": b, "country": c, "sector": d, "events": int(n)}
+                for a, b, c, d, n in self.rows(sql, args)]
+
+    def places(self, country: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Event locations by how many events happened there."""
+        sql = ("SELECT geonameid, name, country, admin1_code, lat, lon, precision, COUNT(*) AS n "
+               "FROM places WHERE role = 'location'")
+        args: list[Any] = []
+        if country:
+            sql += " AND country = ?"
+            args.append(country)
+        sql += (" GROUP BY geonameid, name, country, admin1_code, lat, lon, precision "
+                "ORDER BY n DESC, name LIMIT ?")
+        args.append(limit)
+        return [{"geonameid": g, "name": n, "country": c, "admin1_code": a, "lat": la,
+                 "lon": lo, "precision": p, "events": int(k)}
+                for g, n, c, a, la, lo, p, k in self.rows(sql, args)]
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, copies, events and merged events are stored."""
+        def count(table: str) -> int:
+            return int(self.rows(f"SELECT COUNT(*) FROM {table}")[0][0])
+
+        return {"documents": count("documents"), "events": count("events"),
+                "copies": count("document_copies"), "merged_events": count("merged_events")}
+
+
+def evidence_spans(event: Event) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) of every piece of evidence of an event."""
+    yield "trigger", *event.trigger_span
+    for ref in event.actors:
+        yield "actor", *ref.span
+    for ref in event.recipients:
+        yield "recipient", *ref.span
+    for kind, place in (("location", event.location), ("origin", event.origin)):
+        if place is not None:
+            yield kind, *place.span
+    if event.date is not None and event.date.span is not None:
+        yield "date", *event.date.span
+    for status in ("killed", "injured", "missing"):
+        count = getattr(event.casualties, status)
+        if count is not None:
+            yield status, *count.span
+    for source in event.reported_by:
+        yield "source", *source.span
+    for quote in event.quotes:
+        yield "quote", *quote.span
