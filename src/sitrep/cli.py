@@ -235,23 +235,42 @@ def events(db_path: str, event_type: str | None, actor: str | None, country: str
 
 @main.command()
 @click.option("--db", "db_path", required=True, help="SQLite file or postgresql:// URL.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl")
+@click.option("--format", "fmt", default="jsonl",
+              type=click.Choice(["jsonl", "csv", "acled", "geojson", "plover"]),
+              help="jsonl (SCHEMA.md), csv (all columns), acled (ACLED's core columns), "
+                   "geojson, plover (POLECAT-layout records).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default="-")
 @click.option("--merged", is_flag=True,
               help="One record per real-world event, merged over its reports.")
 def export(db_path: str, fmt: str, output: str, merged: bool) -> None:
-    """Export stored events as JSONL (SCHEMA.md) or CSV (ACLED-style columns)."""
-    from sitrep.export import write_csv, write_jsonl
+    """Export stored events."""
+    from sitrep.export import WRITERS
 
     try:
         with _open_store(db_path, must_exist=True) as store, \
                 click.open_file(output, "w") as out:
-            writer = write_csv if fmt == "csv" else write_jsonl
-            n = writer(store.merged_events() if merged else store.events(), out)
+            n = WRITERS[fmt](store.merged_events() if merged else store.events(), out)
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)
     click.echo(f"exported {n} events", err=True)
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, help="SQLite file or postgresql:// URL.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+def serve(db_path: str, host: str, port: int) -> None:
+    """The REST API (OpenAPI at /docs) and the dashboard (at /) over a store."""
+    from sitrep.api.app import serve as run
+
+    try:
+        _open_store(db_path, must_exist=True).close()
+        click.echo(f"sitrep: serving {db_path} at http://{host}:{port}/", err=True)
+        run(db_path, host, port)
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
 
 
 @main.command()

@@ -65,3 +65,81 @@ def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
         writer.writerow(_csv_row(event))
         n += 1
     return n
+
+
+ACLED_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
+                 "admin2", "location", "latitude", "longitude", "geo_precision",
+                 "time_precision", "fatalities", "source", "notes"]
+
+
+def write_acled(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Exactly ACLED's core columns, in ACLED's order; returns the count."""
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for event in events:
+        writer.writerow(_csv_row(event))
+        n += 1
+    return n
+
+
+def geojson_feature(event: dict[str, Any]) -> dict[str, Any]:
+    """A GeoJSON Feature (Point at the event's place, or no geometry) with flat properties."""
+    loc = event.get("location") or {}
+    geometry = None
+    if loc.get("lat") is not None and loc.get("lon") is not None:
+        geometry = {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}
+    return {"type": "Feature", "id": event["id"], "geometry": geometry,
+            "properties": _csv_row(event)}
+
+
+def write_geojson(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """A FeatureCollection, written as it streams; returns the count."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    n = 0
+    for event in events:
+        out.write(("," if n else "") + "\n" + json.dumps(geojson_feature(event),
+                                                          ensure_ascii=False))
+        n += 1
+    out.write("\n]}\n")
+    return n
+
+
+def plover_record(event: dict[str, Any]) -> dict[str, Any]:
+    """A PLOVER event record in the POLECAT layout (one actor and recipient per record)."""
+    actors, recipients = event.get("actors") or [{}], event.get("recipients") or [{}]
+    loc = event.get("location") or {}
+    date = event.get("date") or {}
+    doc = event.get("document") or {}
+    cas = event.get("casualties") or {}
+    actor, recipient = actors[0], recipients[0]
+    return {
+        "event_id": event["id"], "event_date": date.get("start"),
+        "story_date": doc.get("published"), "event_type": event["type"],
+        "event_mode": (event.get("mode") or [None])[0], "contexts": event.get("context") or [],
+        "event_text": (event.get("trigger") or {}).get("text"),
+        "actor": actor.get("name"), "actor_country": actor.get("country"),
+        "actor_sector": actor.get("sector"), "actor_kb_id": actor.get("kb_id"),
+        "recipient": recipient.get("name"), "recipient_country": recipient.get("country"),
+        "recipient_sector": recipient.get("sector"), "recipient_kb_id": recipient.get("kb_id"),
+        "dead": (cas.get("killed") or {}).get("best"),
+        "injured": (cas.get("injured") or {}).get("best"),
+        "geolocation": {"geonameid": loc.get("geonameid"), "name": loc.get("name"),
+                        "country": loc.get("country"), "admin1": loc.get("admin1"),
+                        "lat": loc.get("lat"), "lon": loc.get("lon"),
+                        "precision": loc.get("precision")},
+        "modality": event.get("modality"), "source": doc.get("source"),
+        "story_id": doc.get("id"), "cameo": event.get("cameo"),
+        "confidence": event.get("confidence"),
+    }
+
+
+def write_plover(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """PLOVER/POLECAT JSON records, one per line; returns the count."""
+    return write_jsonl((plover_record(e) for e in events), out)
+
+
+WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "acled": write_acled,
+           "geojson": write_geojson, "plover": write_plover}
+MEDIA_TYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv", "acled": "text/csv",
+               "geojson": "application/geo+json", "plover": "application/x-ndjson"}

@@ -99,7 +99,9 @@ def read_document(path: Path, *, published: str | None = None, max_bytes: int = 
             "split it into articles", "too-large"
         )
     text = decode_text(path.read_bytes(), name)
-    return document_from_text(text, published=published, source=path.name, origin=name)
+    document = document_from_text(text, published=published, origin=name)
+    document.source = document.source or path.name  # the header's outlet, else the file name
+    return document
 
 
 def decode_text(raw: bytes, name: str, charset: str | None = None) -> str:

@@ -1,0 +1,209 @@
+"""The REST API and the dashboard it serves (`sitrep serve --db URL`).
+
+Every query parameter is validated: a malformed one (bad date, bbox out of range, limit out
+of 1..1000, an unknown sort, a cursor this API did not make, NUL bytes) is answered 422
+with a message saying what is wrong; values reach SQL only as bound parameters.
+"""
+
+
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+
+from sitrep.errors import InputError, StoreError
+from sitrep.export import MEDIA_TYPES, WRITERS
+from sitrep.store import EventQuery, SQLStore, open_store
+from sitrep.store.query import MAX_LIMIT, parse_bbox
+
+STATIC = Path(__file__).parent / "static"
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+class _Stores:
+    """One store connection per worker thread (SQLite and psycopg connections are not shared)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.local = threading.local()
+        open_store(url).close()  # migrate once, and fail at start-up on a bad URL
+
+    def get(self) -> SQLStore:
+        store = getattr(self.local, "store", None)
+        if store is None:
+            store = open_store(self.url)
+            self.local.store = store
+        return store
+
+
+def _clean(value: str | None, name: str) -> str | None:
+    if value is not None and any(ord(c) < 32 for c in value):
+        raise InputError(f"{name}: control characters are not allowed", "query")
+    return value
+
+
+def event_query(
+    type: Text = None,  # noqa: A002 (the API's parameter name)
+    mode: Text = None,
+    modality: Text = None,
+    actor: Text = None,
+    country: Text = None,
+    admin1: Text = None,
+    bbox: Annotated[str | None, Query(max_length=100,
+                                      description="min_lon,min_lat,max_lon,max_lat")] = None,
+    since: Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD")] = None,
+    min_killed: Annotated[int | None, Query(ge=0, le=10_000_000)] = None,
+    q: Annotated[str | None, Query(max_length=200, description="text search")] = None,
+    outlet: Text = None,
+    sort: Literal["-date", "date"] = "-date",
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    cursor: Annotated[str | None, Query(max_length=400)] = None,
+) -> EventQuery:
+    """The event filters every listing endpoint takes."""
+    texts = {"type": type, "mode": mode, "modality": modality, "actor": actor,
+             "country": country, "admin1": admin1, "bbox": bbox, "since": since,
+             "until": until, "q": q, "outlet": outlet, "cursor": cursor}
+    for name, value in texts.items():
+        _clean(value, name)
+    query = EventQuery(type=type, mode=mode, modality=modality, actor=actor, country=country,
+                       admin1=admin1, bbox=parse_bbox(bbox) if bbox else None, since=since,
+                       until=until, min_killed=min_killed, text=q, outlet=outlet, sort=sort,
+                       limit=limit, cursor=cursor)
+    return query.checked()
+
+
+def create_app(db: str) -> FastAPI:
+    """The API over the store at `db` (a SQLite path or a postgresql:// URL)."""
+    stores = _Stores(db)
+    app = FastAPI(title="sitrep", version="0.1.0",
+                  description="Coded, geolocated, source-attributed conflict events.")
+
+    def store() -> SQLStore:
+        return stores.get()
+
+    StoreDep = Annotated[SQLStore, Depends(store)]
+    QueryDep = Annotated[EventQuery, Depends(event_query)]
+
+    @app.exception_handler(InputError)
+    async def _input_error(_: Request, exc: InputError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": str(exc)})
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": str(exc)})
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [f"{'.'.join(str(p) for p in e.get('loc', [])[1:])}: {e.get('msg')}"
+                    for e in exc.errors()]
+        return JSONResponse(status_code=422, content={"detail": "; ".join(problems)})
+
+    @app.get("/health")
+    def health(s: StoreDep) -> dict[str, Any]:
+        """Liveness and what the store holds."""
+        return {"status": "ok", "backend": s.name, "counts": s.counts()}
+
+    @app.get("/events")
+    def events(s: StoreDep, query: QueryDep,
+               merged: bool = False) -> dict[str, Any]:
+        """Events, filtered, newest first; follow `next_cursor` for the next page.
+
+        With merged=true: one record per real-world event (type, country, dates filters).
+        """
+        if merged:
+            rows = [m for m in s.merged_events() if _merged_matches(m, query)]
+            rows.sort(key=lambda m: (m.get("date") or {}).get("start") or "",
+                      reverse=query.sort == "-date")
+            return {"events": rows[: query.limit], "next_cursor": None}
+        page = s.search(query)
+        return {"events": page.events, "next_cursor": page.next_cursor}
+
+    @app.get("/events/{event_id}")
+    def event(event_id: str, s: StoreDep) -> Any:
+        """One event with its evidence spans and, when several reports were merged, the merged
+        event."""
+        found = s.event(_clean(event_id, "event_id") or "")
+        if found is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return found
+
+    @app.get("/documents/{document_id:path}")
+    def document(document_id: str, s: StoreDep) -> Any:
+        """A document's text, metadata, copies, and the evidence spans of its events."""
+        found = s.document(_clean(document_id, "document_id") or "")
+        if found is None:
+            raise HTTPException(404, f"no document {document_id}")
+        return found
+
+    @app.get("/actors")
+    def actors(s: StoreDep, q: Text = None,
+               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100) -> list[dict[str, Any]]:
+        """Actors by how many events they carried out."""
+        return s.actors(_clean(q, "q"), limit)
+
+    @app.get("/places")
+    def places(s: StoreDep, country: Text = None,
+               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100) -> list[dict[str, Any]]:
+        """Event locations by how many events happened there."""
+        code = EventQuery(country=_clean(country, "country")).checked().country
+        return s.places(code, limit)
+
+    @app.get("/stats/timeline")
+    def timeline(s: StoreDep, query: QueryDep,
+                 bucket: Literal["day", "month", "year"] = "day") -> list[dict[str, Any]]:
+        """Events and killed per day, month or year, under the same filters as /events."""
+        return s.timeline(query, bucket)
+
+    @app.get("/stats/by-type")
+    def by_type(s: StoreDep, query: QueryDep) -> list[dict[str, Any]]:
+        """Events and killed per PLOVER type, under the same filters as /events."""
+        return s.by_type(query)
+
+    @app.get("/export")
+    def export(s: StoreDep, query: QueryDep,
+               format: Literal["jsonl", "csv", "acled", "geojson", "plover"] = "jsonl",  # noqa: A002
+               ) -> StreamingResponse:
+        """Every event matching the filters, as a file."""
+        everything = EventQuery(**{**query.__dict__, "limit": None, "cursor": None})
+
+        def body() -> Iterator[str]:
+            buffer = io.StringIO()
+            WRITERS[format](s.search(everything).events, buffer)
+            yield buffer.getvalue()
+
+        suffix = {"acled": "csv", "plover": "jsonl"}.get(format, format)
+        return StreamingResponse(body(), media_type=MEDIA_TYPES[format], headers={
+            "Content-Disposition": f'attachment; filename="sitrep-events.{suffix}"'})
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={
+            "Content-Security-Policy": "default-src 'self'; img-src 'self' data: https:; "
+                                       "style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                                       "connect-src 'self'; object-src 'none'"})
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def _merged_matches(event: dict[str, Any], query: EventQuery) -> bool:
+    day = (event.get("date") or {}).get("start") or ""
+    loc = event.get("location") or {}
+    return ((not query.type or event.get("type") == query.type)
+            and (not query.country or loc.get("country") == query.country)
+            and (not query.since or day >= query.since)
+            and (not query.until or day <= query.until))
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the API and dashboard with uvicorn."""
+    import uvicorn
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
