@@ -18,7 +18,10 @@ HOSTILE = """Title: Checkpoint attack in Kirkuk
 Source: Hostile Markup Daily
 Published: 2025-10-20
 
-Gunmen attacked a police checkpoint in Kirkuk on Sunday, killing three officers, officials said. <script>window.__pwned = 1; alert("script ran")</script> Witnesses posted <img src=x onerror="window.__pwned = 2"> photos and a <a href="javascript:window.__pwned=3">link</a> online.
+Gunmen attacked a police checkpoint in Kirkuk on Sunday, killing three officers, \
+officials said. <script>window.__pwned = 1; alert("script ran")</script> Witnesses posted \
+<img src=x onerror="window.__pwned = 2"> photos and a \
+<a href="javascript:window.__pwned=3">link</a> online.
 """
 
 pytestmark = pytest.mark.slow

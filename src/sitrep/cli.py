@@ -49,7 +49,8 @@ def _table_row(event: dict[str, Any]) -> str:
     cas = event.get("casualties") or {}
     killed = (cas.get("killed") or {}).get("best")
     injured = (cas.get("injured") or {}).get("best")
-    counts = f"k={killed if killed is not None else '-'} i={injured if injured is not None else '-'}"
+    counts = (f"k={killed if killed is not None else '-'} "
+              f"i={injured if injured is not None else '-'}")
     date = (event.get("date") or {}).get("start") or "-"
     return (f"{event['type']:<9} {event['modality']:<12} {date:<10} {actors[:30]:<30} -> "
             f"{recipients[:30]:<30} @ {loc[:20]:<20} {counts}  \"{event['trigger']['text'][:50]}\"")
@@ -260,14 +261,15 @@ def export(db_path: str, fmt: str, output: str, merged: bool) -> None:
 @click.option("--db", "db_path", required=True, help="SQLite file or postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-def serve(db_path: str, host: str, port: int) -> None:
+@click.option("--workers", default=1, show_default=True, help="Server processes.")
+def serve(db_path: str, host: str, port: int, workers: int) -> None:
     """The REST API (OpenAPI at /docs) and the dashboard (at /) over a store."""
     from sitrep.api.app import serve as run
 
     try:
         _open_store(db_path, must_exist=True).close()
         click.echo(f"sitrep: serving {db_path} at http://{host}:{port}/", err=True)
-        run(db_path, host, port)
+        run(db_path, host, port, workers)
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)

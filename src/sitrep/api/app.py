@@ -7,14 +7,18 @@ with a message saying what is wrong; values reach SQL only as bound parameters.
 
 
 import io
+import json
+import os
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import anyio
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
 from sitrep.errors import InputError, StoreError
@@ -82,7 +86,15 @@ def event_query(
 def create_app(db: str) -> FastAPI:
     """The API over the store at `db` (a SQLite path or a postgresql:// URL)."""
     stores = _Stores(db)
-    app = FastAPI(title="sitrep", version="0.1.0",
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Few threads per process: beyond the cores they only add contention to the tail.
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = int(os.environ.get("SITREP_API_THREADS", "4"))
+        yield
+
+    app = FastAPI(title="sitrep", version="0.1.0", lifespan=lifespan,
                   description="Coded, geolocated, source-attributed conflict events.")
 
     def store() -> SQLStore:
@@ -110,9 +122,8 @@ def create_app(db: str) -> FastAPI:
         """Liveness and what the store holds."""
         return {"status": "ok", "backend": s.name, "counts": s.counts()}
 
-    @app.get("/events")
-    def events(s: StoreDep, query: QueryDep,
-               merged: bool = False) -> dict[str, Any]:
+    @app.get("/events", response_model=None)
+    def events(s: StoreDep, query: QueryDep, merged: bool = False) -> Any:
         """Events, filtered, newest first; follow `next_cursor` for the next page.
 
         With merged=true: one record per real-world event (type, country, dates filters).
@@ -122,8 +133,9 @@ def create_app(db: str) -> FastAPI:
             rows.sort(key=lambda m: (m.get("date") or {}).get("start") or "",
                       reverse=query.sort == "-date")
             return {"events": rows[: query.limit], "next_cursor": None}
-        page = s.search(query)
-        return {"events": page.events, "next_cursor": page.next_cursor}
+        texts, cursor = s.search_json(query)
+        body = '{"events": [' + ",".join(texts) + '], "next_cursor": ' + json.dumps(cursor) + "}"
+        return Response(content=body, media_type="application/json")
 
     @app.get("/events/{event_id}")
     def event(event_id: str, s: StoreDep) -> Any:
@@ -202,8 +214,18 @@ def _merged_matches(event: dict[str, Any], query: EventQuery) -> bool:
             and (not query.until or day <= query.until))
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the API and dashboard with uvicorn."""
+def app_from_environment() -> FastAPI:
+    """The app for uvicorn worker processes: the store URL comes in SITREP_DB."""
+    return create_app(os.environ["SITREP_DB"])
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+    """Run the API and dashboard with uvicorn (several worker processes if asked)."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        return
+    os.environ["SITREP_DB"] = db
+    uvicorn.run("sitrep.api.app:app_from_environment", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")

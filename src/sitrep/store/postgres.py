@@ -22,6 +22,10 @@ class PostgresStore(SQLStore):
         self.errors = (psycopg.Error,)
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            # API queries are short and many run at once: parallel plans and JIT only add
+            # start-up cost and CPU contention (and mislead the planner on LIMIT queries).
+            self.conn.execute("SET max_parallel_workers_per_gather = 0")
+            self.conn.execute("SET jit = off")
             self.migrate()
         except psycopg.Error as exc:
             raise StoreError(f"{self.where}: cannot open the PostgreSQL database "
@@ -55,7 +59,7 @@ class PostgresStore(SQLStore):
                               "AND column_name = ?", (table, column)))
 
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
-        return ("to_tsvector('simple', e.summary) @@ plainto_tsquery('simple', ?)", [text])
+        return ("e.summary_tsv @@ plainto_tsquery('simple', ?)", [text])
 
     def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
         west, south, east, north = bbox

@@ -91,7 +91,8 @@ MIGRATIONS = [
         2, "query columns, indexes, full-text search and bbox index",
         _QUERY_COLUMNS + """
 CREATE INDEX IF NOT EXISTS actors_name_nocase ON event_actors(name COLLATE NOCASE);
-CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(event_id UNINDEXED, summary);
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(summary, content='');
+INSERT INTO events_fts (rowid, summary) SELECT rowid, summary FROM events;
 CREATE VIRTUAL TABLE IF NOT EXISTS events_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 INSERT INTO events_rtree SELECT rowid, lat, lat, lon, lon FROM events WHERE lat IS NOT NULL;
 """,
@@ -101,5 +102,21 @@ CREATE INDEX IF NOT EXISTS events_lat_lon ON events(lat, lon);
 CREATE INDEX IF NOT EXISTS events_fts ON events USING GIN (to_tsvector('simple', summary));
 """),
 ]
+
+MIGRATIONS.append(Migration(
+    3, "covering indexes for paged queries",
+    """
+CREATE INDEX IF NOT EXISTS events_id_day ON events(id, day);
+""",
+    """
+CREATE INDEX IF NOT EXISTS events_id_day ON events (id) INCLUDE (day);
+DROP INDEX IF EXISTS events_lat_lon;
+CREATE INDEX IF NOT EXISTS events_lat_lon ON events (lat, lon) INCLUDE (day, id);
+ALTER TABLE events ADD COLUMN summary_tsv tsvector
+    GENERATED ALWAYS AS (to_tsvector('simple', summary)) STORED;
+DROP INDEX IF EXISTS events_fts;
+CREATE INDEX IF NOT EXISTS events_tsv ON events USING GIN (summary_tsv);
+ANALYZE events;
+"""))
 
 LATEST = MIGRATIONS[-1].version

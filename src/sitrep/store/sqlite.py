@@ -11,6 +11,8 @@ from sitrep.errors import StoreError
 from sitrep.store.base import Row, SQLStore
 from sitrep.store.schema import MIGRATIONS
 
+BROAD = 2000  # matches above which a filter is cheaper to check while walking the date index
+
 
 class SQLiteStore(SQLStore):
     """Documents, events, actors, places and evidence spans in one SQLite file."""
@@ -52,16 +54,16 @@ class SQLiteStore(SQLStore):
 
     def after_event_insert(self, cursor: Any, row: Row) -> None:
         rowid = cursor.lastrowid
-        lat, lon, event_id, summary = row[13], row[14], row[0], row[24]
-        self.conn.execute("INSERT INTO events_fts (event_id, summary) VALUES (?, ?)",
-                          (event_id, summary))
+        lat, lon, summary = row[13], row[14], row[24]
+        self.conn.execute("INSERT INTO events_fts (rowid, summary) VALUES (?, ?)",
+                          (rowid, summary))
         if lat is not None and lon is not None:
             self.conn.execute("INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)",
                               (rowid, lat, lat, lon, lon))
 
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
         phrase = '"' + text.replace('"', '""') + '"'
-        return "e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)", [phrase]
+        return "e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", [phrase]
 
     def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
         west, south, east, north = bbox
@@ -69,8 +71,13 @@ class SQLiteStore(SQLStore):
                 "AND min_lon >= ? AND max_lon <= ?)", [south, north, west, east])
 
     def actor_clause(self, actor: str) -> tuple[str, list[Any]]:
-        return ("e.id IN (SELECT event_id FROM event_actors WHERE kb_id = ? "
-                "OR name = ? COLLATE NOCASE)", [actor, actor])
+        match = "(kb_id = ? OR name = ? COLLATE NOCASE)"
+        many = self.conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE "
+                                 f"{match} LIMIT {BROAD})", (actor, actor)).fetchone()[0]
+        if many >= BROAD:  # a prolific actor: walk the date index and probe, stop at a page
+            return ("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND "
+                    "(a.kb_id = ? OR a.name = ? COLLATE NOCASE))", [actor, actor])
+        return f"e.id IN (SELECT event_id FROM event_actors WHERE {match})", [actor, actor]
 
 
 class _Transaction:
