@@ -21,7 +21,7 @@ from sitrep.ingest.sources import read_inputs
 from sitrep.ingest.text import document_from_text
 from sitrep.merge.events import merge_events, reconcile_counts
 from sitrep.pipeline import Extractor
-from sitrep.store import SQLiteStore
+from sitrep.store import SQLiteStore, open_store
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "corpus"))
 from generate import build_corpus  # noqa: E402
@@ -295,3 +295,25 @@ def test_sigkill_mid_ingest_then_rerun_stores_each_article_once(tmp_path: Path) 
     assert orphans == 0 and unlinked == 0
     already = re.search(r"(\d+) already stored", rerun.stderr)
     assert already is not None and int(already.group(1)) >= 100  # the rerun skipped them
+
+
+def test_postgres_store_matches_sqlite(tmp_path: Path, extractor: Extractor) -> None:
+    url = os.environ.get("SITREP_TEST_PG")
+    if not url:
+        pytest.skip("SITREP_TEST_PG is not set: no PostgreSQL server to test against")
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+    corpus = write_corpus(tmp_path / "c.jsonl", build_corpus()[:80])
+    results = []
+    for where in (str(tmp_path / "s.db"), url):
+        with open_store(where) as store:
+            first = CorpusIngest(store, LocalEngine()).run(read_inputs([str(corpus)]))
+            again = CorpusIngest(store, LocalEngine()).run(read_inputs([str(corpus)]))
+            assert again.already == again.read == first.read  # exactly once, on both
+            merged = sorted(len(m["reports"]) for m in store.merged_events())
+            results.append((store.counts(), first.exact_duplicates, first.near_duplicates,
+                            merged))
+    assert results[0] == results[1]
