@@ -87,6 +87,7 @@ class SQLStore:
 
     name = "sql"
     errors: tuple[type[BaseException], ...] = ()
+    name_match = "name = ?"  # an actor's name, case-insensitively, in the backend's terms
 
     def __init__(self, where: str) -> None:
         self.where = where
@@ -112,6 +113,29 @@ class SQLStore:
 
     def actor_clause(self, actor: str) -> tuple[str, list[Any]]:
         raise NotImplementedError
+
+    def single_filter_keys(self, q: EventQuery, limit: int) -> list[Row] | None:
+        """(day, id) keys of a newest-first page filtered by an actor alone, read from the
+        actor index in date order (None for other queries).
+
+        Measured at 1M events this turns the slowest common query into one of the fastest;
+        date keys kept beside the text and bbox indexes did not pay, so those take the
+        general path.
+        """
+        others = (q.type, q.mode, q.modality, q.country, q.admin1, q.since, q.until,
+                  q.min_killed, q.outlet, q.text, q.bbox)
+        if q.actor is None or any(v is not None for v in others):
+            return None
+        after, args = "", []
+        if q.cursor:
+            after = " AND (day, event_id) < (?, ?)"
+            args = list(decode_cursor(q.cursor))
+        known = self.rows("SELECT 1 FROM event_actors WHERE kb_id = ? LIMIT 1", (q.actor,))
+        match = "kb_id = ?" if known else self.name_match
+        # an actor named twice in one event (actor and recipient) gives one key
+        rows = self.rows(f"SELECT day, event_id FROM event_actors WHERE {match}{after} "
+                         "ORDER BY day DESC, event_id DESC LIMIT ?", [q.actor, *args, 2 * limit])
+        return list(dict.fromkeys(rows))[:limit]
 
     def after_event_insert(self, cursor: Any, row: Row) -> None:
         """Index maintenance a backend does itself (SQLite: FTS5 and R*Tree rows)."""
@@ -220,12 +244,12 @@ class SQLStore:
             return
         self.after_event_insert(cur, row)
         actor_rows = [(event.id, role, ref.name, ref.kb_id, ref.country, ref.sector,
-                       ref.span[0], ref.span[1])
+                       ref.span[0], ref.span[1], row[20])
                       for role, refs in (("actor", event.actors), ("recipient", event.recipients))
                       for ref in refs]
         self.many(self.sql(
             "INSERT INTO event_actors (event_id, role, name, kb_id, country, sector, start_char, "
-            "end_char) VALUES (?,?,?,?,?,?,?,?)"), actor_rows)
+            "end_char, day) VALUES (?,?,?,?,?,?,?,?,?)"), actor_rows)
         place_rows = [(event.id, role, p.geonameid, p.name, p.country, p.admin1_code, p.lat,
                        p.lon, p.precision, p.span[0], p.span[1])
                       for role, p in (("location", event.location), ("origin", event.origin))
@@ -361,6 +385,9 @@ class SQLStore:
             clauses.append("(e.day, e.id) < (?, ?)" if descending else "(e.day, e.id) > (?, ?)")
             args += [day, event_id]
         order = "DESC" if descending else "ASC"
+        keys_fast = None
+        if descending and q.limit is not None and len(clauses) == (2 if q.cursor else 1):
+            keys_fast = self.single_filter_keys(q, q.limit + 1)
         # Sort narrow (day, id) keys first, then fetch the page's rows: sorting wide JSON rows
         # of every match is what made broad queries slow.
         sql = ("SELECT e.day, e.id FROM events e"
@@ -369,7 +396,7 @@ class SQLStore:
         if q.limit is not None:
             sql += " LIMIT ?"
             args.append(q.limit + 1)
-        keys = self.rows(sql, args)
+        keys = keys_fast if keys_fast is not None else self.rows(sql, args)
         more = q.limit is not None and len(keys) > q.limit
         keys = keys[: q.limit] if q.limit is not None else keys
         found: dict[str, Row] = {}

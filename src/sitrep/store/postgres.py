@@ -14,6 +14,7 @@ class PostgresStore(SQLStore):
     """A sitrep database in PostgreSQL, e.g. postgresql://user:pass@host/sitrep."""
 
     name = "postgresql"
+    name_match = "lower(name) = lower(?)"
 
     def __init__(self, url: str) -> None:
         import psycopg

@@ -118,5 +118,20 @@ DROP INDEX IF EXISTS events_fts;
 CREATE INDEX IF NOT EXISTS events_tsv ON events USING GIN (summary_tsv);
 ANALYZE events;
 """))
+MIGRATIONS.append(Migration(
+    4, "actor index in date order, for actor pages",
+    """
+ALTER TABLE event_actors ADD COLUMN day TEXT NOT NULL DEFAULT '';
+UPDATE event_actors SET day = (SELECT day FROM events e WHERE e.id = event_actors.event_id);
+CREATE INDEX IF NOT EXISTS actors_kb_day ON event_actors(kb_id, day, event_id);
+CREATE INDEX IF NOT EXISTS actors_name_day ON event_actors(name COLLATE NOCASE, day, event_id);
+""",
+    """
+ALTER TABLE event_actors ADD COLUMN day TEXT NOT NULL DEFAULT '';
+UPDATE event_actors SET day = e.day FROM events e WHERE e.id = event_actors.event_id;
+CREATE INDEX IF NOT EXISTS actors_kb_day ON event_actors(kb_id, day, event_id);
+CREATE INDEX IF NOT EXISTS actors_name_day ON event_actors(lower(name), day, event_id);
+ANALYZE event_actors;
+"""))
 
 LATEST = MIGRATIONS[-1].version
