@@ -32,7 +32,7 @@ class SQLiteStore(SQLStore):
             self.conn.execute("PRAGMA synchronous = NORMAL")
             # Reads go through a memory map and a 64 MB page cache instead of a read() per
             # page: on a large archive this is most of a query's time.
-            self.conn.execute("PRAGMA mmap_size = 1073741824")
+            self.conn.execute("PRAGMA mmap_size = 2147418112")
             self.conn.execute("PRAGMA cache_size = -65536")
             self.migrate()
         except sqlite3.DatabaseError as exc:
