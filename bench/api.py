@@ -47,6 +47,12 @@ WORDS = COMMON + [f"{a}{b}{c}" for a in ("ka", "mo", "ri", "su", "te", "ba", "zi
 ACTORS = 2000
 
 
+def cell_of(lat: float, lon: float) -> int:
+    from sitrep.store.base import cell_of as cell
+
+    return cell(lat, lon)
+
+
 def generate(n: int, seed: int = 5) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]],
                                               list[tuple[object, ...]]]:
     """(documents, events, actors) rows in the store's column order."""
@@ -80,7 +86,8 @@ def generate(n: int, seed: int = 5) -> tuple[list[tuple[object, ...]], list[tupl
                   "confidence": 0.8}
         events.append((eid, doc_id, etype, "asserted", None, None, None, day, day, "day",
                        country, None, None, lat, lon, 1, killed, None, 0.8,
-                       json.dumps(record), day, None, "|", documents[-1][2], summary))
+                       json.dumps(record), day, None, "|", documents[-1][2], summary,
+                       cell_of(lat, lon)))
         actor_rows.append((eid, "actor", name, kb, None, "REB", 0, 5, day))
     return documents, events, actor_rows
 
@@ -93,7 +100,7 @@ def load(url: str, n: int) -> float:
     documents, events, actors = generate(n)
     start = time.perf_counter()
     store = open_store(url)
-    marks = ",".join("?" * 25)
+    marks = ",".join("?" * 26)
     with store.transaction():
         store.many(store.sql("INSERT INTO documents (id, title, source, url, published, "
                              "language, text) VALUES (?,?,?,?,?,?,?)"), documents)
@@ -102,8 +109,10 @@ def load(url: str, n: int) -> float:
                              "sector, start_char, end_char, day) VALUES (?,?,?,?,?,?,?,?,?)"),
                    actors)
         if store.name == "sqlite":
-            store.conn.execute("INSERT INTO events_fts (rowid, summary) "
-                               "SELECT rowid, summary FROM events")
+            store.conn.execute(
+                "INSERT INTO events_fts (rowid, summary) SELECT CAST(COALESCE(julianday("
+                "NULLIF(substr(day, 1, 10), '')), 0) AS INTEGER) * 4294967296 + rowid, summary "
+                "FROM events")
             store.conn.execute("INSERT INTO events_rtree SELECT rowid, lat, lat, lon, lon "
                                "FROM events")
     if store.name == "postgresql":

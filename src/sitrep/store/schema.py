@@ -133,5 +133,21 @@ CREATE INDEX IF NOT EXISTS actors_kb_day ON event_actors(kb_id, day, event_id);
 CREATE INDEX IF NOT EXISTS actors_name_day ON event_actors(lower(name), day, event_id);
 ANALYZE event_actors;
 """))
+_CELLS = """
+ALTER TABLE events ADD COLUMN cell INTEGER;
+UPDATE events SET cell = CAST((lat + 90) * 2 AS INTEGER) * 1000 + CAST((lon + 180) * 2 AS INTEGER)
+    WHERE lat IS NOT NULL AND lon IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_cell_day ON events(cell, day, id);
+"""
+MIGRATIONS.append(Migration(
+    5, "half-degree cells in date order for bbox pages; date-ordered full-text keys",
+    _CELLS + """
+DROP TABLE IF EXISTS events_fts;
+CREATE VIRTUAL TABLE events_fts USING fts5(summary, content='');
+INSERT INTO events_fts (rowid, summary)
+    SELECT CAST(COALESCE(julianday(NULLIF(substr(day, 1, 10), '')), 0) AS INTEGER) * 4294967296
+           + rowid, summary FROM events;
+""",
+    _CELLS + "ANALYZE events;\n"))
 
 LATEST = MIGRATIONS[-1].version

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -9,7 +10,24 @@ from typing import Any
 
 from sitrep.errors import StoreError
 from sitrep.store.base import Row, SQLStore
+from sitrep.store.query import EventQuery, decode_cursor
 from sitrep.store.schema import MIGRATIONS
+
+LOW = 0xFFFFFFFF  # full-text rowid = day number << 32 | events rowid
+
+
+def day_number(day: str | None) -> int:
+    """Julian day number of a YYYY-MM-DD day (0 when unknown), as SQLite's julianday()."""
+    try:
+        return dt.date.fromisoformat((day or "")[:10]).toordinal() + 1721424
+    except ValueError:
+        return 0
+
+
+def text_key(day: str | None, rowid: int) -> int:
+    """The full-text rowid of an event: its day first, so FTS5 can walk matches by date."""
+    return (day_number(day) << 32) | rowid
+
 
 BROAD = 2000  # matches above which a filter is cheaper to check while walking the date index
 
@@ -61,14 +79,47 @@ class SQLiteStore(SQLStore):
         rowid = cursor.lastrowid
         lat, lon, summary = row[13], row[14], row[24]
         self.conn.execute("INSERT INTO events_fts (rowid, summary) VALUES (?, ?)",
-                          (rowid, summary))
+                          (text_key(row[20], rowid), summary))
         if lat is not None and lon is not None:
             self.conn.execute("INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)",
                               (rowid, lat, lat, lon, lon))
 
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
         phrase = '"' + text.replace('"', '""') + '"'
-        return "e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", [phrase]
+        return (f"e.rowid IN (SELECT rowid & {LOW} FROM events_fts WHERE events_fts MATCH ?)",
+                [phrase])
+
+    def single_filter_keys(self, q: EventQuery, limit: int) -> list[Row] | None:
+        others = (q.type, q.mode, q.modality, q.country, q.admin1, q.since, q.until,
+                  q.min_killed, q.outlet, q.actor, q.bbox)
+        if q.text is None or any(v is not None for v in others):
+            return super().single_filter_keys(q, limit)
+        return self._text_keys(q.text, decode_cursor(q.cursor) if q.cursor else None, limit)
+
+    def _text_keys(self, text: str, cursor: tuple[str, str] | None, limit: int) -> list[Row]:
+        """Newest matches first, straight from FTS5: its rowids begin with the event's day
+        number, so FTS5 walks them in date order and stops after a page; a page's last day
+        is read whole, so ties on a day are ordered by id as everywhere else."""
+        phrase = '"' + text.replace('"', '""') + '"'
+        upper = (day_number(cursor[0]) + 1) << 32 if cursor else 1 << 62
+        keys: list[Row] = []
+        while len(keys) < limit:
+            ids = [r[0] for r in self.rows(
+                "SELECT rowid FROM events_fts WHERE events_fts MATCH ? AND rowid < ? "
+                "ORDER BY rowid DESC LIMIT ?", (phrase, upper, limit))]
+            if not ids:
+                break
+            last_day = ids[-1] >> 32
+            ids += [r[0] for r in self.rows(  # the rest of the last day
+                "SELECT rowid FROM events_fts WHERE events_fts MATCH ? AND rowid >= ? "
+                "AND rowid < ?", (phrase, last_day << 32, ids[-1]))]
+            marks = ",".join("?" * len(ids))
+            found = self.rows(f"SELECT day, id FROM events WHERE rowid IN ({marks})",
+                              [i & LOW for i in ids])
+            keys += sorted((k for k in found if cursor is None or tuple(k) < cursor),
+                           reverse=True)
+            upper = last_day << 32
+        return keys[:limit]
 
     def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
         west, south, east, north = bbox
