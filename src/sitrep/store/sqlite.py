@@ -38,6 +38,7 @@ class SQLiteStore(SQLStore):
     name = "sqlite"
     errors = (sqlite3.Error,)
     name_match = "name = ? COLLATE NOCASE"
+    grid_bbox = True
 
     def __init__(self, path: Path | str) -> None:
         super().__init__(str(path))
