@@ -116,7 +116,6 @@ def load(url: str, n: int) -> float:
             store.conn.execute("INSERT INTO events_rtree SELECT rowid, lat, lat, lon, lon "
                                "FROM events")
     if store.name == "postgresql":
-        store.conn.execute("INSERT INTO event_text SELECT id, day, summary_tsv FROM events")
         store.conn.execute("VACUUM ANALYZE")
     else:
         store.conn.execute("ANALYZE")

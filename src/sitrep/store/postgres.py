@@ -7,7 +7,6 @@ from typing import Any
 
 from sitrep.errors import StoreError
 from sitrep.store.base import SQLStore
-from sitrep.store.query import EventQuery, decode_cursor
 from sitrep.store.schema import MIGRATIONS
 
 
@@ -62,24 +61,6 @@ class PostgresStore(SQLStore):
 
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
         return ("e.summary_tsv @@ plainto_tsquery('simple', ?)", [text])
-
-    def after_event_insert(self, cursor: Any, row: tuple[Any, ...]) -> None:
-        self.conn.execute("INSERT INTO event_text VALUES (%s, %s, to_tsvector('simple', %s)) "
-                          "ON CONFLICT DO NOTHING", (row[0], row[20], row[24]))
-
-    def single_filter_keys(self, q: EventQuery, limit: int) -> list[tuple[Any, ...]] | None:
-        others = (q.type, q.mode, q.modality, q.country, q.admin1, q.since, q.until,
-                  q.min_killed, q.outlet, q.actor, q.bbox)
-        if q.text is None or any(v is not None for v in others):
-            return super().single_filter_keys(q, limit)
-        # the narrow event_text table: its matching rows sit on few pages, then a top-N sort
-        after, args = "", []
-        if q.cursor:
-            after = " AND (day, id) < (?, ?)"
-            args = list(decode_cursor(q.cursor))
-        return self.rows("SELECT day, id FROM event_text WHERE tsv @@ "
-                         f"plainto_tsquery('simple', ?){after} ORDER BY day DESC, id DESC "
-                         "LIMIT ?", [q.text, *args, limit])
 
     def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
         west, south, east, north = bbox

@@ -149,15 +149,4 @@ INSERT INTO events_fts (rowid, summary)
            + rowid, summary FROM events;
 """,
     _CELLS + "ANALYZE events;\n"))
-MIGRATIONS.append(Migration(
-    6, "narrow full-text table on PostgreSQL (date-ordered text pages read few pages)",
-    "SELECT 1;\n",
-    """
-CREATE TABLE IF NOT EXISTS event_text (id TEXT PRIMARY KEY, day TEXT NOT NULL,
-    tsv tsvector NOT NULL);
-INSERT INTO event_text SELECT id, day, summary_tsv FROM events ON CONFLICT DO NOTHING;
-CREATE INDEX IF NOT EXISTS event_text_tsv ON event_text USING GIN (tsv);
-ANALYZE event_text;
-"""))
-
 LATEST = MIGRATIONS[-1].version
