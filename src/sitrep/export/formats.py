@@ -56,15 +56,19 @@ def _csv_row(event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """ACLED-style flat rows (fatalities: the lowest figure, as ACLED does); returns the count."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+def _write_table(events: Iterable[dict[str, Any]], out: TextIO, columns: list[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     n = 0
     for event in events:
         writer.writerow(_csv_row(event))
         n += 1
     return n
+
+
+def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """ACLED-style flat rows (fatalities: the lowest figure, as ACLED does); returns the count."""
+    return _write_table(events, out, CSV_COLUMNS)
 
 
 ACLED_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
@@ -74,13 +78,7 @@ ACLED_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2
 
 def write_acled(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     """Exactly ACLED's core columns, in ACLED's order; returns the count."""
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    n = 0
-    for event in events:
-        writer.writerow(_csv_row(event))
-        n += 1
-    return n
+    return _write_table(events, out, ACLED_COLUMNS)
 
 
 def geojson_feature(event: dict[str, Any]) -> dict[str, Any]:
