@@ -28,6 +28,12 @@ from generate import build_corpus  # noqa: E402
 from score import score  # noqa: E402
 
 
+def ingest_command(corpus: Path, db: Path, *options: str) -> list[str]:
+    """`sitrep ingest CORPUS --db DB [options]` as a subprocess command."""
+    return [sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--db", str(db),
+            *options]
+
+
 def write_corpus(path: Path, articles: list[dict[str, Any]]) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for article in articles:
@@ -191,38 +197,11 @@ def test_workers_give_the_same_events_as_one_process(tmp_path: Path, extractor: 
 def test_ray_engine_on_a_local_instance(tmp_path: Path) -> None:
     pytest.importorskip("ray")
     corpus = write_corpus(tmp_path / "c.jsonl", build_corpus()[:24])
-    local = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sitrep.cli",
-            "ingest",
-            str(corpus),
-            "--db",
-            str(tmp_path / "local.db"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    ray = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sitrep.cli",
-            "ingest",
-            str(corpus),
-            "--db",
-            str(tmp_path / "ray.db"),
-            "--engine",
-            "ray",
-            "--workers",
-            "2",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    local = subprocess.run(ingest_command(corpus, tmp_path / "local.db"), capture_output=True,
+                           text=True, timeout=600)
+    ray = subprocess.run(ingest_command(corpus, tmp_path / "ray.db", "--engine", "ray",
+                                        "--workers", "2"),
+                         capture_output=True, text=True, timeout=600)
     assert local.returncode == 0 and ray.returncode == 0, ray.stderr[-2000:]
 
     def table(db: Path) -> list[tuple[str, str]]:
@@ -249,17 +228,7 @@ def test_sigkill_mid_ingest_then_rerun_stores_each_article_once(tmp_path: Path) 
     articles = thousand_articles()
     corpus = write_corpus(tmp_path / "big.jsonl", articles)
     db = tmp_path / "big.db"
-    command = [
-        sys.executable,
-        "-m",
-        "sitrep.cli",
-        "ingest",
-        str(corpus),
-        "--db",
-        str(db),
-        "--workers",
-        "2",
-    ]
+    command = ingest_command(corpus, db, "--workers", "2")
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sitrep.errors import StoreError
@@ -105,6 +105,7 @@ class SQLStore:
     """Everything both backends share; subclasses set the connection and the dialect."""
 
     name = "sql"
+    dialect = "sqlite"  # the Migration field holding this backend's SQL
     errors: tuple[type[BaseException], ...] = ()
     name_match = "name = ?"  # an actor's name, case-insensitively, in the backend's terms
     grid_bbox = False  # bbox pages from the cell index (measured faster on SQLite only)
@@ -122,8 +123,6 @@ class SQLStore:
         """A transaction: committed on success, rolled back on error."""
         raise NotImplementedError
 
-    def migration_sql(self, migration_index: int) -> str:
-        raise NotImplementedError
 
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
         raise NotImplementedError
@@ -183,7 +182,10 @@ class SQLStore:
         return None
 
     def execute_script(self, script: str) -> None:
-        raise NotImplementedError
+        """Run a migration's statements (one per ";\n"), in the caller's transaction."""
+        for statement in script.split(";\n"):
+            if statement.strip():
+                self.conn.execute(statement)
 
     def many(self, statement: str, rows: list[Row]) -> None:
         """One statement over many rows (inside the caller's transaction)."""
@@ -213,11 +215,11 @@ class SQLStore:
             for version in done:
                 self.execute("INSERT INTO schema_version VALUES (?, ?)",
                              (version, MIGRATIONS[version - 1].name))
-        for index, migration in enumerate(MIGRATIONS):
+        for migration in MIGRATIONS:
             if migration.version in done:
                 continue
             with self.transaction():
-                self.execute_script(self.migration_sql(index))
+                self.execute_script(getattr(migration, self.dialect))
                 self.conn.execute(self.sql("INSERT INTO schema_version VALUES (?, ?)"),
                                   (migration.version, migration.name))
 
@@ -419,25 +421,12 @@ class SQLStore:
     def search_json(self, query: EventQuery) -> tuple[list[str], str | None]:
         """One page of events as JSON texts (no decode and re-encode: the API's fast path)."""
         q = query.checked()
-        clauses, args = self._where(q)
         descending = q.sort == "-date"
-        if q.cursor:
-            day, event_id = decode_cursor(q.cursor)
-            clauses.append("(e.day, e.id) < (?, ?)" if descending else "(e.day, e.id) > (?, ?)")
-            args += [day, event_id]
-        order = "DESC" if descending else "ASC"
-        keys_fast = None
-        if descending and q.limit is not None and len(clauses) == (2 if q.cursor else 1):
-            keys_fast = self.single_filter_keys(q, q.limit + 1)
-        # Sort narrow (day, id) keys first, then fetch the page's rows: sorting wide JSON rows
-        # of every match is what made broad queries slow.
-        sql = ("SELECT e.day, e.id FROM events e"
-               + (" WHERE " + " AND ".join(clauses) if clauses else "")
-               + f" ORDER BY e.day {order}, e.id {order}")
-        if q.limit is not None:
-            sql += " LIMIT ?"
-            args.append(q.limit + 1)
-        keys = keys_fast if keys_fast is not None else self.rows(sql, args)
+        keys = None
+        if descending and q.limit is not None:
+            keys = self.single_filter_keys(q, q.limit + 1)
+        if keys is None:
+            keys = self._general_keys(q, descending)
         more = q.limit is not None and len(keys) > q.limit
         keys = keys[: q.limit] if q.limit is not None else keys
         found: dict[str, Row] = {}
@@ -459,10 +448,27 @@ class SQLStore:
         cursor = encode_cursor(keys[-1][0], keys[-1][1]) if more and keys else None
         return texts, cursor
 
+    def _general_keys(self, q: EventQuery, descending: bool) -> list[Row]:
+        """(day, id) keys of a page under any filters: narrow keys sorted first, rows fetched
+        after (sorting the wide JSON rows of every match is what made broad queries slow)."""
+        clauses, args = self._where(q)
+        if q.cursor:
+            day, event_id = decode_cursor(q.cursor)
+            clauses.append("(e.day, e.id) < (?, ?)" if descending else "(e.day, e.id) > (?, ?)")
+            args += [day, event_id]
+        order = "DESC" if descending else "ASC"
+        sql = ("SELECT e.day, e.id FROM events e"
+               + (" WHERE " + " AND ".join(clauses) if clauses else "")
+               + f" ORDER BY e.day {order}, e.id {order}")
+        if q.limit is not None:
+            sql += " LIMIT ?"
+            args.append(q.limit + 1)
+        return self.rows(sql, args)
+
     def events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
         """Every event matching a query, oldest first (no paging)."""
         base = query or EventQuery()
-        q = EventQuery(**{**base.__dict__, "limit": None, "sort": "date", "cursor": None})
+        q = replace(base, limit=None, sort="date", cursor=None)
         yield from self.search(q).events
 
     def event(self, event_id: str) -> dict[str, Any] | None:

@@ -7,13 +7,13 @@ from typing import Any
 
 from sitrep.errors import StoreError
 from sitrep.store.base import SQLStore
-from sitrep.store.schema import MIGRATIONS
 
 
 class PostgresStore(SQLStore):
     """A sitrep database in PostgreSQL, e.g. postgresql://user:pass@host/sitrep."""
 
     name = "postgresql"
+    dialect = "postgres"
     name_match = "lower(name) = lower(?)"
 
     def __init__(self, url: str) -> None:
@@ -38,18 +38,10 @@ class PostgresStore(SQLStore):
     def transaction(self) -> AbstractContextManager[Any]:
         return self.conn.transaction()  # type: ignore[no-any-return]
 
-    def execute_script(self, script: str) -> None:
-        for statement in script.split(";\n"):
-            if statement.strip():
-                self.conn.execute(statement)
-
     def many(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
         if rows:
             with self.conn.cursor() as cur:
                 cur.executemany(statement, rows)
-
-    def migration_sql(self, migration_index: int) -> str:
-        return MIGRATIONS[migration_index].postgres
 
     def _has_table(self, table: str) -> bool:
         return bool(self.rows("SELECT 1 FROM information_schema.tables WHERE table_name = ?",

@@ -149,4 +149,3 @@ INSERT INTO events_fts (rowid, summary)
            + rowid, summary FROM events;
 """,
     _CELLS + "ANALYZE events;\n"))
-LATEST = MIGRATIONS[-1].version

@@ -11,7 +11,6 @@ from typing import Any
 from sitrep.errors import StoreError
 from sitrep.store.base import Row, SQLStore
 from sitrep.store.query import EventQuery, decode_cursor
-from sitrep.store.schema import MIGRATIONS
 
 LOW = 0xFFFFFFFF  # full-text rowid = day number << 32 | events rowid
 
@@ -36,6 +35,7 @@ class SQLiteStore(SQLStore):
     """Documents, events, actors, places and evidence spans in one SQLite file."""
 
     name = "sqlite"
+    dialect = "sqlite"
     errors = (sqlite3.Error,)
     name_match = "name = ? COLLATE NOCASE"
     grid_bbox = True
@@ -60,14 +60,6 @@ class SQLiteStore(SQLStore):
 
     def transaction(self) -> AbstractContextManager[Any]:
         return _Transaction(self.conn)
-
-    def execute_script(self, script: str) -> None:
-        for statement in script.split(";\n"):
-            if statement.strip():
-                self.conn.execute(statement)
-
-    def migration_sql(self, migration_index: int) -> str:
-        return MIGRATIONS[migration_index].sqlite
 
     def _has_table(self, table: str) -> bool:
         return bool(self.rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
