@@ -245,12 +245,12 @@ def events(db_path: str, event_type: str | None, actor: str | None, country: str
               help="One record per real-world event, merged over its reports.")
 def export(db_path: str, fmt: str, output: str, merged: bool) -> None:
     """Export stored events."""
-    from sitrep.export import WRITERS
+    from sitrep.export import write_export
 
     try:
         with _open_store(db_path, must_exist=True) as store, \
                 click.open_file(output, "w") as out:
-            n = WRITERS[fmt](store.merged_events() if merged else store.events(), out)
+            n = write_export(fmt, store.merged_events() if merged else store.events(), out)
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)

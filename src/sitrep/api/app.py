@@ -6,11 +6,10 @@ with a message saying what is wrong; values reach SQL only as bound parameters.
 """
 
 
-import io
 import json
 import os
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -22,7 +21,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response, StreamingRes
 from fastapi.staticfiles import StaticFiles
 
 from sitrep.errors import InputError, StoreError
-from sitrep.export import MEDIA_TYPES, WRITERS
+from sitrep.export import FORMATS, MEDIA_TYPES
 from sitrep.store import EventQuery, SQLStore, open_store
 from sitrep.store.query import MAX_LIMIT, parse_bbox
 
@@ -182,16 +181,11 @@ def create_app(db: str) -> FastAPI:
     def export(s: StoreDep, query: QueryDep,
                format: Literal["jsonl", "csv", "acled", "geojson", "plover"] = "jsonl",  # noqa: A002
                ) -> StreamingResponse:
-        """Every event matching the filters, as a file."""
-        everything = EventQuery(**{**query.__dict__, "limit": None, "cursor": None})
-
-        def body() -> Iterator[str]:
-            buffer = io.StringIO()
-            WRITERS[format](s.search(everything).events, buffer)
-            yield buffer.getvalue()
+        """Every event matching the filters, as a file, streamed a page of events at a time."""
+        body = FORMATS[format](s.events(query, sort=query.sort))
 
         suffix = {"acled": "csv", "plover": "jsonl"}.get(format, format)
-        return StreamingResponse(body(), media_type=MEDIA_TYPES[format], headers={
+        return StreamingResponse(body, media_type=MEDIA_TYPES[format], headers={
             "Content-Disposition": f'attachment; filename="sitrep-events.{suffix}"'})
 
     @app.get("/", include_in_schema=False)

@@ -3,14 +3,9 @@
 from sitrep.export.formats import (
     ACLED_COLUMNS,
     CSV_COLUMNS,
+    FORMATS,
     MEDIA_TYPES,
-    WRITERS,
-    write_acled,
-    write_csv,
-    write_geojson,
-    write_jsonl,
-    write_plover,
+    write_export,
 )
 
-__all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "MEDIA_TYPES", "WRITERS", "write_acled", "write_csv",
-           "write_geojson", "write_jsonl", "write_plover"]
+__all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "FORMATS", "MEDIA_TYPES", "write_export"]

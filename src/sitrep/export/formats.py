@@ -1,11 +1,16 @@
-"""JSONL (SCHEMA.md shape) and CSV with ACLED-style columns."""
+"""Export formats: JSONL (SCHEMA.md shape), CSV and ACLED columns, GeoJSON, PLOVER records.
+
+Each format is a generator of text pieces, so a file of any size is written (or sent over
+HTTP) as the events stream from the store, never built whole in memory.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
 
 CSV_COLUMNS = ["event_id", "event_date", "time_precision", "event_type", "sub_event_type",
                "plover_type", "cameo", "modality", "actor1", "actor1_country", "actor1_sector",
@@ -16,13 +21,10 @@ CSV_COLUMNS = ["event_id", "event_date", "time_precision", "event_type", "sub_ev
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
 
 
-def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """One event per line; returns the count."""
-    n = 0
+def jsonl_pieces(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """One event per line."""
     for event in events:
-        out.write(json.dumps(event, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+        yield json.dumps(event, ensure_ascii=False) + "\n"
 
 
 def _csv_row(event: dict[str, Any]) -> dict[str, Any]:
@@ -56,19 +58,22 @@ def _csv_row(event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _write_table(events: Iterable[dict[str, Any]], out: TextIO, columns: list[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+def _table_pieces(events: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    n = 0
     for event in events:
         writer.writerow(_csv_row(event))
-        n += 1
-    return n
+        if buffer.tell() > 65536:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
-def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """ACLED-style flat rows (fatalities: the lowest figure, as ACLED does); returns the count."""
-    return _write_table(events, out, CSV_COLUMNS)
+def csv_pieces(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """ACLED-style flat rows (fatalities: the lowest figure, as ACLED does)."""
+    return _table_pieces(events, CSV_COLUMNS)
 
 
 ACLED_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
@@ -76,9 +81,9 @@ ACLED_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2
                  "time_precision", "fatalities", "source", "notes"]
 
 
-def write_acled(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """Exactly ACLED's core columns, in ACLED's order; returns the count."""
-    return _write_table(events, out, ACLED_COLUMNS)
+def acled_pieces(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Exactly ACLED's core columns, in ACLED's order."""
+    return _table_pieces(events, ACLED_COLUMNS)
 
 
 def geojson_feature(event: dict[str, Any]) -> dict[str, Any]:
@@ -91,16 +96,12 @@ def geojson_feature(event: dict[str, Any]) -> dict[str, Any]:
             "properties": _csv_row(event)}
 
 
-def write_geojson(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """A FeatureCollection, written as it streams; returns the count."""
-    out.write('{"type": "FeatureCollection", "features": [')
-    n = 0
-    for event in events:
-        out.write(("," if n else "") + "\n" + json.dumps(geojson_feature(event),
-                                                          ensure_ascii=False))
-        n += 1
-    out.write("\n]}\n")
-    return n
+def geojson_pieces(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A FeatureCollection."""
+    yield '{"type": "FeatureCollection", "features": ['
+    for n, event in enumerate(events):
+        yield ("," if n else "") + "\n" + json.dumps(geojson_feature(event), ensure_ascii=False)
+    yield "\n]}\n"
 
 
 def plover_record(event: dict[str, Any]) -> dict[str, Any]:
@@ -132,12 +133,30 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_plover(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """PLOVER/POLECAT JSON records, one per line; returns the count."""
-    return write_jsonl((plover_record(e) for e in events), out)
+def plover_pieces(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """PLOVER/POLECAT JSON records, one per line."""
+    return jsonl_pieces(plover_record(e) for e in events)
 
 
-WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "acled": write_acled,
-           "geojson": write_geojson, "plover": write_plover}
+FORMATS: dict[str, Callable[[Iterable[dict[str, Any]]], Iterator[str]]] = {
+    "jsonl": jsonl_pieces, "csv": csv_pieces, "acled": acled_pieces,
+    "geojson": geojson_pieces, "plover": plover_pieces}
+
+
 MEDIA_TYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv", "acled": "text/csv",
                "geojson": "application/geo+json", "plover": "application/x-ndjson"}
+
+
+def write_export(fmt: str, events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Write an export to a file as the events stream; returns the number of events."""
+    n = 0
+
+    def counting() -> Iterator[dict[str, Any]]:
+        nonlocal n
+        for event in events:
+            n += 1
+            yield event
+
+    for piece in FORMATS[fmt](counting()):
+        out.write(piece)
+    return n

@@ -8,6 +8,7 @@ actors, places, merged events. SQL is written once with "?" placeholders.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -78,13 +79,20 @@ def cells_in(bbox: tuple[float, float, float, float]) -> list[int] | None:
     return [r * 1000 + c for r in rows for c in cols]
 
 
+def store_day(value: str | None) -> str:
+    """An event's sort day: YYYY-MM-DD (a time part dropped), or '' when there is no date.
+    Text pages rely on this form: PostgreSQL indexes a day and a month token per event."""
+    match = re.match(r"\d{4}-\d{2}-\d{2}", value or "")
+    return match.group(0) if match else ""
+
+
 def event_row(document: Document, event: Event) -> Row:
     """The events-table row of an event."""
     loc = event.location
     killed = event.casualties.killed.best if event.casualties.killed else None
     injured = event.casualties.injured.best if event.casualties.injured else None
     date = event.date
-    day = (date.start if date and date.start else None) or document.published or ""
+    day = store_day((date.start if date and date.start else None) or document.published)
     summary = document.text[event.sentence_span[0]:event.sentence_span[1]][:1000]
     cell = cell_of(loc.lat, loc.lon) if loc and loc.lat is not None and loc.lon is not None \
         else None
@@ -108,7 +116,6 @@ class SQLStore:
     dialect = "sqlite"  # the Migration field holding this backend's SQL
     errors: tuple[type[BaseException], ...] = ()
     name_match = "name = ?"  # an actor's name, case-insensitively, in the backend's terms
-    grid_bbox = False  # bbox pages from the cell index (measured faster on SQLite only)
 
     def __init__(self, where: str) -> None:
         self.where = where
@@ -133,24 +140,32 @@ class SQLStore:
     def actor_clause(self, actor: str) -> tuple[str, list[Any]]:
         raise NotImplementedError
 
+    def text_keys(self, text: str, cursor: tuple[str, str] | None,
+                  limit: int) -> list[Row]:
+        """(day, id) keys of the newest events whose text matches, read in date order."""
+        raise NotImplementedError
+
     def single_filter_keys(self, q: EventQuery, limit: int) -> list[Row] | None:
         """(day, id) keys of a newest-first page with one filter, read from an index that is
         already in date order (None where no such index serves the query).
 
         Actor: the (kb_id, day) index. Bbox: each half-degree cell's (cell, day) index, the
-        cells' pages merged. Sorting every match by date is what made these slow at 1M events.
+        cells' pages merged. Text: the backend's date-ordered walk (`text_keys`). Sorting
+        every match by date is what made these slow at 1M events.
         """
         others = (q.type, q.mode, q.modality, q.country, q.admin1, q.since, q.until,
-                  q.min_killed, q.outlet, q.text)
-        if any(v is not None for v in others) or (q.actor is None) == (q.bbox is None):
+                  q.min_killed, q.outlet)
+        given = [v for v in (q.actor, q.bbox, q.text) if v is not None]
+        if any(v is not None for v in others) or len(given) != 1:
             return None
+        cursor = decode_cursor(q.cursor) if q.cursor else None
+        if q.text is not None:
+            return self.text_keys(q.text, cursor, limit)
         after, args = "", []
-        if q.cursor:
+        if cursor:
             after = " AND (day, {id}) < (?, ?)"
-            args = list(decode_cursor(q.cursor))
+            args = list(cursor)
         if q.bbox is not None:
-            if not self.grid_bbox:
-                return None
             return self._bbox_keys(q.bbox, after.format(id="id"), args, limit)
         after = after.format(id="event_id")
         known = self.rows("SELECT 1 FROM event_actors WHERE kb_id = ? LIMIT 1", (q.actor,))
@@ -162,7 +177,8 @@ class SQLStore:
 
     def _bbox_keys(self, bbox: tuple[float, float, float, float], after: str,
                    cursor_args: list[Any], limit: int) -> list[Row] | None:
-        """Newest events in a box: each cell's newest in-box events (index order), merged."""
+        """Newest events in a box: each cell's newest in-box events, merged. The cell index
+        carries lat and lon, so this reads no table rows."""
         cells = cells_in(bbox)
         if cells is None:
             return None
@@ -465,11 +481,19 @@ class SQLStore:
             args.append(q.limit + 1)
         return self.rows(sql, args)
 
-    def events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
-        """Every event matching a query, oldest first (no paging)."""
-        base = query or EventQuery()
-        q = replace(base, limit=None, sort="date", cursor=None)
-        yield from self.search(q).events
+    def events(self, query: EventQuery | None = None, sort: str = "date",
+               page: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every event matching a query (oldest first by default), read a page at a time, so
+        exporting a large archive holds one page in memory."""
+        q = replace(query or EventQuery(), limit=page, sort=sort, cursor=None)
+        while True:
+            found = self.search(q)
+            yield from found.events
+            if not found.next_cursor:
+                return
+            if found.next_cursor == q.cursor:  # a bug, but never an endless export
+                raise StoreError(f"{self.where}: paging stopped advancing at {q.cursor}")
+            q = replace(q, cursor=found.next_cursor)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event with its document, evidence spans and merged event."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import AbstractContextManager
 from typing import Any
 
 from sitrep.errors import StoreError
-from sitrep.store.base import SQLStore
+from sitrep.store.base import Row, SQLStore
 
 
 class PostgresStore(SQLStore):
@@ -54,6 +55,51 @@ class PostgresStore(SQLStore):
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
         return ("e.summary_tsv @@ plainto_tsquery('simple', ?)", [text])
 
+    def text_keys(self, text: str, cursor: tuple[str, str] | None, limit: int) -> list[Row]:
+        """Newest matches first, one calendar unit of days at a time.
+
+        Each event's vector also holds tokens for its year, month, ten days and day
+        (prefixes of its YYYY-MM-DD; migration 6), so GIN intersects the words with one unit
+        and only that unit's matches are read, where a plain search read every match: a name
+        in 3,000 of a million events cost 2,700 row reads. The walk starts with the newest
+        day (or the cursor's) and goes back unit by unit, each unit as large as the matches
+        seen so far say is needed; events with no day come last, as on every other page.
+        """
+        newest, oldest, words = self.rows(
+            "SELECT (SELECT max(day) FROM events WHERE day <= ?), "
+            "(SELECT min(day) FROM events WHERE day > ''), plainto_tsquery('simple', ?)::text",
+            (cursor[0] if cursor else "9999", text))[0]
+        if not words or newest is None:
+            return []
+        keys: list[Row] = []
+
+        def window(token: str, bound: str, args: list[Any]) -> None:
+            keys.extend(self.rows(
+                f"SELECT day, id FROM events WHERE summary_tsv @@ ?::tsquery AND {bound} "
+                "ORDER BY day DESC, id DESC LIMIT ?",
+                [f"({words}) & '{token}'", *args, limit - len(keys)]))
+
+        if newest:
+            top, first = dt.date.fromisoformat(newest), dt.date.fromisoformat(oldest)
+            if cursor:
+                window(f"d {top}", "(day, id) < (?, ?)", list(cursor))
+            else:
+                window(f"d {top}", "day <= ?", [newest])
+            low, level = top, 0  # days from `low` on are done
+            while len(keys) < limit and low > first:
+                rate = max(len(keys), 1) / ((top - low).days + 1)
+                level = next((k for k in range(level, 3)
+                              if rate * UNITS[k][2] * 2 >= limit - len(keys)), 3)
+                token, start = unit(low - dt.timedelta(days=1), level)
+                window(token, "day < ?", [low.isoformat()])
+                low = start
+        if len(keys) < limit:
+            if cursor and not cursor[0]:
+                window("d ", "day = '' AND id < ?", [cursor[1]])
+            else:
+                window("d ", "day = ''", [])
+        return keys
+
     def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
         west, south, east, north = bbox
         return "e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?", [south, north, west, east]
@@ -61,6 +107,18 @@ class PostgresStore(SQLStore):
     def actor_clause(self, actor: str) -> tuple[str, list[Any]]:
         return ("e.id IN (SELECT event_id FROM event_actors WHERE kb_id = ? "
                 "OR lower(name) = lower(?))", [actor, actor])
+
+
+UNITS = (("d", 10, 1), ("t", 9, 10), ("m", 7, 30), ("y", 4, 365))  # letter, prefix, ~days
+
+
+def unit(day: dt.date, level: int) -> tuple[str, dt.date]:
+    """The token of the day, ten days, month or year (level 0-3) holding `day`, and its first
+    day: the tokens are prefixes of YYYY-MM-DD, so ten days are 01-09, 10-19, 20-29, 30-31."""
+    letter, width, _days = UNITS[level]
+    start = (day, day.replace(day=max(1, day.day // 10 * 10)), day.replace(day=1),
+             day.replace(month=1, day=1))[level]
+    return f"{letter} {day.isoformat()[:width]}", start
 
 
 def _redact(url: str) -> str:

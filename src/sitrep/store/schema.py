@@ -149,3 +149,30 @@ INSERT INTO events_fts (rowid, summary)
            + rowid, summary FROM events;
 """,
     _CELLS + "ANALYZE events;\n"))
+# Days become YYYY-MM-DD or '' (a time part dropped), as event_row now writes them.
+_DAYS = """
+UPDATE events SET day = CASE WHEN {prefix} THEN substr(day, 1, 10) ELSE '' END
+    WHERE day <> '' AND NOT ({whole});
+UPDATE event_actors SET day = CASE WHEN {prefix} THEN substr(day, 1, 10) ELSE '' END
+    WHERE day <> '' AND NOT ({whole});
+DROP INDEX IF EXISTS events_cell_day;
+"""
+_SQLITE_DAY = "day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]{}'"
+_POSTGRES_DAY = r"day ~ '^\d{{4}}-\d{{2}}-\d{{2}}{}'"
+MIGRATIONS.append(Migration(
+    6, "bbox cells index carries lat/lon; PostgreSQL full-text vectors carry year, month, "
+       "ten-day and day tokens, for date-ordered text pages",
+    _DAYS.format(prefix=_SQLITE_DAY.format("*"), whole=_SQLITE_DAY.format("")) + """
+CREATE INDEX IF NOT EXISTS events_cell_cover ON events(cell, day, id, lat, lon);
+""",
+    _DAYS.format(prefix=_POSTGRES_DAY.format(""), whole=_POSTGRES_DAY.format("$")) + """
+CREATE INDEX IF NOT EXISTS events_cell_cover ON events (cell, day, id) INCLUDE (lat, lon);
+DROP INDEX IF EXISTS events_tsv;
+ALTER TABLE events DROP COLUMN summary_tsv;
+ALTER TABLE events ADD COLUMN summary_tsv tsvector GENERATED ALWAYS AS (
+    to_tsvector('simple', summary)
+    || array_to_tsvector(ARRAY['y ' || left(day, 4), 'm ' || left(day, 7),
+                               't ' || left(day, 9), 'd ' || left(day, 10)])) STORED;
+CREATE INDEX IF NOT EXISTS events_tsv ON events USING GIN (summary_tsv);
+ANALYZE events;
+"""))

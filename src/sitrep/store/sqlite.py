@@ -10,7 +10,6 @@ from typing import Any
 
 from sitrep.errors import StoreError
 from sitrep.store.base import Row, SQLStore
-from sitrep.store.query import EventQuery, decode_cursor
 
 LOW = 0xFFFFFFFF  # full-text rowid = day number << 32 | events rowid
 
@@ -38,7 +37,6 @@ class SQLiteStore(SQLStore):
     dialect = "sqlite"
     errors = (sqlite3.Error,)
     name_match = "name = ? COLLATE NOCASE"
-    grid_bbox = True
 
     def __init__(self, path: Path | str) -> None:
         super().__init__(str(path))
@@ -82,14 +80,7 @@ class SQLiteStore(SQLStore):
         return (f"e.rowid IN (SELECT rowid & {LOW} FROM events_fts WHERE events_fts MATCH ?)",
                 [phrase])
 
-    def single_filter_keys(self, q: EventQuery, limit: int) -> list[Row] | None:
-        others = (q.type, q.mode, q.modality, q.country, q.admin1, q.since, q.until,
-                  q.min_killed, q.outlet, q.actor, q.bbox)
-        if q.text is None or any(v is not None for v in others):
-            return super().single_filter_keys(q, limit)
-        return self._text_keys(q.text, decode_cursor(q.cursor) if q.cursor else None, limit)
-
-    def _text_keys(self, text: str, cursor: tuple[str, str] | None, limit: int) -> list[Row]:
+    def text_keys(self, text: str, cursor: tuple[str, str] | None, limit: int) -> list[Row]:
         """Newest matches first, straight from FTS5: its rowids begin with the event's day
         number, so FTS5 walks them in date order and stops after a page; a page's last day
         is read whole, so ties on a day are ordered by id as everywhere else."""
