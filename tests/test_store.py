@@ -54,7 +54,8 @@ def test_events_filters_and_exports(tmp_path: Path) -> None:
     assert arrest["recipients"][0]["name"].endswith("journalists")
     exported = runner.invoke(main, ["export", "--db", str(db), "--format", "csv"])
     table = list(csv.DictReader(io.StringIO(exported.stdout)))
-    assert {"event_type", "sub_event_type", "fatalities", "actor1", "geo_precision"} <= set(table[0])
+    wanted = {"event_type", "sub_event_type", "fatalities", "actor1", "geo_precision"}
+    assert wanted <= set(table[0])
     assert any(r["sub_event_type"] == "Arrests" for r in table)
 
 
@@ -127,7 +128,8 @@ def test_index_paths_page_like_the_general_query(backend: str, tmp_path: Path) -
         queries = [EventQuery(actor="alpha brigade"), EventQuery(actor="Group 3"),
                    EventQuery(bbox=(35.2, 47.1, 37.4, 48.9)),
                    EventQuery(bbox=(36.0, 48.0, 36.4, 48.3)),
-                   *(EventQuery(text=w) for w in ("shelling", "Kharkiv", "Marib", "Goma", "nowhere"))]
+                   *(EventQuery(text=w)
+                     for w in ("shelling", "Kharkiv", "Marib", "Goma", "nowhere"))]
         for query in queries:
             everything = [e["id"] for e in store.search(replace(query, limit=None)).events]
             assert _paged(store, query) == everything, query
