@@ -160,8 +160,23 @@ def test_exports(client: TestClient) -> None:
         "format": "plover"}).text.splitlines()]
     assert {"event_id", "event_type", "event_mode", "actor", "recipient", "geolocation"} \
         <= set(plover[0])
-    merged = get(client, "/events", merged="true")["events"]
+    merged = get(client, "/events", merged="true", limit=1000)["events"]
     assert merged and all(m["merged"] for m in merged)
+    paged, cursor = [], None
+    while True:  # merged events page like reports do
+        page = get(client, "/events", merged="true", limit=2, **({"cursor": cursor} if cursor
+                                                                 else {}))
+        paged += page["events"]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert [m["id"] for m in paged] == [m["id"] for m in merged]
+    coerce = get(client, "/events", merged="true", type="COERCE", limit=1000)["events"]
+    assert coerce and len(coerce) < len(merged) and all(m["type"] == "COERCE" for m in coerce)
+    houthis = get(client, "/events", merged="true", actor="houthis")["events"]
+    reports = {r["event_id"] for m in houthis for r in m["reports"]}
+    assert houthis and reports & {e["id"] for e in get(client, "/events", actor="houthis")[
+        "events"]}
 
 
 @pytest.mark.parametrize("params", [

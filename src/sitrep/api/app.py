@@ -125,13 +125,12 @@ def create_app(db: str) -> FastAPI:
     def events(s: StoreDep, query: QueryDep, merged: bool = False) -> Any:
         """Events, filtered, newest first; follow `next_cursor` for the next page.
 
-        With merged=true: one record per real-world event (type, country, dates filters).
+        With merged=true: one record per real-world event, with cursor pages as well; a
+        merged event is listed when one of its reports matches every filter.
         """
         if merged:
-            rows = [m for m in s.merged_events() if _merged_matches(m, query)]
-            rows.sort(key=lambda m: (m.get("date") or {}).get("start") or "",
-                      reverse=query.sort == "-date")
-            return {"events": rows[: query.limit], "next_cursor": None}
+            page = s.search_merged(query)
+            return {"events": page.events, "next_cursor": page.next_cursor}
         texts, cursor = s.search_json(query)
         body = '{"events": [' + ",".join(texts) + '], "next_cursor": ' + json.dumps(cursor) + "}"
         return Response(content=body, media_type="application/json")
@@ -197,15 +196,6 @@ def create_app(db: str) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
-
-
-def _merged_matches(event: dict[str, Any], query: EventQuery) -> bool:
-    day = (event.get("date") or {}).get("start") or ""
-    loc = event.get("location") or {}
-    return ((not query.type or event.get("type") == query.type)
-            and (not query.country or loc.get("country") == query.country)
-            and (not query.since or day >= query.since)
-            and (not query.until or day <= query.until))
 
 
 def app_from_environment() -> FastAPI:

@@ -382,6 +382,34 @@ class SQLStore:
         for (raw,) in self.rows("SELECT json FROM merged_events ORDER BY date_start, id"):
             yield json.loads(raw)
 
+    def search_merged(self, query: EventQuery) -> Page:
+        """One page of merged events: those with a report matching every filter (so actor,
+        place, text and casualty filters apply too), newest first or oldest first."""
+        q = query.checked()
+        clauses, args = self._where(q)
+        where = []
+        if clauses:
+            where.append("EXISTS (SELECT 1 FROM merged_members mm JOIN events e ON "
+                         "e.id = mm.event_id WHERE mm.merged_id = m.id AND "
+                         + " AND ".join(clauses) + ")")
+        descending = q.sort == "-date"
+        if q.cursor:
+            where.append("(COALESCE(m.date_start, ''), m.id) "
+                         + ("< (?, ?)" if descending else "> (?, ?)"))
+            args += list(decode_cursor(q.cursor))
+        order = "DESC" if descending else "ASC"
+        sql = ("SELECT COALESCE(m.date_start, ''), m.id, m.json FROM merged_events m"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + f" ORDER BY COALESCE(m.date_start, '') {order}, m.id {order}")
+        if q.limit is not None:
+            sql += " LIMIT ?"
+            args.append(q.limit + 1)
+        rows = self.rows(sql, args)
+        more = q.limit is not None and len(rows) > q.limit
+        rows = rows[: q.limit] if q.limit is not None else rows
+        cursor = encode_cursor(rows[-1][0], rows[-1][1]) if more and rows else None
+        return Page([json.loads(r[2]) for r in rows], cursor)
+
     def merged_of(self, event_id: str) -> dict[str, Any] | None:
         """The merged event an event report belongs to."""
         rows = self.rows("SELECT m.json FROM merged_members mm JOIN merged_events m ON "

@@ -176,3 +176,9 @@ ALTER TABLE events ADD COLUMN summary_tsv tsvector GENERATED ALWAYS AS (
 CREATE INDEX IF NOT EXISTS events_tsv ON events USING GIN (summary_tsv);
 ANALYZE events;
 """))
+_MERGED = """
+CREATE INDEX IF NOT EXISTS merged_members_event ON merged_members(event_id);
+CREATE INDEX IF NOT EXISTS merged_events_day ON merged_events(date_start, id);
+"""
+MIGRATIONS.append(Migration(7, "merged events paged by date; members found by event",
+                            _MERGED, _MERGED))
