@@ -6,6 +6,7 @@ with a message saying what is wrong; values reach SQL only as bound parameters.
 """
 
 
+import gc
 import json
 import os
 import threading
@@ -91,6 +92,11 @@ def create_app(db: str) -> FastAPI:
         # Few threads per process: beyond the cores they only add contention to the tail.
         limiter = anyio.to_thread.current_default_thread_limiter()
         limiter.total_tokens = int(os.environ.get("SITREP_API_THREADS", "4"))
+        # The ~100k objects of the loaded modules (the package imports spaCy) made each full
+        # garbage collection a 35 ms pause for every request in the process; freezing them
+        # leaves the collector only what requests allocate.
+        gc.collect()
+        gc.freeze()
         yield
 
     app = FastAPI(title="sitrep", version="0.1.0", lifespan=lifespan,

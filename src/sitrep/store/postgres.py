@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from sitrep.errors import StoreError
-from sitrep.store.base import Row, SQLStore
+from sitrep.store.base import Row, SQLStore, cells_in
 
 
 class PostgresStore(SQLStore):
@@ -28,6 +28,10 @@ class PostgresStore(SQLStore):
             # start-up cost and CPU contention (and mislead the planner on LIMIT queries).
             self.conn.execute("SET max_parallel_workers_per_gather = 0")
             self.conn.execute("SET jit = off")
+            # psycopg prepares a statement run 5 times; PostgreSQL may then reuse a generic
+            # plan that cannot see how rare a word or a day is (a text page went from 0.2 to
+            # 50 ms walking the date index). Plan each query for its values instead.
+            self.conn.execute("SET plan_cache_mode = force_custom_plan")
             self.migrate()
         except psycopg.Error as exc:
             raise StoreError(f"{self.where}: cannot open the PostgreSQL database "
@@ -99,6 +103,21 @@ class PostgresStore(SQLStore):
             else:
                 window("d ", "day = ''", [])
         return keys
+
+    def _bbox_keys(self, bbox: tuple[float, float, float, float], after: str,
+                   cursor_args: list[Any], limit: int) -> list[Row] | None:
+        """As the base, one LATERAL index scan per cell: a statement PostgreSQL plans once,
+        where a UNION of 25 cells took longer to plan (1.6 ms) than to run."""
+        cells = cells_in(bbox)
+        if cells is None:
+            return None
+        west, south, east, north = bbox
+        return self.rows(
+            "SELECT c.day, c.id FROM unnest(?::integer[]) AS g(cell), LATERAL ("
+            "SELECT day, id FROM events WHERE cell = g.cell AND lat BETWEEN ? AND ? "
+            f"AND lon BETWEEN ? AND ?{after} ORDER BY day DESC, id DESC LIMIT ?) AS c "
+            "ORDER BY c.day DESC, c.id DESC LIMIT ?",
+            [cells, south, north, west, east, *cursor_args, limit, limit])
 
     def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
         west, south, east, north = bbox
