@@ -194,7 +194,7 @@ def test_malformed_queries_are_422(client: TestClient, params: dict[str, str]) -
 
 
 PARAMS = ["type", "mode", "modality", "actor", "country", "admin1", "bbox", "since", "until",
-          "min_killed", "q", "outlet", "sort", "limit", "cursor"]
+          "min_killed", "q", "outlet", "sort", "limit", "cursor", "merged"]
 
 
 @settings(max_examples=150, deadline=None,
@@ -204,7 +204,7 @@ PARAMS = ["type", "mode", "modality", "actor", "country", "admin1", "bbox", "sin
     st.floats(allow_nan=True, allow_infinity=True).map(str),
     st.lists(st.floats(-400, 400), min_size=3, max_size=5).map(
         lambda xs: ",".join(f"{x:g}" for x in xs)),
-    st.dates().map(str)), max_size=5), st.sampled_from(
+    st.dates().map(str), st.sampled_from(["true", "false"])), max_size=5), st.sampled_from(
     ["/events", "/stats/timeline", "/stats/by-type", "/export"]))
 def test_any_query_is_answered_or_refused_never_500(client: TestClient, params: dict[str, str],
                                                      path: str) -> None:
