@@ -19,4 +19,6 @@ as_postgres psql -qc "DROP DATABASE IF EXISTS sitrep_test" >&2
 as_postgres psql -qc "DROP ROLE IF EXISTS sitrep_test" >&2
 as_postgres psql -qc "CREATE ROLE sitrep_test LOGIN PASSWORD 'sitrep_test'" >&2
 as_postgres psql -qc "CREATE DATABASE sitrep_test OWNER sitrep_test" >&2
+# bench/api.py checkpoints after loading, so its figures do not include the load's write-out
+as_postgres psql -qc "GRANT pg_checkpoint TO sitrep_test" >&2
 echo "export SITREP_TEST_PG=postgresql://sitrep_test:sitrep_test@127.0.0.1:5432/sitrep_test"

@@ -210,3 +210,51 @@ def test_any_query_is_answered_or_refused_never_500(client: TestClient, params: 
                                                      path: str) -> None:
     response = client.get(path, params=params)
     assert response.status_code in (200, 422), (params, response.text[:300])
+
+
+def test_serve_with_two_worker_processes(db: str) -> None:
+    """`sitrep serve --workers 2`: two processes with their own sockets on one port answer,
+    and stopping the parent stops both."""
+    import http.client
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", db,
+                               "--port", str(port), "--workers", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        statuses = []
+        deadline = time.monotonic() + 60
+        while len(statuses) < 20 and time.monotonic() < deadline:
+            try:  # a new connection each time: the kernel spreads them over the workers
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                conn.request("GET", "/events?limit=2")
+                statuses.append(conn.getresponse().status)
+                conn.close()
+            except OSError:
+                time.sleep(0.2)
+        assert statuses == [200] * 20
+        children = [p.parent.name for p in Path("/proc").glob("[0-9]*/stat")
+                    if _parent_of(p) == server.pid]
+        assert len(children) == 2
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(os.path.exists(f"/proc/{pid}") for pid in children) and \
+            time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(os.path.exists(f"/proc/{pid}") for pid in children)
+
+
+def _parent_of(stat: Path) -> int | None:
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None

@@ -6,9 +6,12 @@ with a message saying what is wrong; values reach SQL only as bound parameters.
 """
 
 
+import contextlib
 import gc
 import json
 import os
+import signal
+import socket
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,7 +24,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
-from sitrep.errors import InputError, StoreError
+from sitrep.errors import InputError, SitrepError, StoreError
 from sitrep.export import FORMATS, MEDIA_TYPES
 from sitrep.store import EventQuery, SQLStore, open_store
 from sitrep.store.query import MAX_LIMIT, parse_bbox
@@ -210,12 +213,65 @@ def app_from_environment() -> FastAPI:
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
-    """Run the API and dashboard with uvicorn (several worker processes if asked)."""
+    """Run the API and dashboard with uvicorn; with workers > 1, that many processes, each
+    with its own listening socket on the port (SO_REUSEPORT), so the kernel spreads the
+    connections over them. (uvicorn's own workers share one socket, and one process often
+    took every connection of a burst, leaving the other idle and the tail at 1 s.)"""
     import uvicorn
 
-    if workers == 1:
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    if workers == 1 or not hasattr(socket, "SO_REUSEPORT") or not hasattr(os, "fork"):
+        if workers == 1:
+            uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+            return
+        os.environ["SITREP_DB"] = db
+        uvicorn.run("sitrep.api.app:app_from_environment", factory=True, host=host,
+                    port=port, workers=workers, log_level="warning")
         return
-    os.environ["SITREP_DB"] = db
-    uvicorn.run("sitrep.api.app:app_from_environment", factory=True, host=host, port=port,
-                workers=workers, log_level="warning")
+    sockets = [_listening_socket(host, port) for _ in range(workers)]  # fail here, not later
+    children = []
+    for sock in sockets:
+        pid = os.fork()
+        if pid == 0:
+            server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+            server.run(sockets=[sock])
+            os._exit(0)
+        children.append(pid)
+    for sock in sockets:
+        sock.close()
+    _supervise(children)
+
+
+def _listening_socket(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        raise SitrepError(f"{host}:{port}: cannot listen there ({exc.strerror})") from exc
+    sock.set_inheritable(True)
+    return sock
+
+
+def _supervise(children: list[int]) -> None:
+    """Wait for the worker processes; a signal to this one, or one worker ending, stops all."""
+    def stop(signum: int, _frame: object) -> None:
+        for pid in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    alive = set(children)
+    while alive:
+        try:
+            pid, _status = os.wait()
+        except ChildProcessError:
+            break
+        except InterruptedError:
+            continue
+        alive.discard(pid)
+        stop(signal.SIGTERM, None)
