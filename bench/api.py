@@ -301,8 +301,9 @@ def run(label: str, url: str, args: argparse.Namespace) -> None:
 def _autogroup_note() -> None:
     """Linux's autogroup scheduling (on by default in Debian) shares the CPU between sessions
     before tasks: the PostgreSQL daemon's backends, one session, then run and stop together,
-    and under a closed loop of 50 clients on 2 cores that stalled PostgreSQL queries 0.3-2 s
-    at a time (text p99 250-1,200 ms on; 110-125 ms off). Say which way this machine is set."""
+    and under a closed loop of 50 clients on 2 cores that at times stalled PostgreSQL queries
+    0.3-2 s together (8-second text runs: p99 115-1,230 ms with it on, 112-124 ms with it
+    off). Say which way this machine is set."""
     flag = Path("/proc/sys/kernel/sched_autogroup_enabled")
     if flag.exists():
         state = flag.read_text().strip()
