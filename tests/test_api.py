@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import empty_postgres
 from sitrep.api.app import create_app
 from sitrep.corpus import CorpusIngest
 from sitrep.distributed.engines import LocalEngine
@@ -28,25 +29,13 @@ from sitrep.pipeline import Extractor
 from sitrep.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-PG = os.environ.get("SITREP_TEST_PG")
-
-
-def _reset_pg(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP SCHEMA public CASCADE")
-        conn.execute("CREATE SCHEMA public")
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
        extractor: Extractor) -> str:
     if request.param == "postgresql":
-        if not PG:
-            pytest.skip("SITREP_TEST_PG is not set: no PostgreSQL server to test against")
-        _reset_pg(PG)
-        url = PG
+        url = empty_postgres()
     else:
         url = str(tmp_path_factory.mktemp("api") / "api.db")
     folder = tmp_path_factory.mktemp("articles")

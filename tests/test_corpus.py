@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from conftest import empty_postgres
 from sitrep.corpus import CorpusIngest
 from sitrep.distributed.engines import LocalEngine, ProcessEngine
 from sitrep.ingest.sources import read_inputs
@@ -267,14 +268,7 @@ def test_sigkill_mid_ingest_then_rerun_stores_each_article_once(tmp_path: Path) 
 
 
 def test_postgres_store_matches_sqlite(tmp_path: Path, extractor: Extractor) -> None:
-    url = os.environ.get("SITREP_TEST_PG")
-    if not url:
-        pytest.skip("SITREP_TEST_PG is not set: no PostgreSQL server to test against")
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP SCHEMA public CASCADE")
-        conn.execute("CREATE SCHEMA public")
+    url = empty_postgres()
     corpus = write_corpus(tmp_path / "c.jsonl", build_corpus()[:80])
     results = []
     for where in (str(tmp_path / "s.db"), url):

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import random
 import sqlite3
 from dataclasses import replace
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import empty_postgres
 from sitrep.cli import main
 from sitrep.model import ActorRef, DateRef, Document, Event, EventType, Place
 from sitrep.store import EventQuery, SQLStore, open_store
@@ -112,18 +112,7 @@ def _paged(store: SQLStore, query: EventQuery) -> list[str]:
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_index_paths_page_like_the_general_query(backend: str, tmp_path: Path) -> None:
-    if backend == "postgresql":
-        url = os.environ.get("SITREP_TEST_PG")
-        if not url:
-            pytest.skip("SITREP_TEST_PG is not set: no PostgreSQL server to test against")
-        import psycopg
-
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute("DROP SCHEMA public CASCADE")
-            conn.execute("CREATE SCHEMA public")
-        where = url
-    else:
-        where = str(tmp_path / "paging.db")
+    where = empty_postgres() if backend == "postgresql" else str(tmp_path / "paging.db")
     with _paging_store(where) as store:
         queries = [EventQuery(actor="alpha brigade"), EventQuery(actor="Group 3"),
                    EventQuery(bbox=(35.2, 47.1, 37.4, 48.9)),

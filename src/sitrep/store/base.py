@@ -392,19 +392,9 @@ class SQLStore:
             where.append("EXISTS (SELECT 1 FROM merged_members mm JOIN events e ON "
                          "e.id = mm.event_id WHERE mm.merged_id = m.id AND "
                          + " AND ".join(clauses) + ")")
-        descending = q.sort == "-date"
-        if q.cursor:
-            where.append("(COALESCE(m.date_start, ''), m.id) "
-                         + ("< (?, ?)" if descending else "> (?, ?)"))
-            args += list(decode_cursor(q.cursor))
-        order = "DESC" if descending else "ASC"
-        sql = ("SELECT COALESCE(m.date_start, ''), m.id, m.json FROM merged_events m"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + f" ORDER BY COALESCE(m.date_start, '') {order}, m.id {order}")
-        if q.limit is not None:
-            sql += " LIMIT ?"
-            args.append(q.limit + 1)
-        rows = self.rows(sql, args)
+        day = "COALESCE(m.date_start, '')"
+        rows = self._keyset_page(f"{day}, m.id, m.json FROM merged_events m", (day, "m.id"),
+                                 where, args, q)
         more = q.limit is not None and len(rows) > q.limit
         rows = rows[: q.limit] if q.limit is not None else rows
         cursor = encode_cursor(rows[-1][0], rows[-1][1]) if more and rows else None
@@ -470,7 +460,7 @@ class SQLStore:
         if descending and q.limit is not None:
             keys = self.single_filter_keys(q, q.limit + 1)
         if keys is None:
-            keys = self._general_keys(q, descending)
+            keys = self._general_keys(q)
         more = q.limit is not None and len(keys) > q.limit
         keys = keys[: q.limit] if q.limit is not None else keys
         found: dict[str, Row] = {}
@@ -492,21 +482,27 @@ class SQLStore:
         cursor = encode_cursor(keys[-1][0], keys[-1][1]) if more and keys else None
         return texts, cursor
 
-    def _general_keys(self, q: EventQuery, descending: bool) -> list[Row]:
+    def _general_keys(self, q: EventQuery) -> list[Row]:
         """(day, id) keys of a page under any filters: narrow keys sorted first, rows fetched
         after (sorting the wide JSON rows of every match is what made broad queries slow)."""
         clauses, args = self._where(q)
+        return self._keyset_page("e.day, e.id FROM events e", ("e.day", "e.id"), clauses, args,
+                                 q)
+
+    def _keyset_page(self, select: str, keys: tuple[str, str], clauses: list[str],
+                     args: list[Any], q: EventQuery) -> list[Row]:
+        """`SELECT {select}` rows of one page in (day, id) order: after the query's cursor,
+        in its sort direction, one row more than its limit (to tell whether more follow)."""
+        descending = q.sort == "-date"
         if q.cursor:
-            day, event_id = decode_cursor(q.cursor)
-            clauses.append("(e.day, e.id) < (?, ?)" if descending else "(e.day, e.id) > (?, ?)")
-            args += [day, event_id]
+            clauses = [*clauses, f"({keys[0]}, {keys[1]}) {'<' if descending else '>'} (?, ?)"]
+            args = [*args, *decode_cursor(q.cursor)]
         order = "DESC" if descending else "ASC"
-        sql = ("SELECT e.day, e.id FROM events e"
-               + (" WHERE " + " AND ".join(clauses) if clauses else "")
-               + f" ORDER BY e.day {order}, e.id {order}")
+        sql = (f"SELECT {select}" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+               + f" ORDER BY {keys[0]} {order}, {keys[1]} {order}")
         if q.limit is not None:
             sql += " LIMIT ?"
-            args.append(q.limit + 1)
+            args = [*args, q.limit + 1]
         return self.rows(sql, args)
 
     def events(self, query: EventQuery | None = None, sort: str = "date",
