@@ -203,7 +203,7 @@ def test_any_query_is_answered_or_refused_never_500(client: TestClient, params: 
 
 def test_serve_with_two_worker_processes(db: str) -> None:
     """`sitrep serve --workers 2`: two processes with their own sockets on one port answer,
-    and stopping the parent stops both."""
+    a second server on that port is refused, and stopping the parent stops both."""
     import http.client
     import signal
     import socket
@@ -232,6 +232,10 @@ def test_serve_with_two_worker_processes(db: str) -> None:
         children = [p.parent.name for p in Path("/proc").glob("[0-9]*/stat")
                     if _parent_of(p) == server.pid]
         assert len(children) == 2
+        second = subprocess.run([sys.executable, "-m", "sitrep.cli", "serve", "--db", db,
+                                 "--port", str(port), "--workers", "2"],
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 1 and "cannot listen there" in second.stderr
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

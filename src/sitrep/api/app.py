@@ -13,6 +13,7 @@ import os
 import signal
 import socket
 import threading
+import traceback
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -219,7 +220,8 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) 
     took every connection of a burst, leaving the other idle and the tail at 1 s.)"""
     import uvicorn
 
-    if workers == 1 or not hasattr(socket, "SO_REUSEPORT") or not hasattr(os, "fork"):
+    if workers == 1 or port == 0 or not hasattr(socket, "SO_REUSEPORT") \
+            or not hasattr(os, "fork"):
         if workers == 1:
             uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
             return
@@ -227,23 +229,43 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) 
         uvicorn.run("sitrep.api.app:app_from_environment", factory=True, host=host,
                     port=port, workers=workers, log_level="warning")
         return
+    _check_free(host, port)  # SO_REUSEPORT would otherwise share a port another server holds
     sockets = [_listening_socket(host, port) for _ in range(workers)]  # fail here, not later
     children = []
     for sock in sockets:
         pid = os.fork()
-        if pid == 0:
-            server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
-            server.run(sockets=[sock])
-            os._exit(0)
+        if pid == 0:  # a worker: serve until told to stop, and never return into the CLI
+            code = 1
+            try:
+                server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+                server.run(sockets=[sock])
+                code = 0
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                os._exit(code)
         children.append(pid)
     for sock in sockets:
         sock.close()
     _supervise(children)
 
 
+def _check_free(host: str, port: int) -> None:
+    """SitrepError when something already listens on host:port (a plain bind fails then)."""
+    with _socket_for(host) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise SitrepError(f"{host}:{port}: cannot listen there ({exc.strerror})") from exc
+
+
+def _socket_for(host: str) -> socket.socket:
+    return socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+
+
 def _listening_socket(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = _socket_for(host)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     try:
@@ -257,21 +279,32 @@ def _listening_socket(host: str, port: int) -> socket.socket:
 
 
 def _supervise(children: list[int]) -> None:
-    """Wait for the worker processes; a signal to this one, or one worker ending, stops all."""
-    def stop(signum: int, _frame: object) -> None:
+    """Wait for the worker processes; a signal to this one, or one worker ending, stops all.
+    A worker that ended on its own (not asked to) is an error."""
+    asked = False
+
+    def stop_all() -> None:
         for pid in children:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    alive = set(children)
+    def on_signal(_signum: int, _frame: object) -> None:
+        nonlocal asked
+        asked = True
+        stop_all()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    alive, failed = set(children), None
     while alive:
         try:
-            pid, _status = os.wait()
+            pid, status = os.wait()
         except ChildProcessError:
             break
-        except InterruptedError:
-            continue
         alive.discard(pid)
-        stop(signal.SIGTERM, None)
+        if not asked and failed is None:
+            failed = status
+            stop_all()
+    if failed is not None:
+        raise SitrepError(f"a server worker process ended on its own (wait status {failed}); "
+                          "its error is above")
