@@ -47,15 +47,11 @@ WORDS = COMMON + [f"{a}{b}{c}" for a in ("ka", "mo", "ri", "su", "te", "ba", "zi
 ACTORS = 2000
 
 
-def cell_of(lat: float, lon: float) -> int:
-    from sitrep.store.base import cell_of as cell
-
-    return cell(lat, lon)
-
-
 def generate(n: int, seed: int = 5) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]],
                                               list[tuple[object, ...]]]:
     """(documents, events, actors) rows in the store's column order."""
+    from sitrep.store.base import cell_of
+
     rng = random.Random(seed)
     actors = [(f"actor-{i}", f"Armed Group {i}") for i in range(ACTORS)]
     actor_weights = [1 / (i + 1) for i in range(ACTORS)]

@@ -220,11 +220,10 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) 
     took every connection of a burst, leaving the other idle and the tail at 1 s.)"""
     import uvicorn
 
-    if workers == 1 or port == 0 or not hasattr(socket, "SO_REUSEPORT") \
-            or not hasattr(os, "fork"):
-        if workers == 1:
-            uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
-            return
+    if workers == 1:
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        return
+    if port == 0 or not hasattr(socket, "SO_REUSEPORT") or not hasattr(os, "fork"):
         os.environ["SITREP_DB"] = db
         uvicorn.run("sitrep.api.app:app_from_environment", factory=True, host=host,
                     port=port, workers=workers, log_level="warning")

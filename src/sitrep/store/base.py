@@ -79,6 +79,18 @@ def cells_in(bbox: tuple[float, float, float, float]) -> list[int] | None:
     return [r * 1000 + c for r in rows for c in cols]
 
 
+def before(cursor: tuple[str, str] | None, id_column: str) -> tuple[str, list[Any]]:
+    """The clause (and its arguments) that keeps a newest-first page after its cursor."""
+    if cursor is None:
+        return "", []
+    return f" AND (day, {id_column}) < (?, ?)", list(cursor)
+
+
+def where_sql(clauses: list[str]) -> str:
+    """' WHERE ' and the clauses joined by AND, or nothing when there are none."""
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
 def store_day(value: str | None) -> str:
     """An event's sort day: YYYY-MM-DD (a time part dropped), or '' when there is no date.
     Text pages rely on this form: PostgreSQL indexes a day and a month token per event."""
@@ -161,27 +173,30 @@ class SQLStore:
         cursor = decode_cursor(q.cursor) if q.cursor else None
         if q.text is not None:
             return self.text_keys(q.text, cursor, limit)
-        after, args = "", []
-        if cursor:
-            after = " AND (day, {id}) < (?, ?)"
-            args = list(cursor)
         if q.bbox is not None:
-            return self._bbox_keys(q.bbox, after.format(id="id"), args, limit)
-        after = after.format(id="event_id")
-        known = self.rows("SELECT 1 FROM event_actors WHERE kb_id = ? LIMIT 1", (q.actor,))
+            return self.bbox_keys(q.bbox, cursor, limit)
+        return self._actor_keys(q.actor or "", cursor, limit)
+
+    def _actor_keys(self, actor: str, cursor: tuple[str, str] | None,
+                    limit: int) -> list[Row]:
+        """Newest events of an actor (KB id, else name), from the (actor, day) index."""
+        after, args = before(cursor, "event_id")
+        known = self.rows("SELECT 1 FROM event_actors WHERE kb_id = ? LIMIT 1", (actor,))
         match = "kb_id = ?" if known else self.name_match
         # an actor named twice in one event (actor and recipient) gives one key
         rows = self.rows(f"SELECT day, event_id FROM event_actors WHERE {match}{after} "
-                         "ORDER BY day DESC, event_id DESC LIMIT ?", [q.actor, *args, 2 * limit])
+                         "ORDER BY day DESC, event_id DESC LIMIT ?", [actor, *args, 2 * limit])
         return list(dict.fromkeys(rows))[:limit]
 
-    def _bbox_keys(self, bbox: tuple[float, float, float, float], after: str,
-                   cursor_args: list[Any], limit: int) -> list[Row] | None:
-        """Newest events in a box: each cell's newest in-box events, merged. The cell index
-        carries lat and lon, so this reads no table rows."""
+    def bbox_keys(self, bbox: tuple[float, float, float, float],
+                  cursor: tuple[str, str] | None, limit: int) -> list[Row] | None:
+        """Newest events in a box: each cell's newest in-box events, merged (None when the
+        box spans too many cells). The cell index carries lat and lon, so this reads no
+        table rows."""
         cells = cells_in(bbox)
         if cells is None:
             return None
+        after, cursor_args = before(cursor, "id")
         west, south, east, north = bbox
         part = ("SELECT * FROM (SELECT day, id FROM events WHERE cell = ? AND lat BETWEEN ? AND ? "
                 f"AND lon BETWEEN ? AND ?{after} ORDER BY day DESC, id DESC LIMIT ?) AS c{{n}}")
@@ -189,9 +204,8 @@ class SQLStore:
         args: list[Any] = []
         for cell in cells:
             args += [cell, south, north, west, east, *cursor_args, limit]
-        rows = self.rows(f"SELECT day, id FROM ({sql}) AS cells ORDER BY day DESC, id DESC "
+        return self.rows(f"SELECT day, id FROM ({sql}) AS cells ORDER BY day DESC, id DESC "
                          "LIMIT ?", [*args, limit])
-        return rows
 
     def after_event_insert(self, cursor: Any, row: Row) -> None:
         """Index maintenance a backend does itself (SQLite: FTS5 and R*Tree rows)."""
@@ -498,8 +512,8 @@ class SQLStore:
             clauses = [*clauses, f"({keys[0]}, {keys[1]}) {'<' if descending else '>'} (?, ?)"]
             args = [*args, *decode_cursor(q.cursor)]
         order = "DESC" if descending else "ASC"
-        sql = (f"SELECT {select}" + (" WHERE " + " AND ".join(clauses) if clauses else "")
-               + f" ORDER BY {keys[0]} {order}, {keys[1]} {order}")
+        sql = (f"SELECT {select}{where_sql(clauses)}"
+               f" ORDER BY {keys[0]} {order}, {keys[1]} {order}")
         if q.limit is not None:
             sql += " LIMIT ?"
             args = [*args, q.limit + 1]
@@ -560,8 +574,7 @@ class SQLStore:
         clauses, args = self._where(q)
         rows = self.rows(
             f"SELECT substr(e.day, 1, {width}) AS b, COUNT(*), COALESCE(SUM(e.killed), 0) "
-            "FROM events e" + (" WHERE " + " AND ".join(clauses) if clauses else "")
-            + " GROUP BY b ORDER BY b", args)
+            f"FROM events e{where_sql(clauses)} GROUP BY b ORDER BY b", args)
         return [{"bucket": b, "events": int(n), "killed": int(k)} for b, n, k in rows if b]
 
     def by_type(self, query: EventQuery) -> list[dict[str, Any]]:
@@ -569,9 +582,8 @@ class SQLStore:
         q = query.checked()
         clauses, args = self._where(q)
         rows = self.rows(
-            "SELECT e.type, COUNT(*), COALESCE(SUM(e.killed), 0) FROM events e"
-            + (" WHERE " + " AND ".join(clauses) if clauses else "")
-            + " GROUP BY e.type ORDER BY COUNT(*) DESC", args)
+            f"SELECT e.type, COUNT(*), COALESCE(SUM(e.killed), 0) FROM events e"
+            f"{where_sql(clauses)} GROUP BY e.type ORDER BY COUNT(*) DESC", args)
         return [{"type": t, "events": int(n), "killed": int(k)} for t, n, k in rows]
 
     def actors(self, prefix: str | None = None, limit: int = 100) -> list[dict[str, Any]]:

@@ -27,6 +27,11 @@ def text_key(day: str | None, rowid: int) -> int:
     return (day_number(day) << 32) | rowid
 
 
+def fts_phrase(text: str) -> str:
+    """The text as one FTS5 phrase (quotes doubled), so no query syntax gets through."""
+    return '"' + text.replace('"', '""') + '"'
+
+
 BROAD = 2000  # matches above which a filter is cheaper to check while walking the date index
 
 
@@ -76,7 +81,7 @@ class SQLiteStore(SQLStore):
                               (rowid, lat, lat, lon, lon))
 
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
-        phrase = '"' + text.replace('"', '""') + '"'
+        phrase = fts_phrase(text)
         return (f"e.rowid IN (SELECT rowid & {LOW} FROM events_fts WHERE events_fts MATCH ?)",
                 [phrase])
 
@@ -84,7 +89,7 @@ class SQLiteStore(SQLStore):
         """Newest matches first, straight from FTS5: its rowids begin with the event's day
         number, so FTS5 walks them in date order and stops after a page; a page's last day
         is read whole, so ties on a day are ordered by id as everywhere else."""
-        phrase = '"' + text.replace('"', '""') + '"'
+        phrase = fts_phrase(text)
         upper = (day_number(cursor[0]) + 1) << 32 if cursor else 1 << 62
         keys: list[Row] = []
         while len(keys) < limit:
