@@ -1,6 +1,7 @@
 """Throughput of a full ingest against bare spaCy `nlp.pipe` on the same corpus, and peak RSS.
 
-Corpus: the articles in examples/ (and ../shared/samples when present), repeated to --docs.
+Corpus: the 14 articles in bench/articles/ (realistic 400-800-word wire stories on armed
+conflict, protest and politics, written for this benchmark), repeated to --docs, each copy varied.
 Prints articles/s, words/s, the ratio to bare nlp.pipe, with 1 and 2 processes.
 """
 
@@ -14,15 +15,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "bench" / "articles"
 
 
 def corpus(n: int) -> list[str]:
     from sitrep.ingest import read_document
 
-    paths = sorted((ROOT / "examples").glob("*.txt"))
-    sample = ROOT.parent / "shared" / "samples" / "coalition-strikes-syria.txt"
-    if sample.exists():
-        paths.append(sample)
+    paths = sorted(ARTICLES.glob("*.txt"))
+    if not paths:
+        raise SystemExit(f"no benchmark articles in {ARTICLES}")
     texts = [read_document(p).text for p in paths]
     # Vary each copy so the content hash differs (the store would skip exact duplicates).
     return [f"{texts[i % len(texts)]}\n(Copy {i}.)" for i in range(n)]

@@ -21,7 +21,8 @@ def test_reference_article_required_events(shared: Path, extractor: Extractor) -
 
 
 def test_extract_cli_json_has_schema_keys(shared: Path) -> None:
-    result = CliRunner().invoke(main, ["extract", str(shared / "samples" / "coalition-strikes-syria.txt"),
+    sample = shared / "samples" / "coalition-strikes-syria.txt"
+    result = CliRunner().invoke(main, ["extract", str(sample),
                                        "--published", "2025-12-20", "--format", "json"])
     assert result.exit_code == 0, result.output
     body = json.loads(result.output)

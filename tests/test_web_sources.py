@@ -1,4 +1,7 @@
-"""Pages and feeds from a real local HTTP server: one clear error per bad source, the rest stored."""
+"""Pages and feeds from a real local HTTP server.
+
+One clear error per bad source, the rest stored.
+"""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from sitrep.model import Document, Event, EventType, Modality
 __version__ = "0.1.0"
 
 
-def extract(text: str, published: str | None = None, **meta: str) -> list[Event]:  # type: ignore[no-redef]
+def extract(text: str, published: str | None = None, **meta: str) -> list[Event]:
     """Code the events of one article's text; ``published`` is YYYY-MM-DD."""
     from sitrep.pipeline import default_extractor
 

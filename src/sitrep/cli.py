@@ -76,7 +76,8 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str) -> None:
         extractor = default_extractor() if documents else None
         outputs = []
         for document, events in (extractor.extract_documents(documents) if extractor else []):
-            payload = {"document": document.to_dict(), "events": [e.to_dict() for e in events]}
+            payload: dict[str, Any] = {"document": document.to_dict(),
+                                       "events": [e.to_dict() for e in events]}
             outputs.append(payload)
             if fmt == "jsonl":
                 click.echo(json.dumps(payload, ensure_ascii=False))
@@ -294,9 +295,11 @@ def merge(db_path: str) -> None:
 @click.option("--article", type=click.Path(), help="Article text scored against --gold.")
 @click.option("--gold", type=click.Path(), help="Gold coding of --article (article format).")
 @click.option("--sentences", type=click.Path(), help="PLOVER gold sentences (JSONL).")
+@click.option("--rules-only", is_flag=True,
+              help="Score the rule extractor alone (no trained classifier), for comparison.")
 @click.pass_context
 def evaluate(ctx: click.Context, article: str | None, gold: str | None,
-             sentences: str | None) -> None:
+             sentences: str | None, rules_only: bool) -> None:
     """Precision / recall / F1 against gold data (defaults: ../shared sample and PLOVER dev).
 
     `sitrep eval geo GOLD` scores geoparsing instead.
@@ -313,16 +316,36 @@ def evaluate(ctx: click.Context, article: str | None, gold: str | None,
         sentences = str(shared / "eval" / "plover-gsr-dev.jsonl")
     try:
         extractor = default_extractor()
+        if rules_only:
+            extractor.classifier = None
         result: dict[str, Any] = {}
         if article:
             gold_path = Path(gold) if gold else Path(article).with_suffix(".gold.json")
             result["article"] = score_article(Path(article), gold_path, extractor).to_dict()
         if sentences:
-            result["sentences"] = score_sentences(Path(sentences), extractor).to_dict()
+            sentence_report = score_sentences(Path(sentences), extractor)
+            result["sentences"] = sentence_report.to_dict()
+            click.echo(_type_table(sentence_report), err=True)
+        if extractor.classifier is not None:
+            result["training_cross_validation"] = extractor.classifier.heads.meta.get(
+                "cross_validation", {})
     except (SitrepError, OSError) as exc:
         _fail(str(exc))
         sys.exit(1)
     click.echo(json.dumps(result, indent=1))
+
+
+def _type_table(report: Any) -> str:
+    """Per-type P/R/F1 and the confusion table of the PLOVER sentences, for a reader."""
+    from sitrep.evaluation.scoring import confusion_table
+
+    lines = ["PLOVER sentences: top event type, per type", f"{'type':<10} {'P':>6} {'R':>6} "
+             f"{'F1':>6} {'gold':>5}"]
+    for name, score in report.per_type().items():
+        lines.append(f"{name:<10} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+                     f"{score.gold:5d}")
+    lines.append(confusion_table(report.confusion))
+    return "\n".join(lines)
 
 
 @evaluate.command("geo")
@@ -419,6 +442,39 @@ def _print_places(doc_id: str, places: list[Any], fmt: str) -> None:
                    f"{str(row['geonameid'] or '-'):>9} {row['name'][:24]:<24} "
                    f"{row['country'] or '-':<3} {where:<18} p={row['precision'] or '-'} "
                    f"s={row['score']}")
+
+
+REPO_TRAINING = Path(__file__).resolve().parents[2] / "training"
+
+
+@main.group()
+def train() -> None:
+    """Rebuild a trained component from its training data (see training/)."""
+
+
+@train.command("events")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False),
+              default=str(REPO_TRAINING / "events"), show_default=True,
+              help="Folder of labelled snippets (*.jsonl).")
+@click.option("--output", type=click.Path(dir_okay=False),
+              help="Artefact to write (default: the one sitrep loads).")
+def train_events_command(data_dir: str, output: str | None) -> None:
+    """Fit the event heads (type, mode, ACLED types) and print cross-validated figures."""
+    from sitrep.classify.heads import ARTEFACT
+    from sitrep.classify.train import train_events
+
+    target = Path(output) if output else Path(__file__).resolve().parent / "data" / ARTEFACT
+    try:
+        reports = train_events(Path(data_dir), target,
+                               progress=lambda m: click.echo(f"sitrep: {m}", err=True))
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    for name, report in reports.items():
+        click.echo(f"{name:<20} n={report.n:<5} C={report.c:<5} accuracy={report.accuracy:.3f} "
+                   f"weighted-F1={report.weighted_f1:.3f} macro-F1={report.macro_f1:.3f} "
+                   "(5-fold cross-validated)")
+    click.echo(f"event heads written to {target}", err=True)
 
 
 @main.group()

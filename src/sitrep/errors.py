@@ -25,3 +25,11 @@ class GazetteerError(SitrepError):
 
 class GoldDataError(SitrepError):
     """A gold file for `sitrep eval` is missing or malformed."""
+
+
+class TrainingDataError(SitrepError):
+    """A training file for `sitrep train` is malformed: the message names the file and line."""
+
+
+class ModelError(SitrepError):
+    """A trained artefact is missing, corrupt, or was trained on other data than is shipped."""

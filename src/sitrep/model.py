@@ -12,7 +12,7 @@ from typing import Any
 Span = tuple[int, int]
 
 
-class EventType(str, Enum):
+class EventType(str, Enum):  # noqa: UP042 (StrEnum would change str() of members)
     """PLOVER event categories."""
 
     AGREE = "AGREE"
@@ -33,7 +33,7 @@ class EventType(str, Enum):
     ASSAULT = "ASSAULT"
 
 
-class Modality(str, Enum):
+class Modality(str, Enum):  # noqa: UP042 (StrEnum would change str() of members)
     """What really happened, per PLOVER's auxiliary modes."""
 
     ASSERTED = "asserted"
@@ -269,6 +269,7 @@ class Event:
     quotes: list[Quote] = field(default_factory=list)
     confidence: float = 0.5
     mentions: list[Span] = field(default_factory=list)
+    decided_by: str = "rules"  # which component decided the type: "classifier" | "rules"
 
     def to_dict(self) -> dict[str, Any]:
         """SCHEMA.md event shape."""
@@ -292,4 +293,5 @@ class Event:
             "sentence": {"index": self.sentence_index, "span": list(self.sentence_span)},
             "mentions": [list(m) for m in self.mentions],
             "confidence": round(self.confidence, 3),
+            "decided_by": self.decided_by,
         }

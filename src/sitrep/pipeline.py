@@ -8,6 +8,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from sitrep.actors.kb import ActorKB, default_kb
+from sitrep.classify.coder import EventClassifier
 from sitrep.extract.events import DocumentExtractor, finalize
 from sitrep.extract.lexicon import Lexicon, default_lexicon
 from sitrep.geo.gazetteer import Gazetteer
@@ -25,12 +26,14 @@ class Extractor:
         self.kb: ActorKB = default_kb()
         self.lexicon: Lexicon = default_lexicon()
         self.gazetteer = Gazetteer(gazetteer_path)
+        self.classifier: EventClassifier | None = EventClassifier()
 
     def events_of(self, document: Document, doc: Doc) -> list[Event]:
         """Events of a document whose text is already parsed."""
         places = resolve_document(doc, self.kb, self.gazetteer)
-        events = DocumentExtractor(doc, self.kb, self.lexicon, places, document.published).run()
-        return finalize(events, document.id, self.lexicon)
+        events = DocumentExtractor(doc, self.kb, self.lexicon, places, document.published,
+                                   self.classifier).run()
+        return finalize(events, document.id, self.lexicon, self.classifier is not None)
 
     def extract_document(self, document: Document) -> list[Event]:
         """Parse and code one document."""

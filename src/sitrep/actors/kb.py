@@ -1,4 +1,7 @@
-"""The actor knowledge base: countries (pycountry + data/countries.toml), named actors and sectors."""
+"""The actor knowledge base.
+
+Countries (pycountry + data/countries.toml), named actors and sectors.
+"""
 
 from __future__ import annotations
 

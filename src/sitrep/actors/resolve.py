@@ -1,4 +1,7 @@
-"""Noun phrases -> canonical actors: KB entities, demonym + role noun, and in-document coreference."""
+"""Noun phrases -> canonical actors.
+
+KB entities, demonym + role noun, and in-document coreference.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,9 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their", "theirs"})
 GROUP_ANAPHORS = frozenset({"group", "organization", "organisation", "movement", "militia",
                             "administration", "government", "regime", "country", "coalition"})
+QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions",
+                            "hundred", "thousand", "dozen", "group", "crowd", "crowds", "number",
+                            "handful", "several", "many", "some", "most", "all"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod",
                            "det", "advmod", "quantmod"})
 
@@ -27,7 +33,9 @@ class ActorMemory:
         """Record an actor mention (kind: person, group, country, ...)."""
         self.seen.append((ref.span[0], ref, kind))
 
-    def recall(self, before: int, kinds: frozenset[str], sector: str | None = None) -> ActorRef | None:
+    def recall(
+        self, before: int, kinds: frozenset[str], sector: str | None = None
+    ) -> ActorRef | None:
         """The latest actor of one of ``kinds`` mentioned before character ``before``."""
         best: tuple[int, ActorRef] | None = None
         for start, ref, kind in self.seen:
@@ -79,7 +87,36 @@ def resolve_actor_head(head: Token, kb: ActorKB, memory: ActorMemory) -> list[Ac
     return refs
 
 
+def _counted(head: Token) -> Token:
+    """ "Thousands of Kenyans", "dozens of students": the people counted, not the count."""
+    for _ in range(3):  # "tens of thousands of pensioners"
+        if not (head.lower_ in QUANTITY_NOUNS or (head.like_num and head.pos_ == "NUM")):
+            break
+        objects = [g for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for g in prep.children if g.dep_ == "pobj"]
+        if not objects:
+            break
+        head = objects[0]
+    return head
+
+
+def _possessive_owner(head: Token, memory: ActorMemory, sector: str | None) -> ActorRef | None:
+    """ "its soldiers", "their fighters": the organisation or country named before, with the
+    sector the noun gives (a state's soldiers are its military)."""
+    poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
+    if not poss or sector is None:
+        return None
+    kinds = frozenset({"group", "country", "institution", "igo", "ngo"})
+    found = memory.recall(poss[0].idx, kinds)
+    if found is None:
+        return None
+    start, end = poss[0].idx, head.idx + len(head.text)
+    return ActorRef(found.name, head.doc.text[start:end], (start, end), found.kb_id,
+                    found.country, found.sector or sector)
+
+
 def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef]:
+    head = _counted(head)
     doc: Doc = head.doc
     lower = head.lower_
     if lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP:
@@ -99,11 +136,18 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
         return [ref]
     tokens = _phrase_tokens(head)
     sector = kb.sector_of(head.lemma_) or kb.sector_of(lower)
+    owner = _possessive_owner(head, memory, sector)
+    if owner is not None:
+        return [owner]
     compounds = [t.lower_ for t in tokens if t.dep_ == "compound" and t.head == head]
     if compounds and kb.sector_of(f"{compounds[-1]} {lower}"):
         sector = kb.sector_of(f"{compounds[-1]} {lower}")
-    entities = [(t, kb.get(t.ent_id_)) for t in tokens if t.ent_id_ and t.i != head.i]
-    entities = [(t, e) for t, e in entities if e is not None]
+    entities: list[tuple[Token, KBEntry]] = []
+    for t in tokens:
+        if t.ent_id_ and t.i != head.i:
+            found_entry = kb.get(t.ent_id_)
+            if found_entry is not None:
+                entities.append((t, found_entry))
     if head.ent_type_ == "PERSON" and sector is None:
         # A person's sector comes from a title before the name ("President"), else anywhere
         # in the phrase when it names no other entity.
@@ -112,8 +156,8 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
         sector = kb.sector_of(titles[0].lower_) if titles else None
     countries = [(t, e) for t, e in entities if e.kind == "country"]
     named = [(t, e) for t, e in entities if e.kind != "country"]
-    if lower in GROUP_ANAPHORS and not entities and any(t.lower_ in ("the", "this", "that", "his", "its")
-                                                        for t in tokens):
+    if lower in GROUP_ANAPHORS and not entities and any(
+            t.lower_ in ("the", "this", "that", "his", "its") for t in tokens):
         kinds = frozenset({"group"}) if lower in ("group", "movement", "militia", "organization",
                                                    "organisation") else \
             frozenset({"country", "person", "institution", "group", "igo", "generic"})
@@ -140,19 +184,25 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
             start, end, text = _ent_span(t)
             return [ActorRef(entry.name, text, (start, end), entry.id, entry.country, "GOV")]
     if sector is None and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
-        return []
+        modifiers = [e for t, e in countries if t.head.i == head.i
+                     and t.dep_ in ("amod", "compound", "nmod")]
+        if not modifiers or head.pos_ != "NOUN":
+            return []
+        # "a Saudi businessman", "Nepali traders": a person of that country, sector unknown
+        countries = [(t, e) for t, e in countries if e in modifiers]
     if sector is None and head.ent_type_ in ("GPE",) and not countries:
         return []
     tokens = tokens or [head]
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     text = doc.text[start:end]
-    name = " ".join(t.text for t in tokens if t.dep_ != "det" and t.lower_ not in ("the", "a", "an"))
+    name = " ".join(t.text for t in tokens
+                    if t.dep_ != "det" and t.lower_ not in ("the", "a", "an"))
     country_codes = [e.country for _, e in countries] or [e.country for _, e in named]
     if len({c for c in country_codes}) > 1 and any(t.dep_ == "conj" for t, _ in countries):
         # "Hungarian and Romanian officials": one actor per country.
         refs = []
-        for t, e in countries:
+        for _, e in countries:
             ref = ActorRef(f"{e.name} {head.text}", text, (start, end), None, e.country, sector)
             refs.append(ref)
         return refs

@@ -189,12 +189,34 @@ class SentenceReport:
     actor_codes: FieldScore = field(default_factory=FieldScore)
     recipient_codes: FieldScore = field(default_factory=FieldScore)
     predicted_events: int = 0
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def add_type(self, gold: str, predicted: str) -> None:
+        """Count one sentence's gold type against its top predicted type ("NONE": no event)."""
+        row = self.confusion.setdefault(gold, {})
+        row[predicted] = row.get(predicted, 0) + 1
+
+    def per_type(self) -> dict[str, FieldScore]:
+        """Precision / recall / F1 of the top event's type, per PLOVER type."""
+        types = sorted({g for g in self.confusion} |
+                       {p for row in self.confusion.values() for p in row} - {"NONE"})
+        scores = {t: FieldScore() for t in types}
+        for gold, row in self.confusion.items():
+            for predicted, n in row.items():
+                if gold in scores:
+                    scores[gold].gold += n
+                if predicted in scores:
+                    scores[predicted].predicted += n
+                if gold == predicted and gold in scores:
+                    scores[gold].correct += n
+        return scores
 
     def to_dict(self) -> dict[str, Any]:
         d = max(self.detected, 1)
         return {
             "sentences": self.sentences,
             "detection_recall": round(self.detected / max(self.sentences, 1), 3),
+            "type_accuracy_all_sentences": round(self.type_top / max(self.sentences, 1), 3),
             "type_accuracy": round(self.type_top / d, 3),
             "type_accuracy_any_event": round(self.type_any / d, 3),
             "actor_code_accuracy": round(self.actor_codes.recall, 3),
@@ -202,6 +224,8 @@ class SentenceReport:
             "events_per_sentence": round(self.predicted_events / max(self.sentences, 1), 3),
             "actor_codes": self.actor_codes.to_dict(),
             "recipient_codes": self.recipient_codes.to_dict(),
+            "per_type": {k: v.to_dict() for k, v in self.per_type().items()},
+            "confusion": self.confusion,
         }
 
 
@@ -218,9 +242,11 @@ def score_sentences(gold_path: Path, extractor: Extractor) -> SentenceReport:
         report.sentences += 1
         report.predicted_events += len(events)
         if not events:
+            report.add_type(record["event"], "NONE")
             continue
         report.detected += 1
         top = max(events, key=lambda e: e.confidence)
+        report.add_type(record["event"], top.type.value)
         report.type_top += int(top.type.value == record["event"])
         report.type_any += int(any(e.type.value == record["event"] for e in events))
         chosen = next((e for e in sorted(events, key=lambda e: -e.confidence)
@@ -234,3 +260,14 @@ def score_sentences(gold_path: Path, extractor: Extractor) -> SentenceReport:
                 score.gold += 1
                 score.correct += int(_code(g["code"]) in have)
     return report
+
+
+def confusion_table(confusion: dict[str, dict[str, int]]) -> str:
+    """A gold-by-predicted table as text (rows: gold type; columns: top predicted type)."""
+    cols = sorted({p for row in confusion.values() for p in row})
+    head = "gold \\ pred".ljust(10) + "".join(c[:6].rjust(7) for c in cols)
+    lines = [head]
+    for gold in sorted(confusion):
+        lines.append(gold[:10].ljust(10) + "".join(
+            (str(confusion[gold].get(c, "")) or ".").rjust(7) for c in cols))
+    return "\n".join(lines)

@@ -1,4 +1,7 @@
-"""Who reported an event: 'according to Al Hadath TV', 'Pentagon spokesperson Sean Parnell confirmed'."""
+"""Who reported an event.
+
+E.g. 'according to Al Hadath TV', 'Pentagon spokesperson Sean Parnell confirmed'.
+"""
 
 from __future__ import annotations
 
@@ -61,7 +64,9 @@ def _according_to(sent: Span) -> list[Attribution]:
     return out
 
 
-def find_attributions(sent: Span, reporting_verbs: frozenset[str]) -> tuple[list[Attribution], set[int]]:
+def find_attributions(
+    sent: Span, reporting_verbs: frozenset[str]
+) -> tuple[list[Attribution], set[int]]:
     """Sources named in a sentence, and the token indices of the reporting verbs (not events)."""
     found = _according_to(sent)
     verbs: set[int] = set()

@@ -10,26 +10,109 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.kb import ActorKB
 from sitrep.actors.resolve import ActorMemory, remember_document_actors, resolve_actor_head
+from sitrep.classify.coder import EventClassifier, SentenceVote, TriggerVote
+from sitrep.classify.decide import (
+    TRIGGER_AT,
+    TypeDecision,
+    decide_acled,
+    decide_mode,
+    decide_sentence,
+    decide_trigger,
+)
+from sitrep.classify.encoder import Encoded
+from sitrep.classify.labels import default_labels
 from sitrep.extract.attribution import find_attributions
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
-from sitrep.model import ActorRef, Casualties, DateRef, Event, EventType, Modality, Place, Quote
+from sitrep.model import (
+    ActorRef,
+    Attribution,
+    Casualties,
+    DateRef,
+    Event,
+    EventType,
+    Modality,
+    Place,
+    Quote,
+)
 
-VERBAL_TYPES = frozenset({EventType.AGREE, EventType.REQUEST, EventType.THREATEN,
-                          EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT})
-COOP_TYPES = frozenset({EventType.AID, EventType.COOPERATE, EventType.RETREAT, EventType.CONCEDE,
-                        EventType.CONSULT})
-FORCE_TYPES = frozenset({EventType.ASSAULT, EventType.PROTEST, EventType.COERCE,
-                         EventType.MOBILIZE})
+VERBAL_TYPES = frozenset(
+    {
+        EventType.AGREE,
+        EventType.REQUEST,
+        EventType.THREATEN,
+        EventType.ACCUSE,
+        EventType.REJECT,
+        EventType.SUPPORT,
+    }
+)
+COOP_TYPES = frozenset(
+    {EventType.AID, EventType.COOPERATE, EventType.RETREAT, EventType.CONCEDE, EventType.CONSULT}
+)
+FORCE_TYPES = frozenset(
+    {EventType.ASSAULT, EventType.PROTEST, EventType.COERCE, EventType.MOBILIZE}
+)
 DEFAULT_RECIPIENT_PREPS = ("against", "on", "at", "with", "to", "into", "from", "toward", "upon")
-QUANTIFIER_NOUNS = frozenset({"series", "wave", "number", "string", "spate", "barrage", "round",
-                              "dozens", "hundreds", "couple", "volley", "salvo", "part", "days",
-                              "kind", "lot", "set"})
-LOCATIVE = frozenset({"in", "at", "near", "outside", "across", "inside", "around", "from", "into",
-                      "throughout", "on", "towards", "toward", "within", "over"})
-PLACE_NOUNS = frozenset({"town", "city", "village", "province", "outskirts", "region", "district",
-                         "area", "suburb", "suburbs", "governorate", "state", "capital", "port"})
+QUANTIFIER_NOUNS = frozenset(
+    {
+        "series",
+        "wave",
+        "number",
+        "string",
+        "spate",
+        "barrage",
+        "round",
+        "dozens",
+        "hundreds",
+        "couple",
+        "volley",
+        "salvo",
+        "part",
+        "days",
+        "kind",
+        "lot",
+        "set",
+    }
+)
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "across",
+        "inside",
+        "around",
+        "from",
+        "into",
+        "throughout",
+        "on",
+        "towards",
+        "toward",
+        "within",
+        "over",
+    }
+)
+PLACE_NOUNS = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "province",
+        "outskirts",
+        "region",
+        "district",
+        "area",
+        "suburb",
+        "suburbs",
+        "governorate",
+        "state",
+        "capital",
+        "port",
+    }
+)
+SIDE_NOUNS = frozenset({"side", "party", "parties", "sides", "delegation", "delegations"})
 CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "die", "maim"})
 QUOTE_CHARS = {"'": "'", "\u2018": "\u2019", '"': '"', "\u201c": "\u201d", "``": "''"}
 
@@ -44,7 +127,8 @@ class Found:
     nominal: bool
 
 
-def _match(token: Token, lex: Lexicon) -> Found | None:
+def match_trigger(token: Token, lex: Lexicon) -> Found | None:
+    """The lexicon trigger this token is, if any (verb, noun or verb+particle phrase)."""
     lemma = token.lemma_.lower()
     if token.dep_ in ("amod", "compound", "nmod"):
         return None
@@ -59,11 +143,18 @@ def _match(token: Token, lex: Lexicon) -> Found | None:
                         key2 = f"{lemma} {grand.lemma_.lower()}"
                         if grand.dep_ == "pobj" and key2 in lex.phrases:
                             return Found(token, lex.phrases[key2], [token, child, grand], False)
+            if child.dep_ in ("advcl", "ccomp"):
+                # "called for the bill to be withdrawn": the preposition marks a clause
+                for mark in child.children:
+                    key = f"{lemma} {mark.lower_}"
+                    if mark.dep_ == "mark" and mark.i > token.i and key in lex.phrases:
+                        return Found(token, lex.phrases[key], [token, mark], False)
         trig = lex.verbs.get(lemma)
         if trig is None:
             return None
-        if trig.needs and not any(c.lower_ == trig.needs or c.dep_ == trig.needs
-                                  for c in token.children):
+        if trig.needs and not any(
+            c.lower_ == trig.needs or c.dep_ == trig.needs for c in token.children
+        ):
             return None
         if trig.needs_object and not any(c.dep_ == "dobj" for c in token.children):
             return None
@@ -87,16 +178,27 @@ def _governing_verb(noun: Token) -> Token | None:
     """The verb a nominal trigger hangs from ("launched a series of strikes" -> launched)."""
     head = noun
     for _ in range(4):
-        if head.dep_ in ("dobj", "nsubjpass", "attr", "nsubj", "conj") and head.head.pos_ in ("VERB", "AUX"):
+        if head.dep_ in ("dobj", "nsubjpass", "attr", "nsubj", "conj") and head.head.pos_ in (
+            "VERB",
+            "AUX",
+        ):
             return head.head
         if head.dep_ == "pobj" and head.head.head.lemma_.lower() in QUANTIFIER_NOUNS | {"of"}:
             head = head.head.head
             continue
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTIFIER_NOUNS:
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in QUANTIFIER_NOUNS
+        ):
             head = head.head.head
             continue
-        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" \
-                and head.head.lower_ in ("for", "in", "to"):
+        if (
+            head.dep_ == "pobj"
+            and head.head.dep_ == "prep"
+            and head.head.head.pos_ == "VERB"
+            and head.head.lower_ in ("for", "in", "to")
+        ):
             return head.head.head
         break
     return None
@@ -113,7 +215,9 @@ def _subject(verb: Token) -> Token | None:
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if subs:
             return subs[0]
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = [
+            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
         if agents:
             return agents[0]
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
@@ -126,12 +230,34 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             if verb.dep_ == "relcl":
                 return verb.head
+            # "issued a statement demanding ...", "gathered for a rally to protest ...":
+            # the noun's own verb acts
+            noun = verb.head
+            governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if noun.dep_ in ("dobj", "pobj", "attr") and governor.pos_ in ("VERB", "AUX"):
+                verb = governor
+                continue
         break
     return None
 
 
+def _clause_verb(token: Token) -> Token:
+    """The verb a word's clause hangs from: itself if a verb, else its governing verb."""
+    if token.pos_ == "VERB":
+        return token
+    return _governing_verb(token) or token
+
+
+def _background_clause(token: Token) -> bool:
+    """ "has seen repeated fighting since April": perfect aspect with "since" tells background."""
+    verb = token if token.pos_ == "VERB" else token.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    since = any(t.lower_ == "since" for t in verb.subtree)
+    return perfect and since
+
+
 def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
             out.extend(g for g in child.children if g.dep_ == "pobj")
@@ -141,9 +267,19 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
 class DocumentExtractor:
     """Extracts the events of one parsed document."""
 
-    def __init__(self, doc: Doc, kb: ActorKB, lex: Lexicon, places: list[Place],
-                 published: str | None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        kb: ActorKB,
+        lex: Lexicon,
+        places: list[Place],
+        published: str | None,
+        classifier: EventClassifier | None = None,
+    ) -> None:
         self.doc = doc
+        self.classifier = classifier
+        self._encoded: Encoded | None = None
+        self._sentence_vote: SentenceVote | None = None
         self.kb = kb
         self.lex = lex
         self.places = places
@@ -156,46 +292,132 @@ class DocumentExtractor:
 
     def run(self) -> list[Event]:
         """All events of the document, in text order, anaphoric mentions merged."""
-        for index, sent in enumerate(self.doc.sents):
-            self._sentence(index, sent)
+        sentences = list(self.doc.sents)
+        triggers = [self._candidates(sent) for sent in sentences]
+        encoded: dict[int, Encoded] = {}
+        if self.classifier is not None:
+            worth = [
+                i
+                for i, sent in enumerate(sentences)
+                if self.classifier.can_hold_event(sent, bool(triggers[i][0]))
+            ]
+            encoded = dict(
+                zip(worth, self.classifier.encode([sentences[i] for i in worth]), strict=True)
+            )
+        for index, sent in enumerate(sentences):
+            self._encoded = encoded.get(index)
+            self._sentence_vote = None
+            if self.classifier is not None and self._encoded is not None:
+                self._sentence_vote = self.classifier.sentence_vote(self._encoded)
+            self._sentence(index, sent, *triggers[index])
         return [e for e in self.events if self._keep(e)]
 
+    def _candidates(self, sent: Span) -> tuple[list[Found], set[int]]:
+        """The sentence's lexicon triggers, and the tokens of its reporting clauses."""
+        _, reporting = find_attributions(sent, self.lex.reporting_verbs)
+        found = [f for t in sent if t.i not in reporting and (f := match_trigger(t, self.lex))]
+        return self._drop_nested(found), reporting
+
     # -- one sentence ---------------------------------------------------------------------------
-    def _sentence(self, index: int, sent: Span) -> None:
-        attributions, reporting = find_attributions(sent, self.lex.reporting_verbs)
+    def _sentence(self, index: int, sent: Span, found: list[Found], reporting: set[int]) -> None:
+        attributions, _ = find_attributions(sent, self.lex.reporting_verbs)
         casualties = find_casualties(sent)
-        found = [f for t in sent if t.i not in reporting and (f := _match(t, self.lex))]
-        found = self._drop_nested(found)
         self._sentence_triggers = [f.token for f in found]
         sentence_events: list[Event] = []
         for item in found:
             event = self._event(index, sent, item)
-            if event is None:
-                continue
-            target = self._antecedent(item, event)
-            if target is not None:
-                self._merge_into(target, event)
-                if target not in sentence_events:
-                    sentence_events.append(target)
-                target.reported_by.extend(a for a in attributions if a not in target.reported_by)
-                self.event_heads[item.token.i] = target
-                continue
-            event.reported_by = list(attributions)
-            self.events.append(event)
-            self.event_heads[item.token.i] = event
-            sentence_events.append(event)
+            if event is not None:
+                self._add(item, event, attributions, sentence_events)
+        if not sentence_events:
+            # no lexicon trigger made an event here: the sentence head may still read one
+            proposal = self._classifier_trigger(sent, reporting)
+            if proposal is not None:
+                event = self._event(index, sent, proposal[0], decided=proposal[1])
+                if event is not None:
+                    self._add(proposal[0], event, attributions, sentence_events)
         self._attach_casualties(index, casualties, sentence_events)
+
+    def _add(
+        self, item: Found, event: Event, attributions: list[Attribution], sentence: list[Event]
+    ) -> None:
+        """Record a new event, or merge it into the event it refers back to."""
+        target = self._antecedent(item, event)
+        if target is not None:
+            self._merge_into(target, event)
+            if target not in sentence:
+                sentence.append(target)
+            target.reported_by.extend(a for a in attributions if a not in target.reported_by)
+            self.event_heads[item.token.i] = target
+            return
+        event.reported_by = list(attributions)
+        self.events.append(event)
+        self.event_heads[item.token.i] = event
+        light = _governing_verb(item.token) if item.nominal else None
+        if light is not None and light.lemma_.lower() in self.lex.light_verbs:
+            # "carried out air strikes, killing 12": the clause hangs from the light verb
+            self.event_heads.setdefault(light.i, event)
+        sentence.append(event)
+
+    def _classifier_trigger(
+        self, sent: Span, reporting: set[int]
+    ) -> tuple[Found, TypeDecision] | None:
+        """The trigger of an event the sentence head reads where no lexicon trigger matched.
+
+        It is the verb or noun the trigger head finds likeliest for that type, and it must be
+        likely enough there itself; a perfect-tense clause with "since" ("has seen fighting
+        since April") is background, not a new event.
+        """
+        if self.classifier is None or self._encoded is None or self._sentence_vote is None:
+            return None
+        decision = decide_sentence(self._sentence_vote)
+        if decision is None:
+            return None
+        words = [
+            t
+            for t in sent
+            if t.pos_ in ("VERB", "NOUN")
+            and t.dep_ not in ("amod", "compound", "nmod")
+            and t.i not in reporting
+            and t.lemma_.lower() not in self.lex.reporting_verbs
+        ]
+        if not words:
+            return None
+        encoded, classifier = self._encoded, self.classifier
+        def likelihood(word: Token) -> float:
+            return classifier.trigger_vote(encoded, word, sent, None).type.probs.get(
+                decision.type, 0.0)
+
+        scored = sorted(((likelihood(t), t) for t in words), key=lambda pair: -pair[0])
+        likely = [t for p, t in scored if p >= TRIGGER_AT]
+        if not likely:
+            return None
+        # the likeliest word whose clause has a subject, so that the event has an actor
+        best = next((t for t in likely if _subject(_clause_verb(t)) is not None), likely[0])
+        if _background_clause(best):
+            return None
+        item = Found(best, Trigger(type=EventType(decision.type)), [best], best.pos_ != "VERB")
+        return item, decision
+
 
     def _drop_nested(self, found: list[Found]) -> list[Found]:
         """A trigger inside the complement of a verbal trigger is its content, not a new event."""
         verbal = [f for f in found if f.trigger.type in VERBAL_TYPES and not f.nominal]
         keep = []
-        used = {t.i for f in found if len(f.text_tokens) > 1 for t in f.text_tokens[1:]}
+        # words another match already holds ("out" of "carry out"); a compound noun's own head
+        # ("strikes" of "air strikes") is its trigger, not a word used up
+        used = {t.i for f in found for t in f.text_tokens if t.i != f.token.i}
         for f in found:
             if f.token.i in used and f not in verbal:
                 continue
-            nested = any(v.token.i != f.token.i and v.token.is_ancestor(f.token)
-                         and self._complement_path(v.token, f.token) for v in verbal)
+            nested = any(
+                v.token.i != f.token.i
+                and v.token.is_ancestor(f.token)
+                and (
+                    self._complement_path(v.token, f.token)
+                    or any(c.i in used for c in f.token.children if c.dep_ == "mark")
+                )
+                for v in verbal
+            )
             if not nested:
                 keep.append(f)
         return keep
@@ -210,14 +432,27 @@ class DocumentExtractor:
             return False
         return node.i == top.i
 
-    def _event(self, index: int, sent: Span, item: Found) -> Event | None:
+    def _event(
+        self, index: int, sent: Span, item: Found, decided: TypeDecision | None = None
+    ) -> Event | None:
         tok, trig = item.token, item.trigger
         verb = tok if not item.nominal else _governing_verb(tok)
-        if item.nominal and not trig.strong and not self._framed(tok, verb):
+        if decided is None and item.nominal and not trig.strong and not self._framed(tok, verb):
             return None
         modes = self._modes(tok, trig)
-        if trig.needs_mode and not modes:
+        if decided is None and trig.needs_mode and not modes:
             return None
+        vote: TriggerVote | None = None
+        if self.classifier is not None and self._encoded is not None:
+            vote = self.classifier.trigger_vote(
+                self._encoded, tok, sent, None if decided else trig.type.value
+            )
+            if decided is None and item.nominal and self._refers_back(tok, trig.type):
+                decided = TypeDecision(trig.type.value, 0.5, "rules")
+            if decided is None:
+                decided = decide_trigger(trig.type.value, vote)
+                if decided is None:
+                    return None
         actors, recipients = self._roles(tok, verb, item)
         event = Event(
             id="",
@@ -230,26 +465,54 @@ class DocumentExtractor:
             actors=actors,
             recipients=recipients,
         )
-        light = verb is not None and item.nominal and verb.i < tok.i and \
-            verb.lemma_.lower() in self.lex.light_verbs
+        light = (
+            verb is not None
+            and item.nominal
+            and verb.i < tok.i
+            and verb.lemma_.lower() in self.lex.light_verbs
+        )
         start = min([t.idx for t in item.text_tokens] + ([verb.idx] if light and verb else []))
         end = max(t.idx + len(t.text) for t in item.text_tokens)
         event.trigger_span = (start, end)
         event.trigger_text = self.doc.text[start:end]
         event.mentions.append((start, end))
         event.modality = self._modality(tok, verb, sent)
+        if decided is not None:
+            event.type = EventType(decided.type)
+            event.decided_by = decided.decided_by
+            event.mode = decide_mode(decided.type, vote, modes, default_labels())
         event.type = self._retype(event, tok, verb)
         event.location, event.origin = self._places(tok, verb, sent, item)
         event.date = self._date(tok, verb, sent)
         event.quotes = self._quotes(tok, verb, sent)
         event.confidence = self._confidence(event, item, sent)
+        if decided is not None:
+            if decided.decided_by == "classifier":
+                # the type's calibrated probability, weighed by how well the parse anchors the
+                # event (a main-clause act with named actors over a purpose clause or a fragment)
+                event.confidence = decided.confidence * event.confidence
+            if self._sentence_vote is not None and self.classifier is not None:
+                event.acled = decide_acled(
+                    event.type.value,
+                    self._sentence_vote,
+                    default_labels(),
+                    self.classifier.acled_compatible,
+                )
         return event
+
+    def _refers_back(self, noun: Token, event_type: EventType) -> bool:
+        """ "The strikes hit a market": a noun that names an event of this type coded before."""
+        return self._is_anaphoric(noun) and self._find_antecedent_event(noun, event_type) \
+            is not None
 
     def _framed(self, noun: Token, verb: Token | None) -> bool:
         if noun.lemma_.lower() in self.lex.anaphor_nouns and self._is_anaphoric(noun):
             return True
-        if verb is not None and verb.lemma_.lower() in self.lex.light_verbs and \
-                noun.dep_ in ("dobj", "pobj", "nsubjpass", "conj"):
+        if (
+            verb is not None
+            and verb.lemma_.lower() in self.lex.light_verbs
+            and noun.dep_ in ("dobj", "pobj", "nsubjpass", "conj")
+        ):
             return True
         if _prep_objects(noun, ("against", "on", "upon")):
             return True
@@ -269,17 +532,29 @@ class DocumentExtractor:
         modes: list[str] = []
         words = [c for c in tok.subtree if c.i < tok.i + 6] + [tok]
         for word in words:
-            mode = self.lex.mode_words.get(word.lemma_.lower()) or self.lex.mode_words.get(word.lower_)
-            if mode and mode not in modes and (word.i <= tok.i or word.dep_ in ("pobj", "compound", "amod")):
+            mode = self.lex.mode_words.get(word.lemma_.lower()) or self.lex.mode_words.get(
+                word.lower_
+            )
+            if (
+                mode
+                and mode not in modes
+                and (word.i <= tok.i or word.dep_ in ("pobj", "compound", "amod"))
+            ):
                 modes.append(mode)
         if trig.mode and trig.mode not in modes:
             modes.append(trig.mode)
         return modes
 
-    def _roles(self, tok: Token, verb: Token | None, item: Found) -> tuple[list[ActorRef], list[ActorRef]]:
+    def _roles(
+        self, tok: Token, verb: Token | None, item: Found
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
         actors: list[ActorRef] = []
         recipients: list[ActorRef] = []
-        preps = (item.trigger.recipient_prep,) if item.trigger.recipient_prep else DEFAULT_RECIPIENT_PREPS
+        preps = (
+            (item.trigger.recipient_prep,)
+            if item.trigger.recipient_prep
+            else DEFAULT_RECIPIENT_PREPS
+        )
         if not item.nominal:
             subj = _subject(tok)
             passive = any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -297,19 +572,32 @@ class DocumentExtractor:
             poss = [c for c in tok.children if c.dep_ == "poss"]
             if poss:
                 actors = self._actors_or_event_actors(poss[0])
-            if not actors and verb is not None and verb.lemma_.lower() in self.lex.light_verbs | {"be"}:
+            if (
+                not actors
+                and verb is not None
+                and verb.lemma_.lower() in self.lex.light_verbs | {"be"}
+            ):
                 subj = _subject(verb)
                 if subj is not None and subj.i != tok.i:
                     actors = self._actors_or_event_actors(subj)
             amods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_id_]
             if not actors and amods:
                 actors = self._actors_or_event_actors(amods[0])
-            for head in _prep_objects(tok, preps) + ([] if verb is None else _prep_objects(verb, ("against", "on"))):
+            for head in _prep_objects(tok, preps) + (
+                [] if verb is None else _prep_objects(verb, ("against", "on"))
+            ):
                 recipients.extend(self._actors_or_event_actors(head))
                 if recipients:
                     break
-            agents = [g for c in tok.children if c.dep_ in ("acl",) for a in c.children
-                      if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            agents = [
+                g
+                for c in tok.children
+                if c.dep_ in ("acl",)
+                for a in c.children
+                if a.dep_ == "agent"
+                for g in a.children
+                if g.dep_ == "pobj"
+            ]
             if not actors and agents:
                 actors = self._actors_or_event_actors(agents[0])
         return self._dedupe(actors), self._dedupe([r for r in recipients if r not in actors])
@@ -324,17 +612,27 @@ class DocumentExtractor:
             nxt: list[Token] = []
             for node in frontier:
                 for child in node.children:
-                    if child.dep_ in ("dobj", "nsubjpass", "dative", "pobj", "poss", "compound") \
-                            and node.i != tok.i or child.dep_ in ("dobj", "nsubjpass", "dative"):
+                    if (
+                        child.dep_ in ("dobj", "nsubjpass", "dative", "pobj", "poss", "compound")
+                        and node.i != tok.i
+                        or child.dep_ in ("dobj", "nsubjpass", "dative")
+                    ):
                         heads.append(child)
                         nxt.append(child)
-                    elif child.dep_ == "prep" and (child.lower_ in preps or node.i != tok.i
-                                                   and child.lower_ in ("of", "about", "over")):
+                    elif child.dep_ == "prep" and (
+                        child.lower_ in preps
+                        or node.i != tok.i
+                        and child.lower_ in ("of", "about", "over")
+                    ):
                         nxt.append(child)
                     elif child.dep_ in ("xcomp", "ccomp") and node.i == tok.i:
                         nxt.append(child)
                         heads.extend(c for c in child.children if c.dep_ == "nsubj")
-                    elif child.dep_ == "prep" and node.i == tok.i and child.lower_ in ("about", "over", "of", "for"):
+                    elif (
+                        child.dep_ == "prep"
+                        and node.i == tok.i
+                        and child.lower_ in ("about", "over", "of", "for")
+                    ):
                         nxt.append(child)
             frontier = nxt
         return heads
@@ -353,11 +651,18 @@ class DocumentExtractor:
     def _actors_or_event_actors(self, head: Token) -> list[ActorRef]:
         """Actors named by a phrase; an event phrase ("the strikes") stands for its actors."""
         lemma = head.lemma_.lower()
-        if (lemma in self.lex.nouns or lemma in self.lex.anaphor_nouns) and self._is_anaphoric(head):
+        if (lemma in self.lex.nouns or lemma in self.lex.anaphor_nouns) and self._is_anaphoric(
+            head
+        ):
             previous = self._find_antecedent_event(head, None)
             if previous is not None:
                 return list(previous.actors)
             return []
+        if lemma in SIDE_NOUNS and any(c.lower_ in ("two", "both", "the") for c in head.children):
+            # "the two sides agreed": the parties of the last event between two of them
+            pairs = [e for e in self.events if len(e.actors) + len(e.recipients) >= 2]
+            if pairs:
+                return list(pairs[-1].actors) + list(pairs[-1].recipients)
         if head.dep_ == "pobj" or head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
             return resolve_actor_head(head, self.kb, self.memory)
         return []
@@ -377,8 +682,12 @@ class DocumentExtractor:
             if node.lemma_.lower() in self.lex.hypothetical_heads and node.i != tok.i:
                 return Modality.HYPOTHETICAL
         left = self.doc[max(sent.start, clause.left_edge.i - 6) : clause.i]
-        if any(t.lemma_.lower() in self.lex.hypothetical_heads and t.i + 1 < len(self.doc)
-               and self.doc[t.i + 1].lower_ in ("for", "of") for t in left):
+        if any(
+            t.lemma_.lower() in self.lex.hypothetical_heads
+            and t.i + 1 < len(self.doc)
+            and self.doc[t.i + 1].lower_ in ("for", "of")
+            for t in left
+        ):
             return Modality.HYPOTHETICAL
         for node in chain[:2]:
             auxes = [c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")]
@@ -391,16 +700,20 @@ class DocumentExtractor:
         if any(c.lower_ in self.lex.hedge_words for c in tok.children):
             return Modality.HEDGED
         if self.published is not None:
-            years = [c for c in tok.children if c.like_num and len(c.text) == 4 and c.text.isdigit()]
+            years = [
+                c for c in tok.children if c.like_num and len(c.text) == 4 and c.text.isdigit()
+            ]
             if years and int(years[0].text) < self.published.year - 1:
                 return Modality.HISTORICAL
         return Modality.ASSERTED
 
     def _retype(self, event: Event, tok: Token, verb: Token | None) -> EventType:
-        """PLOVER: a promised cooperative act is AGREE; a conditional or future use of force is a threat."""
+        """PLOVER: a promised cooperative act is AGREE; a conditional or future use of force is
+        a threat."""
         conditional = event.modality == Modality.HYPOTHETICAL and any(
             c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
-            for c in (verb or tok).children)
+            for c in (verb or tok).children
+        )
         if event.modality == Modality.FUTURE or conditional:
             if event.type in COOP_TYPES:
                 return EventType.AGREE
@@ -408,8 +721,9 @@ class DocumentExtractor:
                 return EventType.THREATEN
         return event.type
 
-    def _places(self, tok: Token, verb: Token | None, sent: Span,
-                item: Found) -> tuple[Place | None, Place | None]:
+    def _places(
+        self, tok: Token, verb: Token | None, sent: Span, item: Found
+    ) -> tuple[Place | None, Place | None]:
         location, origin = self._places_in_sentence(tok, verb, sent, item)
         if location is None and item.trigger.type in FORCE_TYPES:
             location = self._place_named_before(tok, verb)
@@ -418,39 +732,61 @@ class DocumentExtractor:
     def _place_named_before(self, tok: Token, verb: Token | None) -> Place | None:
         """ "struck the town": the place is the last resolved one named before that phrase."""
         heads = [t for t in (tok, verb) if t is not None]
-        nouns = [c for h in heads for c in h.children if c.dep_ == "dobj"] + \
-            [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE
-             for g in c.children if g.dep_ == "pobj"]
+        nouns = [c for h in heads for c in h.children if c.dep_ == "dobj"] + [
+            g
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         for noun in nouns:
             if noun.lemma_.lower() in PLACE_NOUNS and any(
-                    c.lower_ in ("the", "this", "that") for c in noun.children):
+                c.lower_ in ("the", "this", "that") for c in noun.children
+            ):
                 before = [p for p in self.places if p.resolved and p.span[1] <= noun.idx]
                 return before[-1] if before else None
         return None
 
-    def _places_in_sentence(self, tok: Token, verb: Token | None, sent: Span,
-                            item: Found) -> tuple[Place | None, Place | None]:
+    def _places_in_sentence(
+        self, tok: Token, verb: Token | None, sent: Span, item: Found
+    ) -> tuple[Place | None, Place | None]:
         in_sent = [p for p in self.places if sent.start_char <= p.span[0] < sent.end_char]
         if not in_sent:
             return None, None
         if item.trigger.type in VERBAL_TYPES:
-            scope = {g.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-                     for g in c.subtree}
+            scope = {
+                g.i
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                for g in c.subtree
+            }
         else:
             scope = {t.i for t in tok.subtree}
         if verb is not None and verb.i != tok.i:
             scope |= {t.i for t in verb.subtree if not (t.dep_ in ("ccomp",) and t.i != verb.i)}
         for other in self._sentence_triggers:
-            if other.i not in (tok.i, verb.i if verb is not None else -1) and other.i in scope \
-                    and not tok.is_ancestor(other) or (other.i != tok.i and tok.is_ancestor(other)
-                                                       and other.dep_ in ("pobj", "relcl", "acl")):
+            if (
+                other.i not in (tok.i, verb.i if verb is not None else -1)
+                and other.i in scope
+                and not tok.is_ancestor(other)
+                or (
+                    other.i != tok.i
+                    and tok.is_ancestor(other)
+                    and other.dep_ in ("pobj", "relcl", "acl")
+                )
+            ):
                 scope -= {t.i for t in other.subtree}
-        heads = {tok.i} | ({verb.i} if verb is not None else set()) \
-            if item.trigger.type in FORCE_TYPES else set()
+        heads = (
+            {tok.i} | ({verb.i} if verb is not None else set())
+            if item.trigger.type in FORCE_TYPES
+            else set()
+        )
         return self._pick_places(in_sent, scope, heads)
 
-    def _pick_places(self, in_sent: list[Place], scope: set[int],
-                     heads: set[int]) -> tuple[Place | None, Place | None]:
+    def _pick_places(
+        self, in_sent: list[Place], scope: set[int], heads: set[int]
+    ) -> tuple[Place | None, Place | None]:
         """The event's place and launch point among the sentence's places inside `scope`."""
         location: Place | None = None
         origin: Place | None = None
@@ -475,14 +811,31 @@ class DocumentExtractor:
     def _prep_of(token: Token) -> str | None:
         node = token
         for _ in range(5):
-            if node.dep_ == "pobj" and node.head.lower_ == "of" \
-                    and node.head.head.lemma_.lower() in PLACE_NOUNS:
+            if (
+                node.dep_ == "pobj"
+                and node.head.lower_ == "of"
+                and node.head.head.lemma_.lower() in PLACE_NOUNS
+            ):
                 node = node.head.head  # "the town of X", "the outskirts of X"
                 continue
             if node.dep_ == "pobj":
                 return node.head.lower_
-            if node.dep_ in ("compound", "amod", "nmod", "conj", "appos") or node.head.lemma_.lower() in (
-                    "base", "airbase", "airport", "province", "city", "town", "region", "area"):
+            if node.dep_ in (
+                "compound",
+                "amod",
+                "nmod",
+                "conj",
+                "appos",
+            ) or node.head.lemma_.lower() in (
+                "base",
+                "airbase",
+                "airport",
+                "province",
+                "city",
+                "town",
+                "region",
+                "area",
+            ):
                 node = node.head
                 continue
             break
@@ -520,7 +873,9 @@ class DocumentExtractor:
         i = lo
         while i < hi:
             ch = text[i]
-            if ch in ("\u2018", "\u201c", '"') or (ch == "'" and (i == 0 or not text[i - 1].isalnum())):
+            if ch in ("\u2018", "\u201c", '"') or (
+                ch == "'" and (i == 0 or not text[i - 1].isalnum())
+            ):
                 close = QUOTE_CHARS.get(ch, ch)
                 j = text.find(close, i + 1, min(hi + 1, len(text)))
                 if ch == "'" and j == -1:
@@ -564,20 +919,32 @@ class DocumentExtractor:
         return self._find_antecedent_event(item.token, event.type)
 
     def _same_clause_event(self, tok: Token, event: Event) -> Event | None:
-        """One act told twice in a sentence: "shelled X, killing 24" / "were killed when ... struck".
+        """One act told twice in a sentence: "shelled X, killing 24", "were killed when ... struck".
 
         A trigger of the same type that heads this one (or that this one heads) through an
         adverbial clause is the same event; so is a bare casualty clause ("Another 48 people
         were wounded") right after an attack.
         """
+        # "killing 12 and wounding 30": casualty verbs joined to one act are that act
+        joined = tok.dep_ == "conj" and tok.lemma_.lower() in CASUALTY_LEMMAS
         for other in (tok.head, *[c for c in tok.children if c.dep_ == "advcl"]):
-            if tok.dep_ in ("advcl", "xcomp") or other.head.i == tok.i:
+            if tok.dep_ in ("advcl", "xcomp") or joined or other.head.i == tok.i:
                 target = self.event_heads.get(other.i)
                 if target is not None and target.type == event.type and other.i != tok.i:
                     return target
+        if tok.lemma_.lower() in CASUALTY_LEMMAS:
+            # "struck the town, leaving 29 people injured": casualties inside an attack's clause
+            for ancestor in tok.ancestors:
+                target = self.event_heads.get(ancestor.i)
+                if target is not None and target.type == event.type:
+                    event.actors = []  # "29 people injured": the subject is the victims
+                    return target
         if tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors and event.location is None:
-            recent = [e for e in self.events if e.type == event.type and
-                      0 <= event.sentence_index - e.sentence_index <= 1]
+            recent = [
+                e
+                for e in self.events
+                if e.type == event.type and 0 <= event.sentence_index - e.sentence_index <= 1
+            ]
             if recent:
                 return recent[-1]
         return None
@@ -586,8 +953,11 @@ class DocumentExtractor:
         lemma = noun.lemma_.lower()
         if lemma not in self.lex.anaphor_nouns and lemma not in self.lex.nouns:
             return None
-        candidates = [e for e in self.events if e.trigger_span[0] < noun.idx and
-                      (event_type is None or e.type == event_type)]
+        candidates = [
+            e
+            for e in self.events
+            if e.trigger_span[0] < noun.idx and (event_type is None or e.type == event_type)
+        ]
         same_word = [e for e in candidates if lemma in e.trigger_text.lower()]
         pool = same_word or candidates
         return max(pool, key=lambda e: e.trigger_span[0]) if pool else None
@@ -598,34 +968,46 @@ class DocumentExtractor:
         said = [a.span for a in (*target.reported_by, *other.reported_by)]
         borrowed = bool(said) and all(
             any(abs(actor.span[0] - s[0]) < 40 and actor.span[0] >= s[0] for s in said)
-            for actor in target.actors)
-        if other.actors and (not target.actors or borrowed):
+            for actor in target.actors
+        )
+        if other.actors and (
+            not target.actors or (borrowed and any(a.kb_id or a.country for a in other.actors))
+        ):
             target.actors = other.actors
         if not target.recipients and other.recipients:
             target.recipients = [r for r in other.recipients if r not in target.actors]
         better = other.location is not None and (
-            target.location is None or (other.location.precision or 9) < (target.location.precision or 9))
+            target.location is None
+            or (other.location.precision or 9) < (target.location.precision or 9)
+        )
         if better:
             target.location = other.location
         target.origin = target.origin or other.origin
         for mode in other.mode:
             if mode not in target.mode and target.type == other.type:
                 target.mode.append(mode)
-        if target.date is None or (target.date.precision == "unknown" and other.date is not None
-                                   and other.date.precision != "unknown"):
+        if target.date is None or (
+            target.date.precision == "unknown"
+            and other.date is not None
+            and other.date.precision != "unknown"
+        ):
             target.date = other.date
 
     def _attach_casualties(self, index: int, casualties: Casualties, events: list[Event]) -> None:
         if not (casualties.killed or casualties.injured or casualties.missing):
             return
         violent = [e for e in events if e.type == EventType.ASSAULT] or [
-            e for e in self.events if e.type == EventType.ASSAULT and
-            e.sentence_index == index]
+            e for e in self.events if e.type == EventType.ASSAULT and e.sentence_index == index
+        ]
         if not violent:
             return
         first = next(c for c in (casualties.killed, casualties.injured, casualties.missing) if c)
-        event = min(violent, key=lambda e: min(abs(e.trigger_span[0] - first.span[0]),
-                                               abs(e.trigger_span[1] - first.span[0])))
+        event = min(
+            violent,
+            key=lambda e: min(
+                abs(e.trigger_span[0] - first.span[0]), abs(e.trigger_span[1] - first.span[0])
+            ),
+        )
         for status in ("killed", "injured", "missing"):
             if getattr(event.casualties, status) is None:
                 setattr(event.casualties, status, getattr(casualties, status))
@@ -642,14 +1024,19 @@ class DocumentExtractor:
         """Drop matches with nothing to anchor them: no actor and, for verbal types, no source."""
         if event.type != EventType.ASSAULT:
             return bool(event.actors)
-        return bool(event.actors or event.casualties.killed or event.casualties.injured
-                    or event.location)
+        return bool(
+            event.actors or event.casualties.killed or event.casualties.injured or event.location
+        )
 
 
-def finalize(events: list[Event], document_id: str, lex: Lexicon) -> list[Event]:
-    """Give each event its id, ACLED and CAMEO codes."""
+def finalize(
+    events: list[Event], document_id: str, lex: Lexicon, classified: bool = True
+) -> list[Event]:
+    """Give each event its id and CAMEO code; ACLED codes from the lexicon when no classifier
+    coded the document (with one, the ACLED head decided them)."""
     for event in events:
-        event.acled = lex.acled_for(event.type, event.mode)
+        if not classified:
+            event.acled = lex.acled_for(event.type, event.mode)
         event.cameo = lex.cameo[event.type.value]
         digest = hashlib.sha256(f"{document_id}:{event.trigger_span}:{event.type.value}".encode())
         event.id = "ev:" + digest.hexdigest()[:16]

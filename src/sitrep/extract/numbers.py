@@ -67,6 +67,7 @@ def parse_count(text: str) -> tuple[int, int, int] | None:
         if clean.startswith(cue + " "):
             value = parse_number(clean[len(cue) + 1 :])
             if value is not None:
-                return (value * 3) // 4 if cue not in ("about", "around", "some") else value, value, value
+                low = (value * 3) // 4 if cue not in ("about", "around", "some") else value
+                return low, value, value
     value = parse_number(clean)
     return (value, value, value) if value is not None else None

@@ -1,4 +1,7 @@
-"""Plain-text documents: validation (empty, binary, encoding, size), metadata header, content hash."""
+"""Plain-text documents.
+
+Validation (empty, binary, encoding, size), metadata header, content hash.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +24,9 @@ def parse_published(value: str, origin: str = "--published") -> str:
     text = value.strip()
     match = re.match(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$", text)
     if not match:
-        raise InputError(f"{origin}: '{value}' is not a date; give it as YYYY-MM-DD, e.g. 2025-12-20")
+        raise InputError(
+            f"{origin}: '{value}' is not a date; give it as YYYY-MM-DD, e.g. 2025-12-20"
+        )
     try:
         return dt.date.fromisoformat(match.group(1)).isoformat()
     except ValueError as exc:
@@ -58,7 +63,10 @@ def document_from_text(
     url: str | None = None,
     origin: str = "<text>",
 ) -> Document:
-    """Build a Document from text, reading an optional metadata header; ``published`` wins over it."""
+    """Build a Document from text, reading an optional metadata header.
+
+    ``published`` wins over the header's date.
+    """
     meta, body = _split_header(text.replace("\r\n", "\n"))
     body = body.strip("\n")
     if not body.strip():
@@ -85,8 +93,13 @@ def _looks_binary(raw: bytes) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
-def read_document(path: Path, *, published: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """Read one UTF-8 text file as a Document, refusing empty, binary, undecodable or oversize input."""
+def read_document(
+    path: Path, *, published: str | None = None, max_bytes: int = MAX_BYTES
+) -> Document:
+    """Read one UTF-8 text file as a Document.
+
+    Refuses empty, binary, undecodable or oversize input.
+    """
     name = str(path)
     if not path.exists():
         raise InputError(f"{name}: no such file; check the path", "missing")
@@ -95,8 +108,8 @@ def read_document(path: Path, *, published: str | None = None, max_bytes: int = 
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(
-            f"{name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one article; "
-            "split it into articles", "too-large"
+            f"{name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit "
+            "for one article; split it into articles", "too-large"
         )
     text = decode_text(path.read_bytes(), name)
     document = document_from_text(text, published=published, origin=name)

@@ -1,0 +1,111 @@
+"""Training snippets for the event heads: read, checked line by line, hashed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitrep.classify.labels import Labels
+from sitrep.errors import TrainingDataError
+
+FIELDS = frozenset({"text", "trigger", "plover", "mode", "acled", "style", "region"})
+MIN_PER_CLASS = 5
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One labelled snippet: its text, the main event's trigger, types, mode and ACLED type."""
+
+    text: str
+    trigger: tuple[int, int] | None
+    types: tuple[str, ...]
+    mode: str | None
+    acled: str | None
+    where: str  # file:line, for messages
+
+
+def training_files(folder: Path) -> list[Path]:
+    """The snippet files of a training folder, in name order."""
+    files = sorted(folder.glob("*.jsonl"))
+    if not files:
+        raise TrainingDataError(f"{folder}: no *.jsonl training files")
+    return files
+
+
+def data_hash(files: list[Path]) -> str:
+    """sha256 over the files' names and bytes: what an artefact was trained on."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
+def _fail(where: str, what: str) -> TrainingDataError:
+    return TrainingDataError(f"{where}: {what}")
+
+
+def parse_snippet(raw: Any, where: str, labels: Labels) -> Snippet:
+    """Check one decoded line against the label sets; raise naming file:line on the first fault."""
+    if not isinstance(raw, dict):
+        raise _fail(where, "a line must be a JSON object")
+    unknown = set(raw) - FIELDS
+    if unknown:
+        raise _fail(where, f"unknown field(s) {sorted(unknown)}; allowed: {sorted(FIELDS)}")
+    text = raw.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise _fail(where, "'text' must be a non-empty string")
+    types = raw.get("plover")
+    if not isinstance(types, list) or any(t not in labels.types for t in types):
+        raise _fail(where, f"unknown label in 'plover': {types!r}; use PLOVER types or []")
+    modes = raw.get("mode") or []
+    if not isinstance(modes, list) or any(m not in labels.modes for m in modes):
+        raise _fail(where, f"unknown label in 'mode': {modes!r}")
+    acled = raw.get("acled")
+    if acled is not None and acled not in labels.acled_parent:
+        raise _fail(where, f"unknown ACLED sub-event type {acled!r}")
+    trigger = raw.get("trigger")
+    span: tuple[int, int] | None = None
+    if types:
+        if not isinstance(trigger, str) or not trigger or trigger not in text:
+            raise _fail(where, f"'trigger' {trigger!r} must be a substring of 'text'")
+        start = text.index(trigger)
+        span = (start, start + len(trigger))
+    elif acled is not None:
+        raise _fail(where, "an ACLED type needs a PLOVER type")
+    return Snippet(text=text, trigger=span, types=tuple(types),
+                   mode=modes[0] if modes else None, acled=acled, where=where)
+
+
+def read_snippets(files: list[Path], labels: Labels) -> list[Snippet]:
+    """Every snippet of the files; a malformed line is one error naming its file and line."""
+    snippets: list[Snippet] = []
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise TrainingDataError(f"{path}: not UTF-8 ({exc})") from exc
+        for number, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise _fail(where, f"not valid JSON ({exc.msg})") from exc
+            snippets.append(parse_snippet(raw, where, labels))
+    return snippets
+
+
+def check_class_sizes(name: str, targets: list[str], minimum: int = MIN_PER_CLASS) -> None:
+    """A class with fewer than `minimum` examples cannot be learned or cross-validated."""
+    counts: dict[str, int] = {}
+    for t in targets:
+        counts[t] = counts.get(t, 0) + 1
+    small = sorted(k for k, v in counts.items() if v < minimum)
+    if small:
+        raise TrainingDataError(
+            f"training data for the {name} head: too few examples (< {minimum}) of {small}; "
+            "add snippets or remove the label")

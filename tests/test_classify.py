@@ -1,0 +1,195 @@
+"""The trained event heads: shipped artefact in step with its data, training's bad input, and
+what the classifier changes on reporting it never saw."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from sitrep.classify.data import data_hash, training_files
+from sitrep.classify.encoder import get_encoder
+from sitrep.classify.heads import default_heads, read_heads
+from sitrep.cli import main
+from sitrep.ingest import document_from_text
+from sitrep.model import EventType
+from sitrep.pipeline import Extractor
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAINING = ROOT / "training" / "events"
+
+
+def test_shipped_heads_were_trained_on_the_shipped_data() -> None:
+    meta = default_heads().meta
+    assert meta["data_hash"] == data_hash(training_files(TRAINING)), \
+        "training/events changed: run `sitrep train events` and commit the new artefact"
+    assert meta["encoder"] == get_encoder().version
+
+
+def test_training_data_covers_every_label() -> None:
+    counts: dict[str, int] = {}
+    for path in training_files(TRAINING):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            keys = [f"type:{rec['plover'][0] if rec['plover'] else 'NONE'}",
+                    *[f"mode:{m}" for m in rec.get("mode", [])[:1]],
+                    *([f"acled:{rec['acled']}"] if rec.get("acled") else [])]
+            for key in keys:
+                counts[key] = counts.get(key, 0) + 1
+    assert sum(counts[k] for k in counts if k.startswith("type:")) >= 4000
+    thin = {k: v for k, v in counts.items() if v < 60}
+    assert not thin, f"labels with fewer than 60 snippets: {thin}"
+
+
+def test_cross_validated_figures_are_recorded() -> None:
+    cv = default_heads().meta["cross_validation"]
+    assert set(cv) >= {"sentence_type", "sentence_acled", "trigger_type", "trigger_mode"}
+    assert all(0.0 < head["weighted_f1"] <= 1.0 for head in cv.values())
+
+
+def test_encoder_reads_meaning_not_words() -> None:
+    protest_a, protest_b, shelling = get_encoder().encode([
+        "Hundreds of nurses marched through Lyon on Thursday demanding higher pay.",
+        "Students blocked the main avenue of Santiago in a rally against fee rises.",
+        "Artillery fire hit residential blocks in the eastern suburbs overnight.",
+    ])
+    assert float(protest_a.sentence @ protest_b.sentence) > \
+        float(protest_a.sentence @ shelling.sentence)
+    assert abs(float(np.linalg.norm(shelling.sentence)) - 1.0) < 1e-4
+
+
+def test_encoder_truncates_long_text() -> None:
+    (long,) = get_encoder().encode(["word " * 5000])
+    assert long.states.shape[0] <= 128
+
+
+def _events(extractor: Extractor, text: str, published: str = "2025-03-04") -> list[dict]:  # type: ignore[type-arg]
+    document = document_from_text(text, published=published, origin="test")
+    return [e.to_dict() for e in extractor.extract_document(document)]
+
+
+def test_rallies_without_a_lexicon_verb_are_a_protest(extractor: Extractor) -> None:
+    events = _events(extractor, "Tens of thousands of pensioners took to the streets of Lisbon "
+                                "and Porto on Saturday over cuts to state pensions.")
+    assert [e["type"] for e in events] == ["PROTEST"]
+    assert events[0]["decided_by"] == "classifier"
+    assert events[0]["acled"]["event_type"] == "Protests"
+
+
+def test_disaster_and_sport_are_not_attacks(extractor: Extractor) -> None:
+    quake = _events(extractor, "A powerful earthquake struck the mountainous province early on "
+                               "Tuesday, killing at least 14 people and flattening homes.")
+    match = _events(extractor, "The visitors struck twice in the second half after a swift "
+                               "counter-attack down the left wing.")
+    assert not [e for e in quake + match if e["type"] == EventType.ASSAULT.value]
+
+
+def test_labour_strike_is_a_protest(extractor: Extractor) -> None:
+    events = _events(extractor, "Dock workers in Antwerp walked off the job on Monday, halting "
+                                "container traffic in a dispute over pensions, the union said.")
+    assert events and events[0]["type"] == "PROTEST"
+
+
+@pytest.fixture(scope="module")
+def example_events(extractor: Extractor) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+    from sitrep.ingest import read_document
+
+    out = {}
+    for path in sorted((ROOT / "examples").glob("*.txt")):
+        out[path.stem] = [e.to_dict() for e in
+                          extractor.extract_document(read_document(path, published=None))]
+    return out
+
+
+def test_examples_nairobi_protest(example_events: dict[str, list[dict]]) -> None:  # type: ignore[type-arg]
+    types = [e["type"] for e in example_events["protest-nairobi"]]
+    assert types[0] == "PROTEST"
+
+
+def test_examples_prisoner_exchange_agreed(example_events: dict[str, list[dict]]) -> None:  # type: ignore[type-arg]
+    agreed = [e for e in example_events["meeting-geneva"] if "agreed" in e["trigger"]["text"]]
+    assert [e["type"] for e in agreed] == ["AGREE"]
+
+
+def test_examples_air_strike_is_one_located_event(example_events: dict[str, list[dict]]) -> None:  # type: ignore[type-arg]
+    strikes = [e for e in example_events["airstrike-idlib"] if e["type"] == "ASSAULT"]
+    assert len(strikes) == 1
+    strike = strikes[0]
+    assert strike["casualties"]["killed"]["best"] == 12
+    assert strike["casualties"]["injured"]["best"] == 30
+    assert strike["location"]["name"].startswith("Ma")
+    assert strike["acled"]["sub_event_type"] == "Air/drone strike"
+
+
+def test_examples_its_soldiers_resolved(example_events: dict[str, list[dict]]) -> None:  # type: ignore[type-arg]
+    repelled = [e for e in example_events["clash-north-darfur"]
+                if "repel" in e["trigger"]["text"] or "killed" in e["trigger"]["text"]]
+    assert repelled
+    assert any(a["name"] == "Sudanese Armed Forces" for e in repelled for a in e["actors"])
+
+
+def _write(folder: Path, lines: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "snippets.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+GOOD = json.dumps({"text": "Police detained twelve activists outside the court on Monday.",
+                   "trigger": "detained", "plover": ["COERCE"], "mode": ["arrest"],
+                   "acled": "Arrests"})
+
+
+@pytest.mark.parametrize("bad, message", [
+    ("{not json", "not valid JSON"),
+    (json.dumps({"text": "Troops shelled the town.", "trigger": "shelled",
+                 "plover": ["SHELLING"]}), "unknown label in 'plover'"),
+    (json.dumps({"text": "Troops shelled the town.", "trigger": "bombed",
+                 "plover": ["ASSAULT"]}), "must be a substring"),
+    (json.dumps({"text": "Troops shelled the town.", "trigger": "shelled", "plover": ["ASSAULT"],
+                 "acled": "Shelling"}), "unknown ACLED sub-event type"),
+])
+def test_train_bad_line_names_file_and_line(tmp_path: Path, bad: str, message: str) -> None:
+    _write(tmp_path / "data", [GOOD, bad])
+    result = CliRunner().invoke(main, ["train", "events", "--data", str(tmp_path / "data"),
+                                       "--output", str(tmp_path / "heads.npz")])
+    assert result.exit_code == 1
+    assert "snippets.jsonl:2: " in result.output and message in result.output
+    assert not (tmp_path / "heads.npz").exists()
+
+
+def test_train_class_with_too_few_examples(tmp_path: Path) -> None:
+    lines = [GOOD] * 60 + [json.dumps({"text": "The rebels agreed to a truce.", "trigger": "agreed",
+                                       "plover": ["AGREE"], "acled": "Agreement"})]
+    _write(tmp_path / "data", lines)
+    result = CliRunner().invoke(main, ["train", "events", "--data", str(tmp_path / "data"),
+                                       "--output", str(tmp_path / "heads.npz")])
+    assert result.exit_code == 1
+    assert "too few examples" in result.output and "AGREE" in result.output
+
+
+@pytest.mark.slow
+def test_training_is_deterministic(tmp_path: Path) -> None:
+    """A small slice of the real data, trained twice: the same bytes, heads that load."""
+    wanted = {("NONE", None, None), ("PROTEST", "demo", "Peaceful protest"),
+              ("ASSAULT", "aerial", "Air/drone strike")}
+    picked: dict[tuple[str, str | None, str | None], list[str]] = {}
+    for path in training_files(TRAINING):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            key = (rec["plover"][0] if rec["plover"] else "NONE",
+                   (rec.get("mode") or [None])[0], rec.get("acled"))
+            if key in wanted and len(picked.setdefault(key, [])) < 20:
+                picked[key].append(line)
+    _write(tmp_path / "data", [line for lines in picked.values() for line in lines])
+    outputs = []
+    for run in ("a", "b"):
+        out = tmp_path / f"{run}.npz"
+        result = CliRunner().invoke(main, ["train", "events", "--data", str(tmp_path / "data"),
+                                           "--output", str(out)])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    heads = read_heads(tmp_path / "a.npz")
+    assert set(heads["sentence_type"].classes) == {"ASSAULT", "PROTEST", "NONE"}
