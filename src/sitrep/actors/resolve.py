@@ -100,6 +100,15 @@ def _counted(head: Token) -> Token:
     return head
 
 
+def _organisation_modifier(head: Token) -> tuple[int, int] | None:
+    """The span of an organisation's name that modifies a head noun, if any."""
+    for child in head.children:
+        if child.dep_ in ("compound", "nmod") and child.ent_type_ == "ORG" and child.i < head.i:
+            start, end, _ = _ent_span(child)
+            return start, end
+    return None
+
+
 def _possessive_owner(head: Token, memory: ActorMemory, sector: str | None) -> ActorRef | None:
     """ "its soldiers", "their fighters": the organisation or country named before, with the
     sector the noun gives (a state's soldiers are its military)."""
@@ -186,6 +195,17 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
     if sector is None and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
         modifiers = [e for t, e in countries if t.head.i == head.i
                      and t.dep_ in ("amod", "compound", "nmod")]
+        organisation = _organisation_modifier(head)
+        if organisation is not None and not modifiers and named:
+            t, entry = named[0]
+            start, end, text = _ent_span(t)
+            return [ActorRef(entry.name, text, (start, end), entry.id, entry.country,
+                             entry.sector)]
+        if organisation is not None and not modifiers:
+            # "the Asia-Pacific Economic Cooperation (APEC) forum": the organisation named
+            start, end = organisation
+            text = doc.text[start:end]
+            return [ActorRef(text, text, (start, end), None, None, None)]
         if not modifiers or head.pos_ != "NOUN":
             return []
         # "a Saudi businessman", "Nepali traders": a person of that country, sector unknown

@@ -149,7 +149,7 @@ def match_trigger(token: Token, lex: Lexicon) -> Found | None:
                     key = f"{lemma} {mark.lower_}"
                     if mark.dep_ == "mark" and mark.i > token.i and key in lex.phrases:
                         return Found(token, lex.phrases[key], [token, mark], False)
-        trig = lex.verbs.get(lemma)
+        trig = lex.verbs.get(lemma) or lex.derived_verbs.get(lemma)
         if trig is None:
             return None
         if trig.needs and not any(
@@ -165,7 +165,7 @@ def match_trigger(token: Token, lex: Lexicon) -> Found | None:
             key = f"{compound[-1].lower_} {lemma}"
             if key in lex.nouns:
                 return Found(token, lex.nouns[key], [compound[-1], token], True)
-        trig = lex.nouns.get(lemma)
+        trig = lex.nouns.get(lemma) or lex.derived_nouns.get(lemma)
         if trig is None:
             return None
         if trig.needs and not any(c.lower_ == trig.needs for c in token.children):
@@ -228,7 +228,8 @@ def _subject(verb: Token) -> Token | None:
                 verb = verb.head
                 continue
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            if verb.dep_ == "relcl":
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if verb.dep_ == "relcl" and not infinitive:
                 return verb.head
             # "issued a statement demanding ...", "gathered for a rally to protest ...":
             # the noun's own verb acts
@@ -453,6 +454,8 @@ class DocumentExtractor:
                 decided = decide_trigger(trig.type.value, vote)
                 if decided is None:
                     return None
+        if trig.derived and (decided is None or decided.decided_by != "classifier"):
+            return None  # a WordNet-derived word is an event only when the classifier says so
         actors, recipients = self._roles(tok, verb, item)
         event = Event(
             id="",

@@ -21,12 +21,14 @@ class Trigger:
     recipient_prep: str | None = None
     needs_mode: bool = False
     needs_object: bool = False
+    derived: bool = False  # from WordNet, not hand-checked: an event only if the classifier agrees
 
 
-def _trigger(raw: dict[str, Any]) -> Trigger:
+def _trigger(raw: dict[str, Any], derived: bool = False) -> Trigger:
     return Trigger(
         type=EventType(raw["type"]),
-        mode=raw.get("mode"),
+        mode=None if derived else raw.get("mode"),
+        derived=derived,
         strong=raw.get("strength", "strong") == "strong",
         needs=raw.get("needs"),
         recipient_prep=raw.get("recipient_prep"),
@@ -41,6 +43,8 @@ class Lexicon:
 
     verbs: dict[str, Trigger]
     nouns: dict[str, Trigger]
+    derived_verbs: dict[str, Trigger]
+    derived_nouns: dict[str, Trigger]
     phrases: dict[str, Trigger]
     light_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -62,12 +66,15 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The lexicon shipped with sitrep."""
+    """The lexicon shipped with sitrep: hand-written triggers, and those WordNet adds."""
     raw = load_data("triggers.toml")
+    wordnet = load_data("triggers_wordnet.toml")
     maps = load_data("mappings.toml")
     return Lexicon(
         verbs={k: _trigger(v) for k, v in raw["verbs"].items()},
         nouns={k: _trigger(v) for k, v in raw["nouns"].items()},
+        derived_verbs={k: _trigger(v, derived=True) for k, v in wordnet["verbs"].items()},
+        derived_nouns={k: _trigger(v, derived=True) for k, v in wordnet["nouns"].items()},
         phrases={k: _trigger(v) for k, v in raw["phrases"].items()},
         light_verbs=frozenset(raw["light_verbs"]),
         reporting_verbs=frozenset(raw["reporting_verbs"]),
