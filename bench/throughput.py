@@ -13,6 +13,7 @@ import resource
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "bench" / "articles"
@@ -54,6 +55,47 @@ def full_worker(texts: list[str]) -> float:
         return time.perf_counter() - start
 
 
+def _one_thread() -> None:
+    """As `sitrep ingest --workers N` does: one BLAS thread per worker process."""
+    from sitrep.classify.encoder import one_thread_per_process
+
+    one_thread_per_process()
+
+
+def breakdown(texts: list[str]) -> dict[str, float]:
+    """Seconds spent in spaCy, in the sentence encoder, and in the rest, one process."""
+    from sitrep.ingest import document_from_text
+    from sitrep.pipeline import default_extractor
+
+    extractor = default_extractor()
+    classifier = extractor.classifier
+    assert classifier is not None
+    encoder = classifier.encoder
+    spent = {"encoder": 0.0, "sentences": 0.0, "encoded": 0.0}
+    encode = encoder.encode
+
+    def timed(batch: list[str], batch_size: int = 32) -> Any:
+        start = time.perf_counter()
+        out = encode(batch, batch_size)
+        spent["encoder"] += time.perf_counter() - start
+        spent["encoded"] += len(batch)
+        return out
+
+    encoder.encode = timed  # type: ignore[method-assign]
+    docs = [document_from_text(t) for t in texts]
+    start = time.perf_counter()
+    parsed = list(extractor.nlp.pipe([d.text for d in docs], batch_size=16))
+    spent["spacy"] = time.perf_counter() - start
+    start = time.perf_counter()
+    pairs = list(zip(docs, parsed, strict=True))
+    spent["sentences"] = sum(1 for _, doc in pairs for _ in doc.sents)
+    for i in range(0, len(pairs), 16):  # as extract_documents batches them
+        extractor.events_of_batch(pairs[i : i + 16])
+    spent["after_spacy"] = time.perf_counter() - start
+    encoder.encode = encode  # type: ignore[method-assign]
+    return spent
+
+
 def run(worker: str, texts: list[str], processes: int) -> float:
     """Wall time with ``processes`` workers, each loading the pipeline once (load not timed)."""
     chunks = [texts[i::processes] for i in range(processes)]
@@ -61,7 +103,7 @@ def run(worker: str, texts: list[str], processes: int) -> float:
     if processes == 1:
         fn(chunks[0][:2])  # warm up: load models
         return fn(chunks[0])
-    with mp.get_context("fork").Pool(processes) as pool:
+    with mp.get_context("fork").Pool(processes, initializer=_one_thread) as pool:
         pool.map(fn, [c[:2] for c in chunks])
         start = time.perf_counter()
         pool.map(fn, chunks)
@@ -84,6 +126,12 @@ def main() -> None:
         print(f"processes={processes}: bare nlp.pipe {len(texts) / bare:7.1f} articles/s "
               f"{words / bare:9.0f} words/s | full ingest {len(texts) / full:7.1f} articles/s "
               f"{words / full:9.0f} words/s | ratio {bare / full:.2f}")
+    spent = breakdown(texts[: min(len(texts), 40)])
+    rest = spent["after_spacy"] - spent["encoder"]
+    print(f"where the time goes (1 process, {min(len(texts), 40)} articles): spaCy "
+          f"{spent['spacy']:.1f} s, sentence encoder {spent['encoder']:.1f} s "
+          f"({spent['encoded']:.0f} of {spent['sentences']:.0f} sentences encoded), "
+          f"places, rules and heads {rest:.1f} s")
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS: main process {peak_self:.0f} MB, largest worker {peak_children:.0f} MB")

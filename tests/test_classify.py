@@ -61,6 +61,22 @@ def test_encoder_reads_meaning_not_words() -> None:
     assert abs(float(np.linalg.norm(shelling.sentence)) - 1.0) < 1e-4
 
 
+def test_onnx_graph_computes_the_reference_network() -> None:
+    encoder = get_encoder()
+    texts = ["Militants ambushed an army convoy near the border town, killing nine soldiers.",
+             "Talks resumed in Doha."]
+    batch = encoder.tokenizer.encode_batch(texts)
+    length = max(len(e.ids) for e in batch)
+    ids = np.zeros((2, length), dtype=np.int64)
+    mask = np.zeros((2, length), dtype=np.float32)
+    for row, e in enumerate(batch):
+        ids[row, : len(e.ids)] = e.ids
+        mask[row, : len(e.ids)] = 1.0
+    fast, reference = encoder._forward(ids, mask), encoder.reference_states(ids, mask)
+    real = mask.astype(bool)
+    assert float(np.abs(fast[real] - reference[real]).max()) < 0.02
+
+
 def test_encoder_truncates_long_text() -> None:
     (long,) = get_encoder().encode(["word " * 5000])
     assert long.states.shape[0] <= 128

@@ -58,8 +58,10 @@ class LocalEngine:
 
 
 def _init_worker() -> None:
+    from sitrep.classify.encoder import one_thread_per_process
     from sitrep.pipeline import default_extractor
 
+    one_thread_per_process()
     default_extractor()
 
 

@@ -289,28 +289,41 @@ class DocumentExtractor:
         remember_document_actors(doc, kb, self.memory)
         self.events: list[Event] = []
         self._sentence_triggers: list[Token] = []
+        self._sentences = list(doc.sents)
+        self._triggers = [self._candidates(sent) for sent in self._sentences]
+        classifier_ = classifier
+        self._worth = (
+            []
+            if classifier_ is None
+            else [
+                i
+                for i, sent in enumerate(self._sentences)
+                if classifier_.can_hold_event(sent, bool(self._triggers[i][0]))
+            ]
+        )
         self.event_heads: dict[int, Event] = {}
 
-    def run(self) -> list[Event]:
-        """All events of the document, in text order, anaphoric mentions merged."""
-        sentences = list(self.doc.sents)
-        triggers = [self._candidates(sent) for sent in sentences]
-        encoded: dict[int, Encoded] = {}
-        if self.classifier is not None:
-            worth = [
-                i
-                for i, sent in enumerate(sentences)
-                if self.classifier.can_hold_event(sent, bool(triggers[i][0]))
-            ]
-            encoded = dict(
-                zip(worth, self.classifier.encode([sentences[i] for i in worth]), strict=True)
-            )
-        for index, sent in enumerate(sentences):
-            self._encoded = encoded.get(index)
+    def to_encode(self) -> list[Span]:
+        """The sentences the classifier should read: those that can hold an event."""
+        if self.classifier is None:
+            return []
+        return [self._sentences[i] for i in self._worth]
+
+    def run(self, encoded: list[Encoded] | None = None) -> list[Event]:
+        """All events of the document, in text order, anaphoric mentions merged.
+
+        `encoded` holds the encodings of `to_encode()`, in order, when the caller batched them
+        with other documents' sentences; otherwise they are encoded here.
+        """
+        if self.classifier is not None and encoded is None:
+            encoded = self.classifier.encode(self.to_encode())
+        by_index = dict(zip(self._worth, encoded or [], strict=False))
+        for index, sent in enumerate(self._sentences):
+            self._encoded = by_index.get(index)
             self._sentence_vote = None
             if self.classifier is not None and self._encoded is not None:
                 self._sentence_vote = self.classifier.sentence_vote(self._encoded)
-            self._sentence(index, sent, *triggers[index])
+            self._sentence(index, sent, *self._triggers[index])
         return [e for e in self.events if self._keep(e)]
 
     def _candidates(self, sent: Span) -> tuple[list[Found], set[int]]:
