@@ -209,3 +209,12 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     assert outputs[0] == outputs[1]
     heads = read_heads(tmp_path / "a.npz")
     assert set(heads["sentence_type"].classes) == {"ASSAULT", "PROTEST", "NONE"}
+
+
+def test_examples_clash_on_the_outskirts_is_located(
+        example_events: dict[str, list[dict]]) -> None:  # type: ignore[type-arg]
+    clash = next(e for e in example_events["clash-north-darfur"]
+                 if e["trigger"]["text"] == "clashed")
+    assert clash["location"]["name"] == "El Fasher"
+    assert clash["location"]["precision"] == 2
+    assert clash["casualties"]["killed"]["best"] == 23

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from numpy.typing import NDArray
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from sitrep.classify.encoder import Encoded, Encoder, get_encoder
 from sitrep.classify.features import sentence_features, trigger_features
@@ -101,7 +101,3 @@ class EventClassifier:
         probs = head.probabilities(x)[0]
         return Vote({c: float(p) for c, p in zip(head.classes, probs, strict=True)})
 
-
-def doc_sentences(doc: Doc) -> list[Span]:
-    """The sentences of a parsed document, in order."""
-    return list(doc.sents)

@@ -830,7 +830,7 @@ class DocumentExtractor:
             if (
                 node.dep_ == "pobj"
                 and node.head.lower_ == "of"
-                and node.head.head.lemma_.lower() in PLACE_NOUNS
+                and PLACE_NOUNS & {node.head.head.lemma_.lower(), node.head.head.lower_}
             ):
                 node = node.head.head  # "the town of X", "the outskirts of X"
                 continue
