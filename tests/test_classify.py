@@ -218,3 +218,14 @@ def test_examples_clash_on_the_outskirts_is_located(
     assert clash["location"]["name"] == "El Fasher"
     assert clash["location"]["precision"] == 2
     assert clash["casualties"]["killed"]["best"] == 23
+
+
+def test_examples_police_dispersal_is_not_their_protest(
+        example_events: dict[str, list[dict]]) -> None:  # type: ignore[type-arg]
+    disperse = next(e for e in example_events["protest-nairobi"]
+                    if e["trigger"]["text"] == "disperse")
+    assert disperse["type"] != "PROTEST"
+    assert disperse["acled"]["sub_event_type"] == "Protest with intervention"
+    demand = next(e for e in example_events["protest-nairobi"]
+                  if e["trigger"]["text"] == "called for")
+    assert demand["type"] == "REQUEST" and demand["acled"] is None

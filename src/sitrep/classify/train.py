@@ -32,6 +32,7 @@ from sitrep.errors import TrainingDataError
 FOLDS = 5
 C_GRID = (16.0,)
 SEED = 0
+STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT"})
 Progress = Callable[[str], None]
 
 
@@ -195,13 +196,16 @@ def cross_validate(name: str, examples: Examples,
 
 def acled_compatible(snippets: list[Snippet], minimum: int = 3,
                      share: float = 0.05) -> dict[str, list[str]]:
-    """ACLED sub-event types that go with each PLOVER type: seen with it at least `minimum`
-    times and in at least `share` of its snippets (a stray label does not make a pairing)."""
-    pairs = Counter((s.types[0], s.acled) for s in snippets if s.types and s.acled)
-    per_type = Counter(s.types[0] for s in snippets if s.types)
+    """ACLED sub-event types that go with each PLOVER type: the type is among the snippet's
+    types at least `minimum` times and in at least `share` of that sub-event type's snippets
+    (a stray label does not make a pairing). ACLED records acts, not statements: a demand or
+    accusation told beside an act does not pair with the act's sub-event type."""
+    pairs = Counter((t, s.acled) for s in snippets if s.acled for t in set(s.types)
+                    if t == s.types[0] or t not in STATEMENT_TYPES)
+    per_sub = Counter(s.acled for s in snippets if s.acled)
     out: dict[str, list[str]] = {}
     for (plover, acled), n in sorted(pairs.items()):
-        if n >= minimum and n >= share * per_type[plover]:
+        if n >= minimum and n >= share * per_sub[acled]:
             out.setdefault(plover, []).append(acled)
     return out
 

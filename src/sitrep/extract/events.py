@@ -242,6 +242,12 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _state_forces_protesting(event_type: str, actors: list[ActorRef]) -> bool:
+    """A protest whose every actor is police or military."""
+    return event_type == EventType.PROTEST.value and bool(actors) and all(
+        a.sector in ("COP", "MIL") for a in actors)
+
+
 def _clause_verb(token: Token) -> Token:
     """The verb a word's clause hangs from: itself if a verb, else its governing verb."""
     if token.pos_ == "VERB":
@@ -493,6 +499,10 @@ class DocumentExtractor:
         event.trigger_text = self.doc.text[start:end]
         event.mentions.append((start, end))
         event.modality = self._modality(tok, verb, sent)
+        if decided is not None and _state_forces_protesting(decided.type, actors):
+            # police and soldiers do not stage protests: that sentence is about the protest
+            # they act on, and the lexicon's reading of their verb stands
+            decided = TypeDecision(trig.type.value, decided.confidence, "rules")
         if decided is not None:
             event.type = EventType(decided.type)
             event.decided_by = decided.decided_by
