@@ -39,8 +39,7 @@ class SentenceVote:
     """What the sentence heads read in one sentence."""
 
     type: Vote
-    acled: Vote
-    acled_type: Vote
+    acled: Vote  # the ACLED event type is the sub-event type's parent, not a vote of its own
 
 
 @dataclass(frozen=True)
@@ -83,11 +82,10 @@ class EventClassifier:
         return self.encoder.encode([s.text for s in sentences]) if sentences else []
 
     def sentence_vote(self, encoded: Encoded) -> SentenceVote:
-        """Type, ACLED sub-event type and ACLED event type of the sentence as a whole."""
+        """Type and ACLED sub-event type of the sentence as a whole."""
         x = sentence_features(encoded)[None, :]
         return SentenceVote(type=self._vote("sentence_type", x),
-                            acled=self._vote("sentence_acled", x),
-                            acled_type=self._vote("sentence_acled_type", x))
+                            acled=self._vote("sentence_acled", x))
 
     def trigger_vote(self, encoded: Encoded, token: Token, sent: Span,
                      rule_type: str | None) -> TriggerVote:

@@ -12,7 +12,6 @@ from sitrep.classify.labels import Labels
 from sitrep.errors import TrainingDataError
 
 FIELDS = frozenset({"text", "trigger", "plover", "mode", "acled", "style", "region"})
-MIN_PER_CLASS = 5
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,8 @@ def parse_snippet(raw: Any, where: str, labels: Labels) -> Snippet:
     modes = raw.get("mode") or []
     if not isinstance(modes, list) or any(m not in labels.modes for m in modes):
         raise _fail(where, f"unknown label in 'mode': {modes!r}")
+    if modes and types and modes[0] not in labels.modes_by_type.get(types[0], ()):
+        raise _fail(where, f"mode {modes[0]!r} does not belong to {types[0]}")
     acled = raw.get("acled")
     if acled is not None and acled not in labels.acled_parent:
         raise _fail(where, f"unknown ACLED sub-event type {acled!r}")
@@ -75,6 +76,8 @@ def parse_snippet(raw: Any, where: str, labels: Labels) -> Snippet:
         span = (start, start + len(trigger))
     elif acled is not None:
         raise _fail(where, "an ACLED type needs a PLOVER type")
+    elif trigger not in (None, ""):
+        raise _fail(where, "a no-event snippet (plover []) has no trigger")
     return Snippet(text=text, trigger=span, types=tuple(types),
                    mode=modes[0] if modes else None, acled=acled, where=where)
 
@@ -90,16 +93,20 @@ def read_snippets(files: list[Path], labels: Labels) -> list[Snippet]:
         for number, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
-            where = f"{path}:{number}"
-            try:
-                raw = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise _fail(where, f"not valid JSON ({exc.msg})") from exc
-            snippets.append(parse_snippet(raw, where, labels))
+            snippets.append(parse_line(line, f"{path}:{number}", labels))
     return snippets
 
 
-def check_class_sizes(name: str, targets: list[str], minimum: int = MIN_PER_CLASS) -> None:
+def parse_line(line: str, where: str, labels: Labels) -> Snippet:
+    """One JSONL line as a checked snippet."""
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise _fail(where, f"not valid JSON ({exc.msg})") from exc
+    return parse_snippet(raw, where, labels)
+
+
+def check_class_sizes(name: str, targets: list[str], minimum: int) -> None:
     """A class with fewer than `minimum` examples cannot be learned or cross-validated."""
     counts: dict[str, int] = {}
     for t in targets:

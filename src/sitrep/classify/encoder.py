@@ -14,9 +14,9 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import threading
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -266,17 +266,10 @@ class Encoder:
         return [e for e in out if e is not None]
 
 
-_lock = threading.Lock()
-_encoder: Encoder | None = None
-
-
+@lru_cache(maxsize=1)
 def get_encoder() -> Encoder:
     """The process-wide encoder, loaded on first use (never at import time)."""
-    global _encoder
-    with _lock:
-        if _encoder is None:
-            _encoder = Encoder()
-        return _encoder
+    return Encoder()
 
 
 def one_thread_per_process() -> None:

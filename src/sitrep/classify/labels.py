@@ -24,11 +24,6 @@ class Labels:
         """Every mode, in file order."""
         return tuple(m for ms in self.modes_by_type.values() for m in ms)
 
-    @property
-    def acled_event_types(self) -> tuple[str, ...]:
-        """ACLED's six event types, in file order."""
-        return tuple(dict.fromkeys(self.acled_parent.values()))
-
 
 @lru_cache(maxsize=1)
 def default_labels() -> Labels:

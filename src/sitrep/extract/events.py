@@ -297,22 +297,16 @@ class DocumentExtractor:
         self._sentence_triggers: list[Token] = []
         self._sentences = list(doc.sents)
         self._triggers = [self._candidates(sent) for sent in self._sentences]
-        classifier_ = classifier
-        self._worth = (
-            []
-            if classifier_ is None
-            else [
-                i
-                for i, sent in enumerate(self._sentences)
-                if classifier_.can_hold_event(sent, bool(self._triggers[i][0]))
-            ]
-        )
+        self._worth = [
+            i
+            for i, sent in enumerate(self._sentences)
+            if classifier is not None
+            and classifier.can_hold_event(sent, bool(self._triggers[i][0]))
+        ]
         self.event_heads: dict[int, Event] = {}
 
     def to_encode(self) -> list[Span]:
         """The sentences the classifier should read: those that can hold an event."""
-        if self.classifier is None:
-            return []
         return [self._sentences[i] for i in self._worth]
 
     def run(self, encoded: list[Encoded] | None = None) -> list[Event]:
@@ -323,7 +317,7 @@ class DocumentExtractor:
         """
         if self.classifier is not None and encoded is None:
             encoded = self.classifier.encode(self.to_encode())
-        by_index = dict(zip(self._worth, encoded or [], strict=False))
+        by_index = dict(zip(self._worth, encoded or [], strict=encoded is not None))
         for index, sent in enumerate(self._sentences):
             self._encoded = by_index.get(index)
             self._sentence_vote = None
@@ -332,15 +326,22 @@ class DocumentExtractor:
             self._sentence(index, sent, *self._triggers[index])
         return [e for e in self.events if self._keep(e)]
 
-    def _candidates(self, sent: Span) -> tuple[list[Found], set[int]]:
-        """The sentence's lexicon triggers, and the tokens of its reporting clauses."""
-        _, reporting = find_attributions(sent, self.lex.reporting_verbs)
+    def _candidates(self, sent: Span) -> tuple[list[Found], list[Attribution], set[int]]:
+        """The sentence's lexicon triggers, who it says reported, and the tokens of those
+        reporting clauses (never triggers themselves)."""
+        attributions, reporting = find_attributions(sent, self.lex.reporting_verbs)
         found = [f for t in sent if t.i not in reporting and (f := match_trigger(t, self.lex))]
-        return self._drop_nested(found), reporting
+        return self._drop_nested(found), attributions, reporting
 
     # -- one sentence ---------------------------------------------------------------------------
-    def _sentence(self, index: int, sent: Span, found: list[Found], reporting: set[int]) -> None:
-        attributions, _ = find_attributions(sent, self.lex.reporting_verbs)
+    def _sentence(
+        self,
+        index: int,
+        sent: Span,
+        found: list[Found],
+        attributions: list[Attribution],
+        reporting: set[int],
+    ) -> None:
         casualties = find_casualties(sent)
         self._sentence_triggers = [f.token for f in found]
         sentence_events: list[Event] = []
