@@ -3,6 +3,7 @@ what the classifier changes on reporting it never saw."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -229,3 +230,38 @@ def test_examples_police_dispersal_is_not_their_protest(
     demand = next(e for e in example_events["protest-nairobi"]
                   if e["trigger"]["text"] == "called for")
     assert demand["type"] == "REQUEST" and demand["acled"] is None
+
+
+def test_unnamed_groups_take_the_country_they_are_in(extractor: Extractor) -> None:
+    events = _events(extractor, "Several hundred demonstrators in Harare blocked the main road "
+                                "into the city centre on Thursday to protest against fuel "
+                                "price rises.")
+    protest = next(e for e in events if e["type"] == "PROTEST")
+    assert [a["country"] for a in protest["actors"]] == ["ZWE"]
+
+
+def test_named_person_does_not_take_the_place_country(extractor: Extractor) -> None:
+    events = _events(extractor, "Opposition leader Nelson Chamisa addressed supporters in "
+                                "Harare on Thursday and urged them to keep up the pressure.")
+    for event in events:
+        for actor in event["actors"]:
+            assert actor["country"] is None or "Chamisa" not in actor["text"]
+
+
+def test_main_clause_event_ranks_above_its_after_clause(extractor: Extractor) -> None:
+    events = _events(extractor, "Ghana on Monday recalled its ambassador from Burkina Faso, "
+                                "two days after soldiers fired on a Ghanaian fishing boat on "
+                                "the Volta lake.")
+    top = max(events, key=lambda e: e["confidence"])
+    assert top["type"] == "SANCTION"
+
+
+def test_adjectival_predicate_can_be_the_trigger(extractor: Extractor) -> None:
+    events_module = importlib.import_module("sitrep.extract.events")
+    doc = extractor.nlp("The junta remains unwilling to hold elections this year.")
+    unwilling = next(t for t in doc if t.lower_ == "unwilling")
+    assert events_module._predicative(unwilling)
+    assert events_module._subject(unwilling).text == "junta"
+    doc = extractor.nlp("Kenya is opposed to the deployment of foreign troops.")
+    opposed = next(t for t in doc if t.lower_ == "opposed")
+    assert events_module._subject(opposed).text == "Kenya"

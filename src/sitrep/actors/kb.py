@@ -39,6 +39,7 @@ class ActorKB:
         self.entries: dict[str, KBEntry] = {}
         self.demonyms: dict[str, str] = {}
         self.iso2: dict[str, str] = {}
+        self.iso3: dict[str, str] = {}  # alpha-2 -> alpha-3
         self._load_countries()
         self._load_actors()
         self.sector_nouns = self._load_sectors()
@@ -48,6 +49,7 @@ class ActorKB:
         for country in pycountry.countries:
             iso3 = country.alpha_3
             self.iso2[iso3] = country.alpha_2
+            self.iso3[country.alpha_2] = iso3
             info = extra.get(iso3, {})
             common = getattr(country, "common_name", None)
             names = [country.name, *([common] if common else []), *info.get("names", [])]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -220,7 +220,7 @@ def _subject(verb: Token) -> Token | None:
         ]
         if agents:
             return agents[0]
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
             if verb.dep_ == "ccomp" and not any(c.dep_ == "nsubj" for c in verb.children):
                 verb = verb.head
                 continue
@@ -242,6 +242,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _predicative(token: Token) -> bool:
+    """An adjective that is a clause's predicate: "Israel is opposed to", "ready to contribute"."""
+    return token.pos_ == "ADJ" and (
+        token.dep_ in ("ROOT", "acomp", "ccomp", "conj")
+        or any(c.dep_ in ("nsubj", "cop") for c in token.children)
+    )
+
+
 def _state_forces_protesting(event_type: str, actors: list[ActorRef]) -> bool:
     """A protest whose every actor is police or military."""
     return event_type == EventType.PROTEST.value and bool(actors) and all(
@@ -253,6 +261,34 @@ def _clause_verb(token: Token) -> Token:
     if token.pos_ == "VERB":
         return token
     return _governing_verb(token) or token
+
+
+SUBORDINATING = frozenset({"after", "before", "because", "since", "when", "while", "as", "until",
+                           "once", "following", "although", "though"})
+
+
+def _subordination(token: Token) -> float:
+    """How far a trigger's clause sits below the sentence's main clause, as a ranking penalty.
+
+    A clause introduced by "after", "because", "when" ... or a relative or reduced relative
+    clause tells the circumstances of the sentence's main event; a second coordinated clause
+    follows the first. So "Italy suspended air links one day after a jet shot down a
+    helicopter" is first of all about the suspension.
+    """
+    clause = _clause_verb(token)
+    penalty = 0.0
+    for node in [clause, *list(clause.ancestors)[:2]]:
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in SUBORDINATING for c in node.children
+        ):
+            return 0.1
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
+            return 0.1
+        if node.dep_ == "pcomp" and node.head.lower_ in SUBORDINATING:
+            return 0.1
+        if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX") and not penalty:
+            penalty = 0.02
+    return penalty
 
 
 def _background_clause(token: Token) -> bool:
@@ -396,7 +432,7 @@ class DocumentExtractor:
         words = [
             t
             for t in sent
-            if t.pos_ in ("VERB", "NOUN")
+            if (t.pos_ in ("VERB", "NOUN") or _predicative(t))
             and t.dep_ not in ("amod", "compound", "nmod")
             and t.i not in reporting
             and t.lemma_.lower() not in self.lex.reporting_verbs
@@ -416,7 +452,8 @@ class DocumentExtractor:
         best = next((t for t in likely if _subject(_clause_verb(t)) is not None), likely[0])
         if _background_clause(best):
             return None
-        item = Found(best, Trigger(type=EventType(decision.type)), [best], best.pos_ != "VERB")
+        item = Found(best, Trigger(type=EventType(decision.type)), [best],
+                     best.pos_ not in ("VERB", "ADJ"))
         return item, decision
 
 
@@ -510,14 +547,16 @@ class DocumentExtractor:
             event.mode = decide_mode(decided.type, vote, modes, default_labels())
         event.type = self._retype(event, tok, verb)
         event.location, event.origin = self._places(tok, verb, sent, item)
+        event.actors = self._located(event.actors, event.location)
+        event.recipients = self._located(event.recipients, event.location)
         event.date = self._date(tok, verb, sent)
         event.quotes = self._quotes(tok, verb, sent)
         event.confidence = self._confidence(event, item, sent)
         if decided is not None:
-            if decided.decided_by == "classifier":
-                # the type's calibrated probability, weighed by how well the parse anchors the
-                # event (a main-clause act with named actors over a purpose clause or a fragment)
-                event.confidence = decided.confidence * event.confidence
+            # the calibrated probability of the type (or, where the rule's type stands, of an
+            # event at all), weighed by how well the parse anchors the event (a main-clause act
+            # with named actors over a purpose clause or a fragment)
+            event.confidence = decided.confidence * event.confidence
             if self._sentence_vote is not None and self.classifier is not None:
                 event.acled = decide_acled(
                     event.type.value,
@@ -526,6 +565,28 @@ class DocumentExtractor:
                     self.classifier.acled_compatible,
                 )
         return event
+
+    def _located(self, refs: list[ActorRef], place: Place | None) -> list[ActorRef]:
+        """Unnamed groups take the country they are placed in, as ACLED codes "Protesters
+        (Iraq)": "opposition groups in Zimbabwe", "demonstrators blocked a road in Baghdad".
+
+        Only groups named by a common noun ("protesters", "workers", "civilians"); a person
+        or a named organisation keeps the country the knowledge base gives it, or none.
+        """
+        out = []
+        for ref in refs:
+            head = self.doc.char_span(*ref.span, alignment_mode="expand")
+            if ref.country or ref.kb_id or head is None or head.root.pos_ != "NOUN" \
+                    or head.root.ent_type_:
+                out.append(ref)
+                continue
+            own = [g for prep in head.root.children if prep.dep_ == "prep"
+                   and prep.lower_ in ("in", "from") for g in prep.children if g.dep_ == "pobj"]
+            where = next((p for g in own for p in self.places
+                          if p.span[0] <= g.idx < p.span[1]), None) or place
+            iso3 = self.kb.iso3.get(where.country or "") if where is not None else None
+            out.append(replace(ref, country=iso3) if iso3 else ref)
+        return out
 
     def _refers_back(self, noun: Token, event_type: EventType) -> bool:
         """ "The strikes hit a market": a noun that names an event of this type coded before."""
@@ -925,6 +986,7 @@ class DocumentExtractor:
             score += 0.1
         if item.token.dep_ == "ROOT" or item.token.head.dep_ == "ROOT":
             score += 0.1
+        score -= _subordination(item.token)
         if event.modality in (Modality.HEDGED, Modality.HYPOTHETICAL):
             score -= 0.1
         return max(0.05, min(0.99, score))
