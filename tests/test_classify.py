@@ -265,3 +265,21 @@ def test_adjectival_predicate_can_be_the_trigger(extractor: Extractor) -> None:
     doc = extractor.nlp("Kenya is opposed to the deployment of foreign troops.")
     opposed = next(t for t in doc if t.lower_ == "opposed")
     assert events_module._subject(opposed).text == "Kenya"
+
+
+def test_examples_strikes_in_the_threat_condition_are_an_ongoing_assault(
+        example_events: dict[str, list[dict]]) -> None:  # type: ignore[type-arg]
+    strikes = next(e for e in example_events["threat-red-sea"]
+                   if "strikes" in e["trigger"]["text"])
+    assert strikes["type"] == "ASSAULT"
+    assert strikes["modality"] == "asserted"  # "if Washington continued its strikes"
+    assert strikes["location"]["name"] == "Sanaa"
+    assert strikes["acled"]["event_type"] == "Explosions/Remote violence"
+    threat = next(e for e in example_events["threat-red-sea"] if e["trigger"]["text"] ==
+                  "threatened")
+    assert threat["type"] == "THREATEN"
+
+
+def test_examples_humanitarian_warning_is_not_a_threat(
+        example_events: dict[str, list[dict]]) -> None:  # type: ignore[type-arg]
+    assert not [e for e in example_events["clash-north-darfur"] if e["type"] == "THREATEN"]

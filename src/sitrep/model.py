@@ -33,6 +33,15 @@ class EventType(str, Enum):  # noqa: UP042 (StrEnum would change str() of member
     ASSAULT = "ASSAULT"
 
 
+# The quads of PLOVER types the extractor reasons with: statements, cooperative acts, force.
+VERBAL_TYPES = frozenset({EventType.AGREE, EventType.REQUEST, EventType.THREATEN,
+                          EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT})
+COOP_TYPES = frozenset({EventType.AID, EventType.COOPERATE, EventType.RETREAT,
+                        EventType.CONCEDE, EventType.CONSULT})
+FORCE_TYPES = frozenset({EventType.ASSAULT, EventType.PROTEST, EventType.COERCE,
+                         EventType.MOBILIZE})
+
+
 class Modality(str, Enum):  # noqa: UP042 (StrEnum would change str() of members)
     """What really happened, per PLOVER's auxiliary modes."""
 

@@ -9,6 +9,10 @@
   least PLAUSIBLE_AT: then the rule's type stands and the event says "rules" decided.
   So does a noun that refers back to an event already coded ("the strikes", "the attack"):
   coreference, not the classifier, decides that it is the same event and so of the same type.
+  So does a noun the lexicon reads as an act of force (strikes, raid, protest, arrests) when the
+  head reads a statement type (THREATEN, REQUEST, ...): the head has read the sentence's speech
+  act around it ("threatened to attack warships if Washington continued its strikes"), and a
+  noun of force does not name a statement.
 - An event's confidence is the calibrated probability of its type times the rule extractor's
   anchoring score (main clause, named actors, recipient), so the event a sentence is about
   ranks above one in its purpose clause.
@@ -17,7 +21,8 @@
   trigger head finds likeliest for that type, if that likelihood reaches TRIGGER_AT.
 - The ACLED sub-event type is the sentence head's best among those that go with the PLOVER
   type (compatible pairs are read off the training data), or none when "not an ACLED event"
-  is likelier; the ACLED event type is the sub-event type's parent.
+  is likelier, except for an assault or a protest, which ACLED records whatever the sentence
+  around it is about; the ACLED event type is the sub-event type's parent.
 - The mode is the trigger head's best mode of the chosen type, when it beats "no mode" and
   reaches MODE_AT; otherwise the rule's modes of that type.
 """
@@ -28,7 +33,9 @@ from dataclasses import dataclass
 
 from sitrep.classify.coder import SentenceVote, TriggerVote
 from sitrep.classify.labels import NONE, Labels
+from sitrep.model import FORCE_TYPES, VERBAL_TYPES, EventType
 
+ACLED_ALWAYS = frozenset({"ASSAULT", "PROTEST"})  # ACLED codes every act of political violence
 DROP_AT = 0.6
 KEEP_RULE_BELOW = 0.3
 SURE_AT = 0.7
@@ -47,15 +54,18 @@ class TypeDecision:
     decided_by: str  # "classifier" | "rules"
 
 
-def decide_trigger(rule_type: str, vote: TriggerVote) -> TypeDecision | None:
-    """Type of a rule-found trigger, or None when the classifier reads no event there."""
+def decide_trigger(rule_type: str, vote: TriggerVote, noun: bool = False) -> TypeDecision | None:
+    """Type of a rule-found trigger (`noun`: a nominal one), or None when the classifier reads
+    no event there."""
     probs = vote.type.probs
     none = probs.get(NONE, 0.0)
     best, p = vote.type.best(tuple(k for k in probs if k != NONE))
     if none >= DROP_AT and none > p:
         return None
     rule_p = probs.get(rule_type, 0.0)
-    if p < KEEP_RULE_BELOW or (p < SURE_AT and rule_p >= PLAUSIBLE_AT):
+    force_noun = noun and EventType(rule_type) in FORCE_TYPES and best != NONE \
+        and EventType(best) in VERBAL_TYPES
+    if force_noun or p < KEEP_RULE_BELOW or (p < SURE_AT and rule_p >= PLAUSIBLE_AT):
         return TypeDecision(rule_type, max(0.05, 1.0 - none), "rules")
     return TypeDecision(best, p, "classifier")
 
@@ -75,7 +85,7 @@ def decide_acled(event_type: str, vote: SentenceVote, labels: Labels,
     if not allowed:
         return None
     sub, p = vote.acled.best(allowed)
-    if vote.acled.probs.get(NONE, 0.0) > p:
+    if vote.acled.probs.get(NONE, 0.0) > p and event_type not in ACLED_ALWAYS:
         return None
     return {"event_type": labels.acled_parent[sub], "sub_event_type": sub}
 

@@ -26,6 +26,9 @@ from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.model import (
+    COOP_TYPES,
+    FORCE_TYPES,
+    VERBAL_TYPES,
     ActorRef,
     Attribution,
     Casualties,
@@ -37,22 +40,8 @@ from sitrep.model import (
     Quote,
 )
 
-VERBAL_TYPES = frozenset(
-    {
-        EventType.AGREE,
-        EventType.REQUEST,
-        EventType.THREATEN,
-        EventType.ACCUSE,
-        EventType.REJECT,
-        EventType.SUPPORT,
-    }
-)
-COOP_TYPES = frozenset(
-    {EventType.AID, EventType.COOPERATE, EventType.RETREAT, EventType.CONCEDE, EventType.CONSULT}
-)
-FORCE_TYPES = frozenset(
-    {EventType.ASSAULT, EventType.PROTEST, EventType.COERCE, EventType.MOBILIZE}
-)
+# Verbs that presuppose the act they govern is under way ("continued its strikes").
+ONGOING_VERBS = frozenset({"continue", "keep"})
 DEFAULT_RECIPIENT_PREPS = ("against", "on", "at", "with", "to", "into", "from", "toward", "upon")
 QUANTIFIER_NOUNS = frozenset(
     {
@@ -240,6 +229,26 @@ def _subject(verb: Token) -> Token | None:
                 continue
         break
     return None
+
+
+def _infinitival_modifier(token: Token) -> bool:
+    """ "a measure to combat terrorism", "efforts to dismantle the network": a purpose or plan
+    attached to a noun, which tells what is meant to happen, not what happened."""
+    return (
+        token.dep_ in ("acl", "relcl")
+        and token.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
+
+
+def _framed_noun(token: Token) -> bool:
+    """A noun that can name an event by itself: a headline's head ("Heavy fighting near Djibo")
+    or a verb's subject or object ("launched an offensive"), not a word in the subject of a
+    judgement ("The response to the coalition's actions has been mixed")."""
+    if token.dep_ == "ROOT":
+        return True
+    verb = _governing_verb(token)
+    return verb is not None and not (token.dep_ == "nsubj" and verb.lemma_ == "be")
 
 
 def _predicative(token: Token) -> bool:
@@ -434,6 +443,8 @@ class DocumentExtractor:
             for t in sent
             if (t.pos_ in ("VERB", "NOUN") or _predicative(t))
             and t.dep_ not in ("amod", "compound", "nmod")
+            and not _infinitival_modifier(t)
+            and not (t.pos_ == "NOUN" and not _framed_noun(t))
             and t.i not in reporting
             and t.lemma_.lower() not in self.lex.reporting_verbs
         ]
@@ -450,6 +461,8 @@ class DocumentExtractor:
             return None
         # the likeliest word whose clause has a subject, so that the event has an actor
         best = next((t for t in likely if _subject(_clause_verb(t)) is not None), likely[0])
+        if best.pos_ == "NOUN" and _clause_verb(best) in likely:
+            best = _clause_verb(best)  # "workers walked off the job": the verb is the act
         if _background_clause(best):
             return None
         item = Found(best, Trigger(type=EventType(decision.type)), [best],
@@ -484,7 +497,8 @@ class DocumentExtractor:
     def _complement_path(top: Token, low: Token) -> bool:
         node = low
         while node.i != top.i and node.head.i != node.i:
-            if node.dep_ in ("xcomp", "ccomp", "pobj", "dobj", "prep", "acl", "pcomp", "compound"):
+            if node.dep_ in ("xcomp", "ccomp", "pobj", "dobj", "prep", "acl", "pcomp", "compound") \
+                    or _infinitival_modifier(node):
                 node = node.head
                 continue
             return False
@@ -508,7 +522,7 @@ class DocumentExtractor:
             if decided is None and item.nominal and self._refers_back(tok, trig.type):
                 decided = TypeDecision(trig.type.value, 0.5, "rules")
             if decided is None:
-                decided = decide_trigger(trig.type.value, vote)
+                decided = decide_trigger(trig.type.value, vote, noun=item.nominal)
                 if decided is None:
                     return None
         if trig.derived and (decided is None or decided.decided_by != "classifier"):
@@ -764,6 +778,9 @@ class DocumentExtractor:
                 return Modality.NEGATED
             if node.lemma_.lower() in ("deny",) and node.i != tok.i:
                 return Modality.NEGATED
+        if clause.lemma_.lower() in ONGOING_VERBS and clause.i != tok.i:
+            # "if Washington continued its strikes": the condition presupposes the strikes
+            return Modality.ASSERTED
         for node in chain:
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
                 return Modality.HYPOTHETICAL
