@@ -189,3 +189,16 @@ def test_geoparse_cli_finds_and_resolves_given_spans(tmp_path: Path) -> None:
     assert scored.returncode == 0 and "accuracy_at_161km" in scored.stdout
     broken = run_cli("eval", "geo", str(article))
     assert broken.returncode == 1 and broken.stderr.startswith("sitrep: error:")
+
+
+def test_jsonl_lines_end_at_newline_only(tmp_path: Path, extractor: Extractor) -> None:
+    text = "Rains hit Kisumu\u2028 and floods reached Homa Bay\u0085 on Monday.\u2029"
+    start = text.index("Kisumu")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "u", "text": text, "toponyms": [
+        {"start": start, "end": start + 6, "text": "Kisumu", "lat": -0.1, "lon": 34.75}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    docs = load_geo_gold(gold)
+    assert len(docs) == 1 and docs[0].text == text
+    report = evaluate_geo(gold, extractor)
+    assert report.given_spans == 1 and report.given_acc161 == 1

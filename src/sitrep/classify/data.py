@@ -10,6 +10,7 @@ from typing import Any
 
 from sitrep.classify.labels import Labels
 from sitrep.errors import TrainingDataError
+from sitrep.ingest.jsonl import jsonl_lines
 
 FIELDS = frozenset({"text", "trigger", "plover", "mode", "acled", "style", "region"})
 
@@ -90,7 +91,7 @@ def read_snippets(files: list[Path], labels: Labels) -> list[Snippet]:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
             raise TrainingDataError(f"{path}: not UTF-8 ({exc})") from exc
-        for number, line in enumerate(text.split("\n"), 1):
+        for number, line in enumerate(jsonl_lines(text), 1):
             if not line.strip():
                 continue
             snippets.append(parse_line(line, f"{path}:{number}", labels))

@@ -20,6 +20,7 @@ from typing import Any
 from sitrep.errors import GoldDataError
 from sitrep.evaluation.scoring import FieldScore
 from sitrep.geo.resolve import haversine_km
+from sitrep.ingest.jsonl import jsonl_lines
 from sitrep.model import Place
 from sitrep.pipeline import Extractor
 
@@ -50,7 +51,7 @@ class GoldGeoDoc:
 def load_geo_gold(path: Path) -> list[GoldGeoDoc]:
     """Read and check a geoparsing gold file; any defect is named with its line."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = jsonl_lines(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise GoldDataError(f"{path}: no such gold file") from exc
     except UnicodeDecodeError as exc:

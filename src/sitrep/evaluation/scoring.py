@@ -10,6 +10,7 @@ from typing import Any
 from sitrep.errors import GoldDataError
 from sitrep.geo.names import fold
 from sitrep.ingest import document_from_text
+from sitrep.ingest.jsonl import jsonl_lines
 from sitrep.pipeline import Extractor
 
 # CAMEO country codes in older gold data that differ from ISO 3166 alpha-3.
@@ -233,7 +234,7 @@ def score_sentences(gold_path: Path, extractor: Extractor) -> SentenceReport:
     """Score the PLOVER gold sentences: detection, type, and actor/recipient codes."""
     report = SentenceReport()
     try:
-        lines = gold_path.read_text(encoding="utf-8").splitlines()
+        lines = jsonl_lines(gold_path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise GoldDataError(f"{gold_path}: no such gold file") from exc
     records = [json.loads(line) for line in lines if line.strip()]

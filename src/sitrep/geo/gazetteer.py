@@ -30,7 +30,7 @@ from sitrep.geo.names import (
 from sitrep.geo.sources import SourcePlace, dump_places, packaged_places
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _BATCH = 20_000
 REBUILD_HINT = "rebuild it with `sitrep gazetteer build`"
 
@@ -258,13 +258,53 @@ def _fill_area_centres(conn: sqlite3.Connection) -> None:
 
 
 def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
-    """Midpoint of the 5th-95th percentile box of the points: outliers (Alaska) do not drag it."""
+    """Where an area without coordinates of its own is placed: the centroid of the hull of the
+    settlements inside it, after dropping the outer 2% each way (an outlying island or exclave
+    does not stretch it). The hull follows the area's shape, so a province whose towns crowd
+    one coast ("Queensland") is still placed near its middle, as GeoNames places it."""
     if not points:
         return 0.0, 0.0
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    lo, hi = int(0.05 * (len(points) - 1)), int(0.95 * (len(points) - 1))
-    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
+    lo, hi = int(0.02 * (len(points) - 1)), int(0.98 * (len(points) - 1))
+    box = (lats[lo], lats[hi], lons[lo], lons[hi])
+    inside = [(lon, lat) for lat, lon, _ in points
+              if box[0] <= lat <= box[1] and box[2] <= lon <= box[3]]
+    centroid = _hull_centroid(inside) if box[3] - box[2] < 180 else None
+    if centroid is None:
+        return round((box[0] + box[1]) / 2, 5), round((box[2] + box[3]) / 2, 5)
+    return round(centroid[1], 5), round(centroid[0], 5)
+
+
+def _hull_centroid(xy: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Centroid (x, y) of the convex hull of the points, or None when it has no area."""
+    pts = sorted(set(xy))
+    if len(pts) < 3:
+        return None
+
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    upper: list[tuple[float, float]] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    hull = lower[:-1] + upper[:-1]
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(hull, hull[1:] + hull[:1], strict=True):
+        step = x0 * y1 - x1 * y0
+        area += step
+        cx += (x0 + x1) * step
+        cy += (y0 + y1) * step
+    if abs(area) < 1e-9:
+        return None
+    return cx / (3 * area), cy / (3 * area)
 
 
 class Gazetteer:

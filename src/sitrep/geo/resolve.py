@@ -26,6 +26,7 @@ LOCAL_BONUS = 0.6
 KB_COUNTRY_BONUS = 0.3
 CONTAINMENT_BONUS = 2.5
 WEAK_MIN_POPULATION = 200_000
+NAMESAKE_AREA_PENALTY = 1.3
 _EARTH_KM = 6371.0088
 
 
@@ -52,9 +53,14 @@ def _prior(entry: GazetteerEntry, tier: int, mention: Mention) -> float:
     if code == "PCLI":
         score += 1.5
     elif code == "ADM1":
-        score += 1.2 if mention.admin_level in (1, None) and mention.admin_hint else -0.9
+        # a state or province named bare ("California", "Queensland") is the state: its
+        # people outnumber any namesake town's, and news names towns with their state
+        score += 1.2 if mention.admin_level in (1, None) and mention.admin_hint else (
+            -0.9 if mention.admin_level == 2 else 0.4)
     elif code == "ADM2":
         score += 1.0 if mention.admin_level == 2 else -1.2
+    elif entry.feature_class in ("L", "H", "T") and tier == 0:
+        score += 1.5  # a continent, region, sea or range named exactly ("Africa", "Red Sea")
     elif entry.feature_class != "P":
         score += 0.6 if mention.facility else -0.5
     return score
@@ -75,7 +81,16 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
     if mention.admin_hint:
         areas = [(e, t) for e, t in found if e.feature_class == "A" and e.feature_code != "PCLI"]
         found = areas or found
-    return [_Candidate(e, t, _prior(e, t, mention)) for e, t in found]
+    cands = [_Candidate(e, t, _prior(e, t, mention)) for e, t in found]
+    if not mention.admin_hint:
+        # "Aleppo", "Donetsk": an area named after its own main city is, bare, the city
+        towns = {(c.entry.country, c.entry.admin1_code) for c in cands
+                 if c.entry.feature_class == "P" and c.tier == 0}
+        for cand in cands:
+            if cand.entry.feature_code == "ADM1" and \
+                    (cand.entry.country, cand.entry.admin1_code) in towns:
+                cand.prior -= NAMESAKE_AREA_PENALTY
+    return cands
 
 
 def country_focus(mentions: list[Mention], found: list[list[_Candidate]],
@@ -230,7 +245,7 @@ def _to_place(mention: Mention, best: _Candidate, probability: float,
         geonameid=entry.geonameid,
         lat=entry.lat,
         lon=entry.lon,
-        country=entry.country,
+        country=entry.country or None,
         admin1_code=entry.admin1_code,
         admin1=entry.admin1,
         admin2=entry.admin2,

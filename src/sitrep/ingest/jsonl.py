@@ -10,6 +10,12 @@ from sitrep.errors import InputError
 from sitrep.ingest.text import MAX_BYTES
 
 
+def jsonl_lines(text: str) -> list[str]:
+    """The lines of a JSONL text. A JSONL line ends at "\\n" only: U+2028, U+0085 and the other
+    breaks `str.splitlines()` knows may stand inside a JSON string."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def read_jsonl_texts(path: Path) -> Iterator[tuple[str, str]]:
     """(id, text) per line; the id defaults to path:line. Bad lines raise naming path and line."""
     try:
