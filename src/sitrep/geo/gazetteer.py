@@ -32,6 +32,7 @@ from sitrep.geo.sources import SourcePlace, dump_places, packaged_places
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = "3"
 _BATCH = 20_000
+FUZZY_MIN_LETTERS = 5
 REBUILD_HINT = "rebuild it with `sitrep gazetteer build`"
 
 
@@ -74,6 +75,8 @@ def _name_keys(name: str) -> Iterator[tuple[str, int]]:
     if not folded or len(folded) < 2:
         return
     yield exact_key(name), 0
+    if len(folded.replace(" ", "")) < FUZZY_MIN_LETTERS:
+        return  # "US" is not "Us" misspelt: short names match exactly or not at all
     yield collapsed_key(name), 1
     skeleton = skeleton_key(name)
     if len(skeleton.replace(" ", "")) >= 3:
@@ -359,6 +362,11 @@ class Gazetteer:
                 if entry.rowid not in best or best[entry.rowid][1] > tier:
                     best[entry.rowid] = (entry, tier)
         found = list(best.values())
+        # never a consonant-skeleton reading where the name itself or an alias matches a place
+        # of the same class (a town for a town; "Hasakeh province" may still be the area)
+        exact = {entry.feature_class for entry, tier in found if tier == 0}
+        found = [(entry, tier) for entry, tier in found
+                 if tier < 2 or entry.feature_class not in exact]
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[name] = found

