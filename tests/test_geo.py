@@ -202,3 +202,81 @@ def test_jsonl_lines_end_at_newline_only(tmp_path: Path, extractor: Extractor) -
     assert len(docs) == 1 and docs[0].text == text
     report = evaluate_geo(gold, extractor)
     assert report.given_spans == 1 and report.given_acc161 == 1
+
+
+def given(extractor: Extractor, text: str, names: list[str]) -> dict[str, Place]:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return {p.text: p for p in next(extractor.geoparse([text], spans=[spans]))}
+
+
+def test_countries_continents_regions_and_abbreviations(extractor: Extractor) -> None:
+    text = ("Health officials in the US and the UK said cases in Calif. and Ky. had doubled, "
+            "while the WHO warned that Africa, the Middle East and ships in the Red Sea were "
+            "at risk; flights from Mexico City and the DRC were suspended.")
+    names = ["US", "UK", "Calif.", "Ky.", "Africa", "Middle East", "Red Sea", "Mexico City",
+             "DRC"]
+    found = given(extractor, text, names)
+    assert (found["US"].feature_code, found["US"].country) == ("PCLI", "US")
+    assert abs(found["US"].lat - 39.76) < 0.1  # GeoNames' point, not a city's
+    assert found["UK"].country == "GB" and found["DRC"].country == "CD"
+    assert (found["Calif."].name, found["Calif."].feature_code) == ("California", "ADM1")
+    assert (found["Ky."].name, found["Ky."].feature_code) == ("Kentucky", "ADM1")
+    assert (found["Africa"].feature_code, found["Africa"].geonameid) == ("CONT", 6255146)
+    assert found["Middle East"].feature_code == "RGN" and found["Middle East"].country is None
+    assert found["Red Sea"].feature_code == "SEA"
+    assert (found["Mexico City"].feature_class, found["Mexico City"].country) == ("P", "MX")
+
+
+def test_bare_state_beats_a_namesake_town_but_a_city_keeps_its_name(
+        extractor: Extractor) -> None:
+    found = given(extractor, "Wildfires spread across California and Queensland.",
+                  ["California", "Queensland"])
+    assert found["California"].feature_code == "ADM1"
+    assert found["Queensland"].feature_code == "ADM1"
+    assert found["Queensland"].lat < -19  # the hull of its towns, not its coastal towns' mean
+    city = given(extractor, "Shelling hit Aleppo and Donetsk overnight.", ["Aleppo", "Donetsk"])
+    assert city["Aleppo"].feature_class == "P" and city["Donetsk"].feature_class == "P"
+
+
+def test_short_names_are_never_fuzzy(extractor: Extractor) -> None:
+    for name in ("Ufa", "Uss", "Gao", "Kut"):
+        assert all(tier == 0 for _, tier in extractor.gazetteer.lookup(name)), name
+
+
+def test_shipped_ranker_was_trained_on_the_gold_data(shared: Path) -> None:
+    from sitrep.cli import default_geo_gold
+    from sitrep.geo.train import data_hash
+
+    shipped = json.loads((Path(__file__).parents[1] / "src" / "sitrep" / "data" /
+                          "geo_ranker.json").read_text())
+    assert shipped["data_hash"] == data_hash(default_geo_gold()), \
+        "the geo gold changed: run `sitrep train geo` and commit data/geo_ranker.json"
+    assert shipped["cross_validation"]["accuracy_at_161km"] >= 0.8
+
+
+def test_ranker_file_of_another_version_is_refused() -> None:
+    from sitrep.geo.resolve import ranker_from_json
+
+    with pytest.raises(GazetteerError, match="sitrep train geo"):
+        ranker_from_json(json.dumps({"features": ["population"], "weights": [1.0],
+                                     "sharpness": 1.0}))
+
+
+def test_train_geo_on_a_small_gold_file(tmp_path: Path) -> None:
+    docs = [
+        {"id": str(i), "text": f"Floods hit {town} in {state} on Monday.", "toponyms": [
+            {"start": 11, "end": 11 + len(town), "text": town, "lat": lat, "lon": lon}]}
+        for i, (town, state, lat, lon) in enumerate([
+            ("Kisumu", "Kenya", -0.1, 34.75), ("Mopti", "Mali", 14.49, -4.2),
+            ("Homs", "Syria", 34.73, 36.71), ("Kharkiv", "Ukraine", 49.99, 36.23),
+            ("Sylhet", "Bangladesh", 24.9, 91.87), ("Cusco", "Peru", -13.52, -71.97),
+            ("Goma", "Congo", -1.68, 29.23), ("Mosul", "Iraq", 36.34, 43.13),
+            ("Aden", "Yemen", 12.78, 45.04), ("Beni", "Congo", 0.49, 29.47)])]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(d) for d in docs) + "\n")
+    out = tmp_path / "ranker.json"
+    result = run_cli("train", "geo", str(gold), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "cross-validated by document" in result.stdout
+    written = json.loads(out.read_text())
+    assert written["toponyms"] == 10 and len(written["weights"]) == len(written["features"])

@@ -447,6 +447,14 @@ def _print_places(doc_id: str, places: list[Any], fmt: str) -> None:
 REPO_TRAINING = Path(__file__).resolve().parents[2] / "training"
 
 
+def default_geo_gold() -> list[Path]:
+    """The ranker's gold: GeoVirus (../shared/eval/geo), sitrep's own news set
+    (tests/data/geo/news-toponyms.jsonl) and the gold written for training (training/geo)."""
+    return [REPO_TRAINING.parents[1] / "shared" / "eval" / "geo" / "geovirus.jsonl",
+            REPO_TRAINING.parent / "tests" / "data" / "geo" / "news-toponyms.jsonl",
+            *sorted((REPO_TRAINING / "geo").glob("*.jsonl"))]
+
+
 @main.group()
 def train() -> None:
     """Rebuild a trained component from its training data (see training/)."""
@@ -475,6 +483,33 @@ def train_events_command(data_dir: str, output: str | None) -> None:
                    f"weighted-F1={report.weighted_f1:.3f} macro-F1={report.macro_f1:.3f} "
                    "(5-fold cross-validated)")
     click.echo(f"event heads written to {target}", err=True)
+
+
+@train.command("geo")
+@click.argument("gold", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--output", type=click.Path(dir_okay=False),
+              help="Ranker to write (default: the one sitrep loads).")
+def train_geo_command(gold: tuple[str, ...], output: str | None) -> None:
+    """Fit the toponym ranker on gold place names (default: GeoVirus in ../shared/eval/geo,
+    tests/data/geo/news-toponyms.jsonl and training/geo/*.jsonl); print document-cross-validated
+    accuracy."""
+    from sitrep.geo.resolve import RANKER_FILE
+    from sitrep.geo.train import train_geo
+    from sitrep.pipeline import default_extractor
+
+    paths = [Path(g) for g in gold] or default_geo_gold()
+    target = Path(output) if output else Path(__file__).resolve().parent / "data" / RANKER_FILE
+    try:
+        report = train_geo(paths, target, default_extractor())
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    cv = report["cross_validation"]
+    click.echo(f"toponyms={report['toponyms']} documents={report['documents']} "
+               f"accuracy@161km={cv['accuracy_at_161km']:.3f} "
+               f"(hand weights {cv['hand_weights_accuracy_at_161km']:.3f}; "
+               f"{cv['folds']}-fold cross-validated by document)")
+    click.echo(f"ranker written to {target}", err=True)
 
 
 @main.group()

@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = "3"
 _BATCH = 20_000
 FUZZY_MIN_LETTERS = 5
+# Countries whose GeoNames admin names are already English ("Texas", "Ontario", "Queensland").
+ENGLISH_NAMED = frozenset({"US", "CA", "AU", "NZ", "GB", "IE"})
 REBUILD_HINT = "rebuild it with `sitrep gazetteer build`"
 
 
@@ -134,6 +136,8 @@ def _display_name(place: SourcePlace) -> str:
     """
     if place.feature_class != "A" or place.feature_code == "PCLI":
         return place.name
+    if place.name.isascii() and place.country in ENGLISH_NAMED:
+        return place.name  # "California", not its nickname "Golden (State)"
     ascii_aliases = [a for a in place.aliases if a.isascii() and _latin(a)]
     for alias in ascii_aliases:
         stripped = _strip_admin_suffix(alias)

@@ -65,6 +65,7 @@ class Mention:
     local_countries: countries named in the same sentence ("the Lebanese city of Tripoli").
     in_previous: written "A, B" right after the previous mention, so B contains A
     ("Atlanta, Georgia").
+    definite: written after "the" ("the Red Sea", "the Middle East").
     """
 
     start: int
@@ -81,6 +82,7 @@ class Mention:
     sentence: int = 0
     local_countries: frozenset[str] = frozenset()
     in_previous: bool = False
+    definite: bool = False  # "the Red Sea", "the Sahel": seas and regions take "the", towns not
 
 
 def _strip(span: Span) -> Span:
@@ -201,7 +203,7 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
     return Mention(start=name_span.start_char, end=name_span.end_char, text=name_span.text,
                    name=name, kind=kind, admin_hint=bool(admin_words), admin_level=admin_level,
                    facility=facility, region=region, country_iso2=country_iso2,
-                   fallback=fallback)
+                   fallback=fallback, definite=prev == "the")
 
 
 def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:

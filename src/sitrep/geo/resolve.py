@@ -8,33 +8,105 @@ candidate fits well enough is returned unresolved, never guessed.
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from importlib import resources
 
 from spacy.tokens import Doc
 
 from sitrep.actors.kb import ActorKB
+from sitrep.errors import GazetteerError
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.mentions import Mention, actor_countries, find_mentions
 from sitrep.model import Alternative, Place
 
-TIER_PENALTY = (0.0, 0.15, 0.7)
 NEAR_KM = 400.0
-SHARPNESS = 3.0
-LOCAL_BONUS = 0.6
-KB_COUNTRY_BONUS = 0.3
-CONTAINMENT_BONUS = 2.5
 WEAK_MIN_POPULATION = 200_000
-NAMESAKE_AREA_PENALTY = 1.3
 _EARTH_KM = 6371.0088
+
+# What a candidate reading of a place name is scored on. The weights the resolver uses come from
+# the trained ranker (`sitrep train geo`, shipped as data/geo_ranker.json); HAND_WEIGHTS are
+# the hand-set values it started from, used when no ranker is shipped.
+FEATURES = (
+    "population",      # log10(population + 10) / 7
+    "tier1",           # matched with doubled letters collapsed
+    "tier2",           # matched by consonant skeleton
+    "country",         # a country
+    "admin1_hinted",   # a state/province where the text says "state", "province"...
+    "admin1_bare",     # a state/province named bare ("California")
+    "admin1_level2",   # a state/province where the text calls it a district
+    "admin2_hinted",   # a district where the text says "district", "county"...
+    "admin2_bare",     # a district named bare
+    "region",          # a continent, region, sea, range named exactly
+    "site_facility",   # a non-settlement where the text names a facility
+    "site_other",      # a non-settlement otherwise
+    "namesake_area",   # a state named after its own main city ("Aleppo"), named bare
+    "containment",     # "Atlanta, Georgia": the pair nests
+    "focus",           # share of the document's country focus
+    "local",           # its country is named in the same sentence
+    "kb_country",      # the knowledge base reads the name as this country or its capital
+    "in_named_area",   # a settlement inside a state or province the document names
+    "near",            # closeness to the document's other confidently placed settlements
+    "population_gap",  # log-population below the most populous reading of the same name
+    "focus_top",       # in the country the document is most about
+    "definite_region", # a region, sea or range written after "the" ("the Red Sea")
+    "unpeopled",       # a sea, lake, range or desert: no population to weigh
+)
+HAND_WEIGHTS = {
+    "population": 1.5, "tier1": -0.15, "tier2": -0.7, "country": 1.5, "admin1_hinted": 1.2,
+    "admin1_bare": 0.4, "admin1_level2": -0.9, "admin2_hinted": 1.0, "admin2_bare": -1.2,
+    "region": 1.5, "site_facility": 0.6, "site_other": -0.5, "namesake_area": -1.3,
+    "containment": 2.5, "focus": 1.2, "local": 0.6, "kb_country": 0.3, "in_named_area": 0.8,
+    "near": 0.6, "population_gap": 0.0, "focus_top": 0.0, "definite_region": 1.0,
+    "unpeopled": 0.0,
+}
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """Weights of the features, and how sharply score differences turn into probabilities."""
+
+    weights: tuple[float, ...]
+    sharpness: float
+
+    def score(self, features: dict[str, float]) -> float:
+        return sum(w * features.get(name, 0.0) for name, w in zip(FEATURES, self.weights,
+                                                                   strict=True))
+
+
+HAND_RANKER = Ranker(tuple(HAND_WEIGHTS[name] for name in FEATURES), 3.0)
+
+
+@functools.lru_cache(maxsize=1)
+def default_ranker() -> Ranker:
+    """The shipped trained ranker, or the hand weights when none is shipped."""
+    ref = resources.files("sitrep").joinpath("data", RANKER_FILE)
+    if not ref.is_file():
+        return HAND_RANKER
+    return ranker_from_json(ref.read_text(encoding="utf-8"))
+
+
+RANKER_FILE = "geo_ranker.json"
+
+
+def ranker_from_json(text: str) -> Ranker:
+    """Read a ranker file: {"features": [...], "weights": [...], "sharpness": s, ...}."""
+    data = json.loads(text)
+    if list(data.get("features", [])) != list(FEATURES):
+        raise GazetteerError(f"{RANKER_FILE}: its features are not this version's; "
+                             "rebuild it with `sitrep train geo`")
+    return Ranker(tuple(float(w) for w in data["weights"]), float(data["sharpness"]))
 
 
 @dataclass
 class _Candidate:
     entry: GazetteerEntry
     tier: int
-    prior: float
+    base: dict[str, float]  # features known before document context
+    features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
 
 
@@ -46,42 +118,62 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _prior(entry: GazetteerEntry, tier: int, mention: Mention) -> float:
-    """Score of a candidate before document context: population, spelling, feature class."""
-    score = 1.5 * math.log10(entry.population + 10) / 7.0 - TIER_PENALTY[tier]
+def _base_features(entry: GazetteerEntry, tier: int, mention: Mention) -> dict[str, float]:
+    """Features of a candidate before document context: population, spelling, feature class."""
+    unpeopled = entry.feature_class in ("H", "T")
+    f = {"unpeopled": 1.0} if unpeopled else \
+        {"population": math.log10(entry.population + 10) / 7.0}
+    if tier:
+        f[f"tier{tier}"] = 1.0
     code = entry.feature_code
     if code == "PCLI":
-        score += 1.5
+        f["country"] = 1.0
     elif code == "ADM1":
-        # a state or province named bare ("California", "Queensland") is the state: its
-        # people outnumber any namesake town's, and news names towns with their state
-        score += 1.2 if mention.admin_level in (1, None) and mention.admin_hint else (
-            -0.9 if mention.admin_level == 2 else 0.4)
+        if mention.admin_level in (1, None) and mention.admin_hint:
+            f["admin1_hinted"] = 1.0
+        else:
+            f["admin1_level2" if mention.admin_level == 2 else "admin1_bare"] = 1.0
     elif code == "ADM2":
-        score += 1.0 if mention.admin_level == 2 else -1.2
+        f["admin2_hinted" if mention.admin_level == 2 else "admin2_bare"] = 1.0
     elif entry.feature_class in ("L", "H", "T") and tier == 0:
-        score += 1.5  # a continent, region, sea or range named exactly ("Africa", "Red Sea")
+        f["region"] = 1.0
+        if mention.definite:
+            f["definite_region"] = 1.0
     elif entry.feature_class != "P":
-        score += 0.6 if mention.facility else -0.5
-    return score
+        f["site_facility" if mention.facility else "site_other"] = 1.0
+    return f
 
 
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
-    found = gazetteer.lookup(mention.name)
+    # "Mexico City", "Kuwait City": a place whose own name ends in a word that is stripped
+    # elsewhere ("Homs city") is looked up whole first
+    whole = [(e, t) for e, t in gazetteer.lookup(mention.text) if t == 0] \
+        if mention.text != mention.name else []
+    found = whole or gazetteer.lookup(mention.name)
     if not found and mention.fallback:
         found = gazetteer.lookup(mention.fallback)
-    if mention.country_iso2:
+    if mention.country_iso2 and not whole:
         iso2 = mention.country_iso2
         country = gazetteer.country(iso2)
         named = any(e.feature_code == "PCLI" and e.country == iso2 for e, _ in found)
         if country is not None and (named or not found) and not mention.in_previous:
-            return [_Candidate(country, 0, _prior(country, 0, mention))]
+            return [_Candidate(country, 0, _base_features(country, 0, mention))]
         # a capital or region standing for a country ("Nairobi", "Gaza"), or "Atlanta, Georgia"
         found = [(e, t) for e, t in found if t < 2]
     if mention.admin_hint:
         areas = [(e, t) for e, t in found if e.feature_class == "A" and e.feature_code != "PCLI"]
         found = areas or found
-    cands = [_Candidate(e, t, _prior(e, t, mention)) for e, t in found]
+    elif mention.definite:
+        # "the Red Sea", "the Gulf": written with "the", a sea or region, not the Sudanese state
+        # or the town of that name (countries keep their "the": "the Gambia")
+        features = [(e, t) for e, t in found if t == 0 and
+                    (e.feature_class in ("L", "H", "T") or e.feature_code == "PCLI")]
+        found = features or found
+    cands = [_Candidate(e, t, _base_features(e, t, mention)) for e, t in found]
+    most = max((c.base.get("population", 0.0) for c in cands), default=0.0)
+    for cand in cands:
+        if "population" in cand.base:
+            cand.base["population_gap"] = cand.base["population"] - most
     if not mention.admin_hint:
         # "Aleppo", "Donetsk": an area named after its own main city is, bare, the city
         towns = {(c.entry.country, c.entry.admin1_code) for c in cands
@@ -89,7 +181,7 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
         for cand in cands:
             if cand.entry.feature_code == "ADM1" and \
                     (cand.entry.country, cand.entry.admin1_code) in towns:
-                cand.prior -= NAMESAKE_AREA_PENALTY
+                cand.base["namesake_area"] = 1.0
     return cands
 
 
@@ -130,54 +222,71 @@ def _apply_containment(mentions: list[Mention], found: list[list[_Candidate]]) -
         inner, outer = found[i - 1], found[i]
         for cand in outer:
             if any(_contains(cand.entry, c.entry) for c in inner):
-                cand.prior += CONTAINMENT_BONUS
+                cand.base["containment"] = 1.0
         for cand in inner:
             if any(_contains(c.entry, cand.entry) for c in outer):
-                cand.prior += CONTAINMENT_BONUS
+                cand.base["containment"] = 1.0
 
 
-def _context_score(cand: _Candidate, mention: Mention, focus: dict[str, float], top: float,
-                   areas: set[tuple[str, str | None]],
-                   anchors: list[GazetteerEntry]) -> float:
+def _context_features(cand: _Candidate, mention: Mention, focus: dict[str, float], top: float,
+                      areas: set[tuple[str, str | None]],
+                      anchors: list[tuple[str, GazetteerEntry]]) -> dict[str, float]:
     entry = cand.entry
-    score = cand.prior
+    f = dict(cand.base)
     if top:
-        score += 1.2 * focus.get(entry.country, 0) / top
+        f["focus"] = focus.get(entry.country, 0) / top
+        f["focus_top"] = float(focus.get(entry.country, 0) == top)
     if entry.country in mention.local_countries:
-        score += LOCAL_BONUS
+        f["local"] = 1.0
     if entry.country == mention.country_iso2:
-        score += KB_COUNTRY_BONUS
+        f["kb_country"] = 1.0
     if entry.feature_class != "A" and (entry.country, entry.admin1_code) in areas:
-        score += 0.8
-    near = [haversine_km(entry.lat, entry.lon, a.lat, a.lon) for a in anchors
-            if a.rowid != entry.rowid]
+        f["in_named_area"] = 1.0
+    # the places the document's other names were read as; a name is no evidence for itself
+    near = [haversine_km(entry.lat, entry.lon, a.lat, a.lon) for name, a in anchors
+            if name != mention.name and a.rowid != entry.rowid]
     if near:
-        score += 0.6 * max(0.0, 1.0 - min(near) / NEAR_KM)
-    return score
+        f["near"] = max(0.0, 1.0 - min(near) / NEAR_KM)
+    return f
 
 
-def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
-                     focus_hint: dict[str, float] | None = None) -> list[Place]:
-    """Resolve every mention; the list keeps the mentions' order, unresolved ones included."""
+def rank_candidates(mentions: list[Mention], gazetteer: Gazetteer,
+                    focus_hint: dict[str, float] | None = None,
+                    ranker: Ranker | None = None,
+                    ) -> tuple[list[list[_Candidate]], dict[str, float]]:
+    """Every mention's candidate readings, best first, with their features and scores; and
+    the document's country focus."""
+    ranker = ranker or default_ranker()
     found = [_candidates(m, gazetteer) for m in mentions]
     _apply_containment(mentions, found)
     focus = country_focus(mentions, found, focus_hint)
     top = max(focus.values(), default=0.0)
     areas = {(best.entry.country, best.entry.admin1_code)
              for m, cands in zip(mentions, found, strict=True) if m.admin_hint and cands
-             for best in [max(cands, key=lambda c: c.prior)] if best.entry.feature_class == "A"}
-    anchors: list[GazetteerEntry] = []
+             for best in [max(cands, key=lambda c: ranker.score(c.base))]
+             if best.entry.feature_class == "A"}
+    anchors: list[tuple[str, GazetteerEntry]] = []
     ranked: list[list[_Candidate]] = []
     for _ in range(2):
         ranked = []
         for mention, cands in zip(mentions, found, strict=True):
             for cand in cands:
-                cand.score = _context_score(cand, mention, focus, top, areas, anchors)
+                cand.features = _context_features(cand, mention, focus, top, areas, anchors)
+                cand.score = ranker.score(cand.features)
             ranked.append(sorted(cands, key=lambda c: -c.score))
-        anchors = [r[0].entry for m, r in zip(mentions, ranked, strict=True)
+        anchors = [(m.name, r[0].entry) for m, r in zip(mentions, ranked, strict=True)
                    if r and r[0].entry.feature_class == "P" and _margin(r) > 0.5]
         areas |= {(r[0].entry.country, r[0].entry.admin1_code) for r in ranked
                   if r and r[0].entry.feature_code in ("ADM1", "ADM2") and _margin(r) > 0.5}
+    return ranked, focus
+
+
+def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
+                     focus_hint: dict[str, float] | None = None,
+                     ranker: Ranker | None = None) -> list[Place]:
+    """Resolve every mention; the list keeps the mentions' order, unresolved ones included."""
+    ranker = ranker or default_ranker()
+    ranked, focus = rank_candidates(mentions, gazetteer, focus_hint, ranker)
     places: list[Place] = []
     for mention, cands in zip(mentions, ranked, strict=True):
         best = cands[0] if cands and _acceptable(mention, cands[0], focus) else None
@@ -185,7 +294,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             if mention.kind == "place":
                 places.append(_unresolved(mention))
             continue
-        probs = _probabilities(cands)
+        probs = _probabilities(cands, ranker.sharpness)
         runner = (cands[1], probs[1]) if len(cands) > 1 else None
         places.append(_to_place(mention, best, probs[0], runner))
     return places
@@ -208,18 +317,18 @@ def _acceptable(mention: Mention, best: _Candidate, focus: dict[str, float]) -> 
     return True
 
 
-def _probabilities(cands: list[_Candidate]) -> list[float]:
+def _probabilities(cands: list[_Candidate], sharpness: float) -> list[float]:
     """Softmax over the candidates' scores: the chance each reading is the right one."""
     top = cands[0].score
-    weights = [math.exp(SHARPNESS * (c.score - top)) for c in cands]
+    weights = [math.exp(sharpness * (c.score - top)) for c in cands]
     total = sum(weights)
     return [w / total for w in weights]
 
 
 def _precision(mention: Mention, entry: GazetteerEntry) -> int:
     """ACLED geo-precision: 1 the town itself, 2 near or part of a town, 3 a larger region."""
-    if entry.feature_class == "A":
-        return 3
+    if entry.feature_class in ("A", "L", "H", "T"):
+        return 3  # a country, admin area, region, sea or range
     if mention.facility or mention.region:
         return 2
     return 1

@@ -157,14 +157,16 @@ def _continents(gnc: dict[str, dict[str, Any]]) -> Iterator[SourcePlace]:
 
 
 def _regions(table: dict[str, list[Any]]) -> Iterator[SourcePlace]:
-    """Regions, seas, deserts and ranges from places.toml: [lat, lon, code, country, aliases...]."""
+    """Regions, seas, deserts and ranges from places.toml:
+    [lat, lon, code, country, population, aliases...]."""
     for name, row in table.items():
-        lat, lon, code, country, *names = row
+        lat, lon, code, country, population, *names = row
         yield SourcePlace(
             geonameid=None, name=name, lat=float(lat), lon=float(lon), country=str(country),
             admin1_code=None, admin2_code=None,
             feature_class="H" if code in WATER_CODES else ("T" if code in RELIEF_CODES else "L"),
-            feature_code=str(code), population=0, aliases=[str(n) for n in names],
+            feature_code=str(code), population=int(population),
+            aliases=[str(n) for n in names],
         )
 
 
