@@ -280,3 +280,13 @@ def test_train_geo_on_a_small_gold_file(tmp_path: Path) -> None:
     assert "cross-validated by document" in result.stdout
     written = json.loads(out.read_text())
     assert written["toponyms"] == 10 and len(written["weights"]) == len(written["features"])
+
+
+def test_sites_are_placed_where_the_text_puts_them(extractor: Extractor) -> None:
+    hood = places(extractor, "The suspect was a psychiatrist at Fort Hood, Texas, officials said.")
+    assert (hood["Fort Hood"].name, hood["Fort Hood"].precision) == ("Texas", 3)
+    camp = places(extractor, "Troops returned to Camp Lemonnier in Djibouti on Monday.")
+    assert camp["Camp Lemonnier"].country == "DJ" and camp["Camp Lemonnier"].precision >= 2
+    checkpoint = places(extractor, "Soldiers at Checkpoint 12 near Hebron detained two men.")
+    assert checkpoint["Checkpoint"].name == "Hebron" and checkpoint["Checkpoint"].precision == 2
+    assert "Checkpoint" not in places(extractor, "Soldiers manned a checkpoint overnight.")

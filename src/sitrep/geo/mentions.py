@@ -83,6 +83,7 @@ class Mention:
     local_countries: frozenset[str] = frozenset()
     in_previous: bool = False
     definite: bool = False  # "the Red Sea", "the Sahel": seas and regions take "the", towns not
+    placed_in_next: bool = False  # "Fort Hood, Texas": the text puts it in the next mention
 
 
 def _strip(span: Span) -> Span:
@@ -257,7 +258,24 @@ def _add_context(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> None:
         mention.local_countries = frozenset(countries.get(mention.sentence, set()))
         if previous is not None and doc.text[previous.end : mention.start] in (", ", ","):
             mention.in_previous = True
+        if previous is not None and previous.sentence == mention.sentence:
+            previous.placed_in_next = _places_in(doc.text[previous.end : mention.start])
         previous = mention
+
+
+# Words that may stand between a site and the place it is in: "Fort Hood, Texas", "Camp
+# Lemonnier in Djibouti", "Tower 22, a US outpost in northeastern Jordan".
+GAP_WORDS = frozenset({"in", "near", "outside", "at", "of", "the", "a", "an", "on", "close", "to",
+                       "us", "u.s.", "military", "army", "air", "naval", "outpost", "base",
+                       "camp", "post", "facility", *DIRECTIONS})
+
+
+def _places_in(gap: str) -> bool:
+    """Whether the words between two names only place the first in or near the second."""
+    words = gap.replace(",", " ").lower().split()
+    return len(gap) <= 60 and len(words) <= 8 and \
+        all(w in GAP_WORDS or w.isdigit() for w in words) and (
+        not words or any(w in ("in", "near", "outside", "at") for w in words))
 
 
 def mentions_from_spans(doc: Doc, kb: ActorKB, spans: list[tuple[int, int]]) -> list[Mention]:
@@ -288,3 +306,4 @@ def actor_countries(doc: Doc, kb: ActorKB) -> dict[str, float]:
             if iso2:
                 focus[iso2] += 0.25
     return focus
+

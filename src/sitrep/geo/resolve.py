@@ -12,7 +12,7 @@ import functools
 import json
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from spacy.tokens import Doc
@@ -25,6 +25,9 @@ from sitrep.model import Alternative, Place
 
 NEAR_KM = 400.0
 WEAK_MIN_POPULATION = 200_000
+# First words that name a site rather than a settlement ("Camp X", "Fort Y", "Checkpoint 12").
+FACILITY_HEADS = frozenset({"camp", "fort", "base", "checkpoint", "tower", "outpost", "airbase",
+                            "barracks", "prison", "fob"})
 _EARTH_KM = 6371.0088
 
 # What a candidate reading of a place name is scored on. The weights the resolver uses come from
@@ -145,6 +148,13 @@ def _base_features(entry: GazetteerEntry, tier: int, mention: Mention) -> dict[s
 
 
 def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
+    if _facility_name(mention):
+        # a site is its own entry ("Fort Worth") or none: never a town named like one word of
+        # it, nor a bare "Checkpoint"
+        if len(mention.text.split()) < 2:
+            return []
+        return [_Candidate(e, t, _base_features(e, t, mention))
+                for e, t in gazetteer.lookup(mention.text) if t == 0]
     # "Mexico City", "Kuwait City": a place whose own name ends in a word that is stripped
     # elsewhere ("Homs city") is looked up whole first
     whole = [(e, t) for e, t in gazetteer.lookup(mention.text) if t == 0] \
@@ -287,17 +297,41 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
     """Resolve every mention; the list keeps the mentions' order, unresolved ones included."""
     ranker = ranker or default_ranker()
     ranked, focus = rank_candidates(mentions, gazetteer, focus_hint, ranker)
-    places: list[Place] = []
+    found: list[Place | None] = []
     for mention, cands in zip(mentions, ranked, strict=True):
         best = cands[0] if cands and _acceptable(mention, cands[0], focus) else None
         if best is None:
-            if mention.kind == "place":
-                places.append(_unresolved(mention))
+            found.append(None)
             continue
         probs = _probabilities(cands, ranker.sharpness)
         runner = (cands[1], probs[1]) if len(cands) > 1 else None
-        places.append(_to_place(mention, best, probs[0], runner))
+        found.append(_to_place(mention, best, probs[0], runner))
+    places: list[Place] = []
+    for i, (mention, place) in enumerate(zip(mentions, found, strict=True)):
+        if place is None and _facility_name(mention) and i + 1 < len(mentions):
+            place = _placed_at(mention, found[i + 1])
+        if place is not None:
+            places.append(place)
+        elif mention.kind == "place":
+            places.append(_unresolved(mention))
     return places
+
+
+def _facility_name(mention: Mention) -> bool:
+    """ "Camp Lemonnier", "Fort Hood", "Checkpoint 12", "Tower 22": a site named as such."""
+    first = mention.text.split()[0].lower() if mention.text.split() else ""
+    return first in FACILITY_HEADS
+
+
+def _placed_at(mention: Mention, place: Place | None) -> Place | None:
+    """A site without an entry of its own, at the place it is said to be in or near
+    ("Fort Hood, Texas", "Camp Lemonnier in Djibouti"), with precision 2 at best."""
+    if place is None or place.lat is None:
+        return None
+    if not mention.placed_in_next:
+        return None
+    return replace(place, text=mention.text, span=(mention.start, mention.end),
+                   precision=max(2, place.precision or 2), runner_up=None)
 
 
 def _margin(ranked: list[_Candidate]) -> float:
