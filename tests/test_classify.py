@@ -138,6 +138,8 @@ def test_examples_air_strike_is_one_located_event(example_events: dict[str, list
     assert strike["casualties"]["killed"]["best"] == 12
     assert strike["casualties"]["injured"]["best"] == 30
     assert strike["location"]["name"].startswith("Ma")
+    # "the town of Maarrat al-Numan": the town (precision 1), not the district of its name
+    assert (strike["location"]["feature_class"], strike["location"]["precision"]) == ("P", 1)
     assert strike["acled"]["sub_event_type"] == "Air/drone strike"
 
 

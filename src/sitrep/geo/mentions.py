@@ -84,6 +84,7 @@ class Mention:
     in_previous: bool = False
     definite: bool = False  # "the Red Sea", "the Sahel": seas and regions take "the", towns not
     placed_in_next: bool = False  # "Fort Hood, Texas": the text puts it in the next mention
+    settlement_hint: bool = False  # "the town of X", "X city": a settlement, not the area
 
 
 def _strip(span: Span) -> Span:
@@ -198,13 +199,14 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
     prev = _prev_word(name_span)
     before = name_span.doc[max(0, name_span.start - 2)].lower_ if name_span.start >= 2 else ""
     region = prev in DIRECTIONS or prev in NEAR_WORDS or (prev == "of" and before in NEAR_WORDS)
-    settlement = bool(after) and after[0] in SETTLEMENT_WORDS
+    settlement = (bool(after) and after[0] in SETTLEMENT_WORDS) or (
+        prev == "of" and before in SETTLEMENT_WORDS)  # "Homs city", "the town of Maarrat"
     if kind == "weak" and (_has_locative_cue(name_span) or admin_words or facility or settlement):
         kind = "cued"
     return Mention(start=name_span.start_char, end=name_span.end_char, text=name_span.text,
                    name=name, kind=kind, admin_hint=bool(admin_words), admin_level=admin_level,
                    facility=facility, region=region, country_iso2=country_iso2,
-                   fallback=fallback, definite=prev == "the")
+                   fallback=fallback, definite=prev == "the", settlement_hint=settlement)
 
 
 def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:

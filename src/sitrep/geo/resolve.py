@@ -173,6 +173,9 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
     if mention.admin_hint:
         areas = [(e, t) for e, t in found if e.feature_class == "A" and e.feature_code != "PCLI"]
         found = areas or found
+    elif mention.settlement_hint:
+        towns = [(e, t) for e, t in found if e.feature_class == "P"]
+        found = towns or found
     elif mention.definite:
         # "the Red Sea", "the Gulf": written with "the", a sea or region, not the Sudanese state
         # or the town of that name (countries keep their "the": "the Gambia")
@@ -186,11 +189,13 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
             cand.base["population_gap"] = cand.base["population"] - most
     if not mention.admin_hint:
         # "Aleppo", "Donetsk": an area named after its own main city is, bare, the city
-        towns = {(c.entry.country, c.entry.admin1_code) for c in cands
-                 if c.entry.feature_class == "P" and c.tier == 0}
+        namesakes = [c.entry for c in cands if c.entry.feature_class == "P" and c.tier <= 1]
         for cand in cands:
-            if cand.entry.feature_code == "ADM1" and \
-                    (cand.entry.country, cand.entry.admin1_code) in towns:
+            area = cand.entry
+            if area.feature_code in ("ADM1", "ADM2") and any(
+                    t.country == area.country and t.admin1_code == area.admin1_code
+                    and (area.feature_code == "ADM1" or t.admin2_code == area.admin2_code)
+                    for t in namesakes):
                 cand.base["namesake_area"] = 1.0
     return cands
 
