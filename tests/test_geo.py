@@ -290,3 +290,12 @@ def test_sites_are_placed_where_the_text_puts_them(extractor: Extractor) -> None
     checkpoint = places(extractor, "Soldiers at Checkpoint 12 near Hebron detained two men.")
     assert checkpoint["Checkpoint"].name == "Hebron" and checkpoint["Checkpoint"].precision == 2
     assert "Checkpoint" not in places(extractor, "Soldiers manned a checkpoint overnight.")
+
+
+def test_country_names_as_modifiers_and_capital_city_names(extractor: Extractor) -> None:
+    found = places(extractor, "U.S. troops flew out of Mexico City after American officials "
+                              "met in Homs city.")
+    assert found["U.S."].country == "US"          # the country's name, used as a modifier
+    assert "American" not in found                # a demonym is not a place
+    assert found["Mexico City"].feature_class == "P"  # "City" with a capital C is the name
+    assert "Homs" in found                        # "Homs city" is Homs

@@ -93,10 +93,11 @@ def _strip(span: Span) -> Span:
     while start < end - 1 and (doc[start].lower_ == "the" or doc[start].lower_ in DIRECTIONS
                                and not doc[start].is_title):
         start += 1
-    while end - 1 > start and (doc[end - 1].lower_ in ADMIN_SUFFIXES
-                               or doc[end - 1].lower_ in FACILITY_WORDS
-                               or doc[end - 1].lower_ in SETTLEMENT_WORDS):
-        end -= 1
+    while end - 1 > start and doc[end - 1].text != "City" and (
+            doc[end - 1].lower_ in ADMIN_SUFFIXES
+            or doc[end - 1].lower_ in FACILITY_WORDS
+            or doc[end - 1].lower_ in SETTLEMENT_WORDS):
+        end -= 1  # "Mexico City", "Gaza City" keep their capital C; "Homs city" is Homs
     return doc[start:end]
 
 
@@ -214,7 +215,9 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
     spans: list[tuple[Span, str, str | None]] = []
     for ent in doc.ents:
         if ent.ent_id_.startswith("country:"):
-            if ent.label_ == "GPE":
+            if ent.label_ == "GPE" or _country_name(ent, kb):
+                # "U.S. troops", "UK officials": the country's name used as a modifier is a
+                # toponym; a demonym ("British", "American") is not
                 spans.append((ent, "place", kb.iso2.get(ent.ent_id_.split(":", 1)[1])))
         elif ent.ent_id_:
             continue
@@ -237,6 +240,16 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     _add_context(doc, kb, mentions)
     return mentions
+
+
+def _country_name(ent: Span, kb: ActorKB) -> bool:
+    """Whether a country entity is written as one of the country's names, not its demonym."""
+    entry = kb.get(ent.ent_id_)
+    return entry is not None and ent.text in entry.aliases and ent.text not in DEMONYM_ONLY
+
+
+# Names that countries.toml lists as names and that news also writes as plain adjectives.
+DEMONYM_ONLY = frozenset({"America"})
 
 
 def _propn_not_demonym(ent: Span) -> bool:
