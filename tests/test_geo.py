@@ -299,3 +299,5 @@ def test_country_names_as_modifiers_and_capital_city_names(extractor: Extractor)
     assert "American" not in found                # a demonym is not a place
     assert found["Mexico City"].feature_class == "P"  # "City" with a capital C is the name
     assert "Homs" in found                        # "Homs city" is Homs
+    bc = places(extractor, "Health officials in British Columbia reported two cases.")
+    assert bc["British Columbia"].feature_code == "ADM1"  # not "Columbia" after a demonym

@@ -130,6 +130,17 @@ def _grow(span: Span) -> Span:
     return doc[start:end]
 
 
+def _with_demonym(run: Span) -> Span:
+    """A name run right after a country's demonym may include it: "British Columbia",
+    "American Samoa" (the resolver falls back to the run alone when the gazetteer lacks it)."""
+    doc = run.doc
+    before = doc[run.start - 1] if run.start > 0 else None
+    if before is not None and before.ent_type_ == "NORP" and before.is_title \
+            and before.ent_id_.startswith("country:") and before.ent_iob_ == "B":
+        return doc[run.start - 1 : run.end]
+    return run
+
+
 def _propn_runs(doc: Doc) -> list[Span]:
     """Runs of capitalised proper nouns that no entity covers."""
     runs: list[Span] = []
@@ -225,13 +236,16 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
             spans.append((ent, "place", None))
         elif ent.label_ in MAYBE_LABELS or ent.label_ == "NORP" and _propn_not_demonym(ent):
             spans.append((ent, "weak", None))
-    spans.extend((run, "weak", None) for run in _propn_runs(doc))
+    spans.extend((_with_demonym(run), "weak", None) for run in _propn_runs(doc))
     mentions: list[Mention] = []
     taken: set[int] = set()
     for span, kind, iso2 in sorted(spans, key=lambda s: (s[1] != "place", s[0].start)):
         mention = _mention(span, kind, iso2)
         if mention is None:
             continue
+        if span.start < len(doc) and doc[span.start].ent_type_ == "NORP" and len(span) > 1 \
+                and mention.fallback is None:
+            mention.fallback = span[1:].text  # "British Columbia", else "Columbia"
         chars = set(range(mention.start, mention.end))
         if chars & taken:
             continue
