@@ -242,6 +242,14 @@ def test_unnamed_groups_take_the_country_they_are_in(extractor: Extractor) -> No
     assert [a["country"] for a in protest["actors"]] == ["ZWE"]
 
 
+def test_groups_based_somewhere_take_that_country(extractor: Extractor) -> None:
+    events = _events(extractor, "A militia based in Darfur attacked villages in eastern Chad "
+                                "on Sunday, killing nine people, the UN mission said.")
+    attack = next(e for e in events if e["type"] == "ASSAULT")
+    assert attack["location"]["country"] == "TD"
+    assert [a["country"] for a in attack["actors"]] == ["SDN"]  # where it is based
+
+
 def test_named_person_does_not_take_the_place_country(extractor: Extractor) -> None:
     events = _events(extractor, "Opposition leader Nelson Chamisa addressed supporters in "
                                 "Harare on Thursday and urged them to keep up the pressure.")

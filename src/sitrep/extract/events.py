@@ -40,6 +40,8 @@ from sitrep.model import (
     Quote,
 )
 
+# Participles that place a group: "a militia based in Ituri", "refugees living in Chad".
+RESIDENCE_VERBS = frozenset({"base", "station", "live", "operate", "headquarter", "deploy"})
 # Verbs that presuppose the act they govern is under way ("continued its strikes").
 ONGOING_VERBS = frozenset({"continue", "keep"})
 DEFAULT_RECIPIENT_PREPS = ("against", "on", "at", "with", "to", "into", "from", "toward", "upon")
@@ -594,7 +596,10 @@ class DocumentExtractor:
                     or head.root.ent_type_:
                 out.append(ref)
                 continue
-            own = [g for prep in head.root.children if prep.dep_ == "prep"
+            # "demonstrators in Harare", "a group based in Trinidad"
+            holders = [head.root, *[c for c in head.root.children if c.dep_ == "acl"
+                                    and c.lemma_.lower() in RESIDENCE_VERBS]]
+            own = [g for holder in holders for prep in holder.children if prep.dep_ == "prep"
                    and prep.lower_ in ("in", "from") for g in prep.children if g.dep_ == "pobj"]
             where = next((p for g in own for p in self.places
                           if p.span[0] <= g.idx < p.span[1]), None) or place
@@ -887,7 +892,15 @@ class DocumentExtractor:
             if item.trigger.type in FORCE_TYPES
             else set()
         )
-        return self._pick_places(in_sent, scope, heads)
+        # a place inside the actor's phrase ("a militia based in Darfur attacked villages in
+        # Chad") places the actor; the event is where the rest of the clause puts it, if it does
+        clause = verb if verb is not None else tok
+        subject = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                   for t in c.subtree}
+        location, origin = self._pick_places(in_sent, scope - subject, heads)
+        if location is None:
+            location, origin = self._pick_places(in_sent, scope, heads)
+        return location, origin
 
     def _pick_places(
         self, in_sent: list[Place], scope: set[int], heads: set[int]
