@@ -123,7 +123,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _base_features(entry: GazetteerEntry, tier: int, mention: Mention) -> dict[str, float]:
     """Features of a candidate before document context: population, spelling, feature class."""
-    unpeopled = entry.feature_class in ("H", "T")
+    unpeopled = entry.feature_class in ("H", "T") and not entry.population
     f = {"unpeopled": 1.0} if unpeopled else \
         {"population": math.log10(entry.population + 10) / 7.0}
     if tier:
@@ -346,8 +346,8 @@ def _margin(ranked: list[_Candidate]) -> float:
 def _acceptable(mention: Mention, best: _Candidate, focus: dict[str, float]) -> bool:
     """Whether the best reading is good enough to report rather than leave the name empty."""
     in_focus = not focus or best.entry.country in focus
-    if best.tier == 2 and not in_focus:
-        return False
+    if best.tier == 2 and best.entry.country not in focus:
+        return False  # a consonant-skeleton guess only inside a country the text is about
     if mention.kind == "weak":
         return best.tier <= 1 and (best.entry.country in focus
                                    or best.entry.population >= WEAK_MIN_POPULATION)
