@@ -301,3 +301,13 @@ def test_country_names_as_modifiers_and_capital_city_names(extractor: Extractor)
     assert "Homs" in found                        # "Homs city" is Homs
     bc = places(extractor, "Health officials in British Columbia reported two cases.")
     assert bc["British Columbia"].feature_code == "ADM1"  # not "Columbia" after a demonym
+
+
+def test_acronyms_and_codes_are_not_villages(extractor: Extractor) -> None:
+    found = places(extractor, "The FDA said the H5N1 strain had not reached Kenya, and CDC "
+                              "staff flew to Nairobi.")
+    assert {"FDA", "H5N1", "CDC"}.isdisjoint(found)
+    assert found["Nairobi"].country == "KE"
+    dateline = given(extractor, "DUBLIN, Calif. - Firefighters contained the blaze on Monday.",
+                     ["DUBLIN", "Calif."])
+    assert dateline["DUBLIN"].country == "US"  # a capitalised dateline is a name, in its state

@@ -25,6 +25,7 @@ from sitrep.model import Alternative, Place
 
 NEAR_KM = 400.0
 WEAK_MIN_POPULATION = 200_000
+CODE_MIN_POPULATION = 100_000
 # First words that name a site rather than a settlement ("Camp X", "Fort Y", "Checkpoint 12").
 FACILITY_HEADS = frozenset({"camp", "fort", "base", "checkpoint", "tower", "outpost", "airbase",
                             "barracks", "prison", "fob"})
@@ -343,8 +344,20 @@ def _margin(ranked: list[_Candidate]) -> float:
     return ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
 
 
+def _code_like(name: str) -> bool:
+    """ "H5N1", "FDA", "HIV-1": an acronym or a code, which names a place only as a known
+    abbreviation (US, DRC, NSW) or a big city's, never as some village's alias."""
+    letters = name.replace("-", "").replace(".", "")
+    # a capitalised dateline ("DUBLIN, Calif.") is a name; acronyms are short
+    return bool(letters) and len(letters) <= 6 and (
+        (letters.isupper() and len(letters) <= 4) or any(ch.isdigit() for ch in letters))
+
+
 def _acceptable(mention: Mention, best: _Candidate, focus: dict[str, float]) -> bool:
     """Whether the best reading is good enough to report rather than leave the name empty."""
+    if _code_like(mention.name) and best.entry.feature_class == "P" \
+            and best.entry.population < CODE_MIN_POPULATION:
+        return False
     in_focus = not focus or best.entry.country in focus
     if best.tier == 2 and best.entry.country not in focus:
         return False  # a consonant-skeleton guess only inside a country the text is about
