@@ -311,3 +311,10 @@ def test_acronyms_and_codes_are_not_villages(extractor: Extractor) -> None:
     dateline = given(extractor, "DUBLIN, Calif. - Firefighters contained the blaze on Monday.",
                      ["DUBLIN", "Calif."])
     assert dateline["DUBLIN"].country == "US"  # a capitalised dateline is a name, in its state
+
+
+def test_a_persons_name_repeated_is_not_a_place(extractor: Extractor) -> None:
+    text = ("Dr. Karen Dunn of the health ministry said the outbreak was contained. "
+            "Dunn added that Kisumu had reported no new cases.")
+    found = places(extractor, text)
+    assert "Dunn" not in found and "Kisumu" in found

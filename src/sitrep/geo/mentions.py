@@ -237,6 +237,10 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
         elif ent.label_ in MAYBE_LABELS or ent.label_ == "NORP" and _propn_not_demonym(ent):
             spans.append((ent, "weak", None))
     spans.extend((_with_demonym(run), "weak", None) for run in _propn_runs(doc))
+    # "Dunn said": a name the document gave a person in full ("Dr. Karen Dunn") is that person
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    spans = [(span, kind, iso2) for span, kind, iso2 in spans
+             if kind != "weak" or len(span) > 1 or span.text not in surnames]
     mentions: list[Mention] = []
     taken: set[int] = set()
     for span, kind, iso2 in sorted(spans, key=lambda s: (s[1] != "place", s[0].start)):
