@@ -106,7 +106,9 @@ def ranker_from_json(text: str) -> Ranker:
 
 
 @dataclass
-class _Candidate:
+class Candidate:
+    """One reading of a place name: the entry, how it matched, and what it is scored on."""
+
     entry: GazetteerEntry
     tier: int
     base: dict[str, float]  # features known before document context
@@ -148,13 +150,13 @@ def _base_features(entry: GazetteerEntry, tier: int, mention: Mention) -> dict[s
     return f
 
 
-def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
+def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
     if _facility_name(mention):
         # a site is its own entry ("Fort Worth") or none: never a town named like one word of
         # it, nor a bare "Checkpoint"
         if len(mention.text.split()) < 2:
             return []
-        return [_Candidate(e, t, _base_features(e, t, mention))
+        return [Candidate(e, t, _base_features(e, t, mention))
                 for e, t in gazetteer.lookup(mention.text) if t == 0]
     # "Mexico City", "Kuwait City": a place whose own name ends in a word that is stripped
     # elsewhere ("Homs city") is looked up whole first
@@ -168,7 +170,7 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
         country = gazetteer.country(iso2)
         named = any(e.feature_code == "PCLI" and e.country == iso2 for e, _ in found)
         if country is not None and (named or not found) and not mention.in_previous:
-            return [_Candidate(country, 0, _base_features(country, 0, mention))]
+            return [Candidate(country, 0, _base_features(country, 0, mention))]
         # a capital or region standing for a country ("Nairobi", "Gaza"), or "Atlanta, Georgia"
         found = [(e, t) for e, t in found if t < 2]
     if mention.admin_hint:
@@ -183,7 +185,7 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
         features = [(e, t) for e, t in found if t == 0 and
                     (e.feature_class in ("L", "H", "T") or e.feature_code == "PCLI")]
         found = features or found
-    cands = [_Candidate(e, t, _base_features(e, t, mention)) for e, t in found]
+    cands = [Candidate(e, t, _base_features(e, t, mention)) for e, t in found]
     most = max((c.base.get("population", 0.0) for c in cands), default=0.0)
     for cand in cands:
         if "population" in cand.base:
@@ -201,7 +203,7 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[_Candidate]:
     return cands
 
 
-def country_focus(mentions: list[Mention], found: list[list[_Candidate]],
+def country_focus(mentions: list[Mention], found: list[list[Candidate]],
                   extra: dict[str, float] | None = None) -> dict[str, float]:
     """Countries the document is about: named countries, and places only one country has."""
     focus: dict[str, float] = defaultdict(float, extra or {})
@@ -230,7 +232,7 @@ def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
     return False
 
 
-def _apply_containment(mentions: list[Mention], found: list[list[_Candidate]]) -> None:
+def _apply_containment(mentions: list[Mention], found: list[list[Candidate]]) -> None:
     """"Atlanta, Georgia": readings of the pair that nest (the state holds the city) win."""
     for i, mention in enumerate(mentions):
         if not mention.in_previous or i == 0:
@@ -244,7 +246,7 @@ def _apply_containment(mentions: list[Mention], found: list[list[_Candidate]]) -
                 cand.base["containment"] = 1.0
 
 
-def _context_features(cand: _Candidate, mention: Mention, focus: dict[str, float], top: float,
+def _context_features(cand: Candidate, mention: Mention, focus: dict[str, float], top: float,
                       areas: set[tuple[str, str | None]],
                       anchors: list[tuple[str, GazetteerEntry]]) -> dict[str, float]:
     entry = cand.entry
@@ -269,7 +271,7 @@ def _context_features(cand: _Candidate, mention: Mention, focus: dict[str, float
 def rank_candidates(mentions: list[Mention], gazetteer: Gazetteer,
                     focus_hint: dict[str, float] | None = None,
                     ranker: Ranker | None = None,
-                    ) -> tuple[list[list[_Candidate]], dict[str, float]]:
+                    ) -> tuple[list[list[Candidate]], dict[str, float]]:
     """Every mention's candidate readings, best first, with their features and scores; and
     the document's country focus."""
     ranker = ranker or default_ranker()
@@ -282,7 +284,7 @@ def rank_candidates(mentions: list[Mention], gazetteer: Gazetteer,
              for best in [max(cands, key=lambda c: ranker.score(c.base))]
              if best.entry.feature_class == "A"}
     anchors: list[tuple[str, GazetteerEntry]] = []
-    ranked: list[list[_Candidate]] = []
+    ranked: list[list[Candidate]] = []
     for _ in range(2):
         ranked = []
         for mention, cands in zip(mentions, found, strict=True):
@@ -340,7 +342,7 @@ def _placed_at(mention: Mention, place: Place | None) -> Place | None:
                    precision=max(2, place.precision or 2), runner_up=None)
 
 
-def _margin(ranked: list[_Candidate]) -> float:
+def _margin(ranked: list[Candidate]) -> float:
     return ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
 
 
@@ -353,7 +355,7 @@ def _code_like(name: str) -> bool:
         (letters.isupper() and len(letters) <= 4) or any(ch.isdigit() for ch in letters))
 
 
-def _acceptable(mention: Mention, best: _Candidate, focus: dict[str, float]) -> bool:
+def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float]) -> bool:
     """Whether the best reading is good enough to report rather than leave the name empty."""
     if _code_like(mention.name) and best.entry.feature_class == "P" \
             and best.entry.population < CODE_MIN_POPULATION:
@@ -369,7 +371,7 @@ def _acceptable(mention: Mention, best: _Candidate, focus: dict[str, float]) -> 
     return True
 
 
-def _probabilities(cands: list[_Candidate], sharpness: float) -> list[float]:
+def _probabilities(cands: list[Candidate], sharpness: float) -> list[float]:
     """Softmax over the candidates' scores: the chance each reading is the right one."""
     top = cands[0].score
     weights = [math.exp(sharpness * (c.score - top)) for c in cands]
@@ -392,8 +394,8 @@ def _unresolved(mention: Mention) -> Place:
                  admin1=None, admin2=None, feature_class=None, precision=None, score=0.0)
 
 
-def _to_place(mention: Mention, best: _Candidate, probability: float,
-              runner: tuple[_Candidate, float] | None) -> Place:
+def _to_place(mention: Mention, best: Candidate, probability: float,
+              runner: tuple[Candidate, float] | None) -> Place:
     entry = best.entry
     alternative = None
     if runner is not None:

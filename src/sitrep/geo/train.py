@@ -22,8 +22,8 @@ from sitrep.geo.mentions import Mention, actor_countries, mentions_from_spans
 from sitrep.geo.resolve import (
     FEATURES,
     HAND_RANKER,
+    Candidate,
     Ranker,
-    _Candidate,
     haversine_km,
     rank_candidates,
     resolve_mentions,
@@ -80,7 +80,7 @@ def _rows(docs: list[_Doc], extractor: Extractor,
     return np.array(x, dtype=np.float64), np.array(y)
 
 
-def _right_reading(toponym: GoldToponym, cands: list[_Candidate]) -> _Candidate | None:
+def _right_reading(toponym: GoldToponym, cands: list[Candidate]) -> Candidate | None:
     """The one right reading: the gold GeoNames id where the gold has one, else the candidate
     nearest the gold point if it is within 161 km (a state and its capital may both be near
     enough; only the nearer one is right)."""
