@@ -142,6 +142,8 @@ def test_import_geonames_dump(tmp_path: Path) -> None:
     assert city.admin1 == "Deir ez-Zor" and city.feature_code == "PPLA"
     assert {e.geonameid for e, _ in gazetteer.lookup("Ain al-Asad")} == {7910012}
     assert gazetteer.country("SY") is not None
+    # the abbreviations and short names of places.toml apply to a dump's countries too
+    assert {e.feature_code for e, _ in gazetteer.lookup("Syrian Arab Republic")} == {"PCLI"}
 
 
 def test_import_rejects_what_is_not_a_dump(tmp_path: Path) -> None:

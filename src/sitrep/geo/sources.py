@@ -30,7 +30,7 @@ from sitrep.errors import GazetteerError
 DUMP_KEEP_CODES = frozenset({
     "MILB", "AIRB", "AIRF", "AIRP", "AIRH", "PRN", "CMPRF", "CMP", "PRT", "BDG", "DAM",
     "RGN", "RGNE", "AREA", "DSRT", "MT", "MTS", "VAL", "ISL", "ISLS", "PEN", "OAS",
-    "STM", "LK", "BAY", "GULF", "STRT", "SEA", "CHN", "WAD",
+    "STM", "LK", "BAY", "GULF", "STRT", "SEA", "CHN", "WAD", "CONT", "OCN",
 })
 ADMIN_CODES = {"ADM1": 1, "ADM2": 2}
 WATER_CODES = frozenset({"SEA", "GULF", "BAY", "STRT", "OCN", "LK", "STM", "CHN"})
@@ -204,7 +204,17 @@ def _city_admin2(path: Path, areas: dict[int, SourcePlace]) -> dict[int, str]:
 
 
 def dump_places(path: Path) -> Iterator[SourcePlace]:
-    """Features of a GeoNames dump (allCountries.zip, XX.zip or the .txt inside)."""
+    """Features of a GeoNames dump (allCountries.zip, XX.zip or the .txt inside), with the
+    abbreviations of places.toml ("US", "Calif.") added to the countries and states they name."""
+    aliases: dict[str, list[str]] = places_table().get("aliases", {})
+    for place in _dump_places(path):
+        key = place.country if place.feature_code == "PCLI" else (
+            f"{place.country}/{place.name}" if place.feature_code == "ADM1" else "")
+        place.aliases.extend(aliases.get(key, []))
+        yield place
+
+
+def _dump_places(path: Path) -> Iterator[SourcePlace]:
     if not path.exists():
         raise GazetteerError(f"{path}: no such file")
     if zipfile.is_zipfile(path):
