@@ -246,8 +246,8 @@ def test_short_names_are_never_fuzzy(extractor: Extractor) -> None:
 
 
 def test_shipped_ranker_was_trained_on_the_gold_data(shared: Path) -> None:
+    from sitrep.classify.data import data_hash
     from sitrep.cli import default_geo_gold
-    from sitrep.geo.train import data_hash
 
     shipped = json.loads((Path(__file__).parents[1] / "src" / "sitrep" / "data" /
                           "geo_ranker.json").read_text())

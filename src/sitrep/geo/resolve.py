@@ -81,6 +81,7 @@ class Ranker:
                                                                    strict=True))
 
 
+RANKER_FILE = "geo_ranker.json"
 HAND_RANKER = Ranker(tuple(HAND_WEIGHTS[name] for name in FEATURES), 3.0)
 
 
@@ -92,8 +93,6 @@ def default_ranker() -> Ranker:
         return HAND_RANKER
     return ranker_from_json(ref.read_text(encoding="utf-8"))
 
-
-RANKER_FILE = "geo_ranker.json"
 
 
 def ranker_from_json(text: str) -> Ranker:
@@ -334,9 +333,7 @@ def _facility_name(mention: Mention) -> bool:
 def _placed_at(mention: Mention, place: Place | None) -> Place | None:
     """A site without an entry of its own, at the place it is said to be in or near
     ("Fort Hood, Texas", "Camp Lemonnier in Djibouti"), with precision 2 at best."""
-    if place is None or place.lat is None:
-        return None
-    if not mention.placed_in_next:
+    if not mention.placed_in_next or place is None or place.lat is None:
         return None
     return replace(place, text=mention.text, span=(mention.start, mention.end),
                    precision=max(2, place.precision or 2), runner_up=None)

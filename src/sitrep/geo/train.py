@@ -9,7 +9,6 @@ saw it) and reported as accuracy@161 km of all toponyms, as the geoparsing liter
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from sitrep.classify.data import data_hash
 from sitrep.evaluation.geo import ACC_KM, GoldGeoDoc, GoldToponym, error_km, load_geo_gold
 from sitrep.geo.mentions import Mention, actor_countries, mentions_from_spans
 from sitrep.geo.resolve import (
@@ -43,15 +43,6 @@ class _Doc:
     mentions: list[Mention]
     hint: dict[str, float]
     gold: GoldGeoDoc
-
-
-def data_hash(paths: list[Path]) -> str:
-    """sha256 over the gold files' bytes, in the order given."""
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return "sha256:" + digest.hexdigest()
 
 
 def _parse(paths: list[Path], extractor: Extractor) -> list[_Doc]:
