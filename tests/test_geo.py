@@ -235,9 +235,21 @@ def test_bare_state_beats_a_namesake_town_but_a_city_keeps_its_name(
                   ["California", "Queensland"])
     assert found["California"].feature_code == "ADM1"
     assert found["Queensland"].feature_code == "ADM1"
-    assert found["Queensland"].lat < -19  # the hull of its towns, not its coastal towns' mean
+    assert found["Queensland"].lat < -19  # the middle of the state, not its coastal towns'
+    ontario = given(extractor, "Flooding closed roads across Ontario.", ["Ontario"])["Ontario"]
+    assert ontario.lat > 48.5  # its ISO 3166-2 point, not the south where its towns crowd
     city = given(extractor, "Shelling hit Aleppo and Donetsk overnight.", ["Aleppo", "Donetsk"])
     assert city["Aleppo"].feature_class == "P" and city["Donetsk"].feature_class == "P"
+
+
+def test_a_hint_never_picks_a_looser_spelling_abroad(extractor: Extractor) -> None:
+    text = ("Three children from northern Sumatra province died of the virus, and the Brooklyn "
+            "District Attorney charged the clinic's owner; in the villages of Zamfara, lead "
+            "poisoning killed hundreds.")
+    found = given(extractor, text, ["Sumatra", "Brooklyn", "Zamfara"])
+    assert found["Sumatra"].country == "ID"  # not a Sumter County, US
+    assert found["Brooklyn"].country == "US"  # not Birkelane, Senegal
+    assert (found["Zamfara"].country, found["Zamfara"].feature_code) == ("NG", "ADM1")
 
 
 def test_short_names_are_never_fuzzy(extractor: Extractor) -> None:

@@ -509,6 +509,9 @@ def train_geo_command(gold: tuple[str, ...], output: str | None) -> None:
                f"accuracy@161km={cv['accuracy_at_161km']:.3f} "
                f"(hand weights {cv['hand_weights_accuracy_at_161km']:.3f}; "
                f"{cv['folds']}-fold cross-validated by document)")
+    for source, figures in cv["by_file"].items():
+        click.echo(f"  {source}: toponyms={figures['toponyms']} "
+                   f"accuracy@161km={figures['accuracy_at_161km']:.3f}")
     click.echo(f"ranker written to {target}", err=True)
 
 

