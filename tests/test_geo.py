@@ -238,6 +238,29 @@ def test_bare_state_beats_a_namesake_town_but_a_city_keeps_its_name(
     assert found["Queensland"].lat < -19  # the middle of the state, not its coastal towns'
     ontario = given(extractor, "Flooding closed roads across Ontario.", ["Ontario"])["Ontario"]
     assert ontario.lat > 48.5  # its ISO 3166-2 point, not the south where its towns crowd
+    state = given(extractor, "Flu cases rose in New York state.", ["New York"])["New York"]
+    assert state.feature_code == "ADM1" and state.lat > 41.5  # not New York City's point
+
+
+def test_names_in_a_list_are_alike(extractor: Extractor) -> None:
+    text = ("Cases were confirmed in British Columbia, Alberta, Manitoba, Ontario and New "
+            "Brunswick, and one in Quebec, health officials said.")
+    found = given(extractor, text, ["British Columbia", "Alberta", "Manitoba", "Ontario",
+                                    "New Brunswick"])
+    assert {(p.country, p.feature_code) for p in found.values()} == {("CA", "ADM1")}
+
+
+def test_lists_are_told_from_containment(extractor: Extractor) -> None:
+    from sitrep.geo.mentions import mentions_from_spans
+
+    text = ("Outbreaks hit Nyanza, Rift Valley and Western; a man from Atlanta, Georgia flew "
+            "to Lagos or Abuja.")
+    names = ["Nyanza", "Rift Valley", "Western", "Atlanta", "Georgia", "Lagos", "Abuja"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    lists = [m.list_id for m in mentions_from_spans(extractor.nlp(text), extractor.kb, spans)]
+    assert lists[0] == lists[1] == lists[2] > 0
+    assert lists[3] == lists[4] == 0  # "Atlanta, Georgia": one place in another
+    assert lists[5] == lists[6] > 0 and lists[5] != lists[0]
     city = given(extractor, "Shelling hit Aleppo and Donetsk overnight.", ["Aleppo", "Donetsk"])
     assert city["Aleppo"].feature_class == "P" and city["Donetsk"].feature_class == "P"
 

@@ -66,6 +66,8 @@ class Mention:
     in_previous: written "A, B" right after the previous mention, so B contains A
     ("Atlanta, Georgia").
     definite: written after "the" ("the Red Sea", "the Middle East").
+    list_id: the list of names it is written in ("Nyanza, Rift Valley and Western"; three or
+    more names, or two joined by "and"/"or"), numbered from 1; 0 when in none.
     """
 
     start: int
@@ -85,6 +87,7 @@ class Mention:
     definite: bool = False  # "the Red Sea", "the Sahel": seas and regions take "the", towns not
     placed_in_next: bool = False  # "Fort Hood, Texas": the text puts it in the next mention
     settlement_hint: bool = False  # "the town of X", "X city": a settlement, not the area
+    list_id: int = 0
 
 
 def _strip(span: Span) -> Span:
@@ -294,6 +297,30 @@ def _add_context(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> None:
         if previous is not None and previous.sentence == mention.sentence:
             previous.placed_in_next = _places_in(doc.text[previous.end : mention.start])
         previous = mention
+    _mark_lists(doc, mentions)
+
+
+LIST_GAPS = frozenset({", ", ",", " and ", ", and ", " or ", ", or ", " & ", "; "})
+
+
+def _mark_lists(doc: Doc, mentions: list[Mention]) -> None:
+    """Number the runs of names written as a list: three or more names apart by commas or a
+    final "and", or two joined by "and"/"or" ("Ontario and New Brunswick")."""
+    runs: list[list[Mention]] = []
+    for i, mention in enumerate(mentions):
+        gap = doc.text[mentions[i - 1].end : mention.start] if i else None
+        if gap in LIST_GAPS and runs:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    number = 0
+    for run in runs:
+        joined = any(doc.text[a.end : b.start].strip(", ") in ("and", "or", "&")
+                     for a, b in zip(run, run[1:], strict=False))
+        if len(run) >= 3 or (len(run) == 2 and joined):
+            number += 1
+            for mention in run:
+                mention.list_id = number
 
 
 # Words that may stand between a site and the place it is in: "Fort Hood, Texas", "Camp

