@@ -240,6 +240,8 @@ def test_bare_state_beats_a_namesake_town_but_a_city_keeps_its_name(
     assert ontario.lat > 48.5  # its ISO 3166-2 point, not the south where its towns crowd
     state = given(extractor, "Flu cases rose in New York state.", ["New York"])["New York"]
     assert state.feature_code == "ADM1" and state.lat > 41.5  # not New York City's point
+    city = given(extractor, "Shelling hit Aleppo and Donetsk overnight.", ["Aleppo", "Donetsk"])
+    assert city["Aleppo"].feature_class == "P" and city["Donetsk"].feature_class == "P"
 
 
 def test_names_in_a_list_are_alike(extractor: Extractor) -> None:
@@ -261,8 +263,11 @@ def test_lists_are_told_from_containment(extractor: Extractor) -> None:
     assert lists[0] == lists[1] == lists[2] > 0
     assert lists[3] == lists[4] == 0  # "Atlanta, Georgia": one place in another
     assert lists[5] == lists[6] > 0 and lists[5] != lists[0]
-    city = given(extractor, "Shelling hit Aleppo and Donetsk overnight.", ["Aleppo", "Donetsk"])
-    assert city["Aleppo"].feature_class == "P" and city["Donetsk"].feature_class == "P"
+    text = "Swans died in Crawford County located in Pennsylvania and in Austin, in Scott County."
+    names = ["Crawford County", "Pennsylvania", "Austin", "Scott County"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    inside = [m.in_previous for m in mentions_from_spans(extractor.nlp(text), extractor.kb, spans)]
+    assert inside == [False, True, False, True]
 
 
 def test_a_hint_never_picks_a_looser_spelling_abroad(extractor: Extractor) -> None:

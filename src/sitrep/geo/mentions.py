@@ -9,6 +9,7 @@ facilities ("the Ash Shaddadi military base" -> the town) and directional region
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -63,8 +64,9 @@ class Mention:
     country_iso2: the knowledge base reads the name as a country or its capital.
     fallback: a shorter name to try when the gazetteer lacks the full one ("Northern Syria").
     local_countries: countries named in the same sentence ("the Lebanese city of Tripoli").
-    in_previous: written "A, B" right after the previous mention, so B contains A
-    ("Atlanta, Georgia").
+    in_previous: written "A, B" or "A (located) in B" right after the previous mention, so B
+    contains A ("Atlanta, Georgia", "Crawford County located in Pennsylvania", "Austin, in
+    Scott County").
     definite: written after "the" ("the Red Sea", "the Middle East").
     list_id: the list of names it is written in ("Nyanza, Rift Valley and Western"; three or
     more names, or two joined by "and"/"or"), numbered from 1; 0 when in none.
@@ -292,13 +294,20 @@ def _add_context(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> None:
     for mention in mentions:
         mention.sentence = sentence_of.get(mention.start, 0)
         mention.local_countries = frozenset(countries.get(mention.sentence, set()))
-        if previous is not None and doc.text[previous.end : mention.start] in (", ", ","):
+        if previous is not None and IN_PREVIOUS.match(doc.text[previous.end : mention.start]):
             mention.in_previous = True
         if previous is not None and previous.sentence == mention.sentence:
             previous.placed_in_next = _places_in(doc.text[previous.end : mention.start])
         previous = mention
     _mark_lists(doc, mentions)
 
+
+# What stands between a place and the larger one it is said to lie in: "Atlanta, Georgia",
+# "Crawford County located in Pennsylvania", "Austin, in Scott County", "a town in northern X".
+IN_PREVIOUS = re.compile(
+    r"^(?:,|,? (?:(?:located|situated|which is|that is) )?in (?:the )?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western) )?)\s?$", re.IGNORECASE)
 
 LIST_GAPS = frozenset({", ", ",", " and ", ", and ", " or ", ", or ", " & ", "; "})
 

@@ -233,6 +233,24 @@ def country_focus(mentions: list[Mention], found: list[list[Candidate]],
     return focus
 
 
+def _plain_area(cands: list[Candidate]) -> bool:
+    """Whether a name reads as a state or province and as no town of its name ("Ohio")."""
+    return any(c.entry.feature_code in ("ADM1", "ADM2") and c.tier == 0 for c in cands) and \
+        not any(c.base.get("namesake_area") for c in cands)
+
+
+def _lists_of_areas(mentions: list[Mention], found: list[list[Candidate]]) -> None:
+    """"New Jersey, New York and Ohio": in a list with a name that can only be a state, a
+    state named after its main city is the state, not the city ("Aleppo and Donetsk", with
+    no plain area beside them, stay cities)."""
+    plain = {m.list_id for m, cands in zip(mentions, found, strict=True)
+             if m.list_id and _plain_area(cands)}
+    for mention, cands in zip(mentions, found, strict=True):
+        if mention.list_id in plain:
+            for cand in cands:
+                cand.base.pop("namesake_area", None)
+
+
 def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
     """Whether `outer` (a country or admin area) contains `inner`."""
     if outer.country != inner.country or outer.rowid == inner.rowid:
@@ -283,7 +301,8 @@ def _list_features(entry: GazetteerEntry, siblings: list[GazetteerEntry]) -> dic
 def _context_features(cand: Candidate, mention: Mention, focus: dict[str, float], top: float,
                       areas: set[tuple[str, str | None]],
                       anchors: list[tuple[str, GazetteerEntry]],
-                      siblings: list[GazetteerEntry]) -> dict[str, float]:
+                      siblings: list[GazetteerEntry],
+                      states: set[tuple[str, str | None]]) -> dict[str, float]:
     entry = cand.entry
     f = dict(cand.base)
     f.update(_list_features(entry, siblings))
@@ -294,7 +313,8 @@ def _context_features(cand: Candidate, mention: Mention, focus: dict[str, float]
         f["local"] = 1.0
     if entry.country == mention.country_iso2:
         f["kb_country"] = 1.0
-    if entry.feature_class != "A" and (entry.country, entry.admin1_code) in areas:
+    if (entry.feature_class != "A" and (entry.country, entry.admin1_code) in areas) or (
+            entry.feature_code == "ADM2" and (entry.country, entry.admin1_code) in states):
         f["in_named_area"] = 1.0
     # the places the document's other names were read as; a name is no evidence for itself
     near = [haversine_km(entry.lat, entry.lon, a.lat, a.lon) for name, a in anchors
@@ -313,6 +333,7 @@ def rank_candidates(mentions: list[Mention], gazetteer: Gazetteer,
     ranker = ranker or default_ranker()
     found = [_candidates(m, gazetteer) for m in mentions]
     _apply_containment(mentions, found)
+    _lists_of_areas(mentions, found)
     focus = country_focus(mentions, found, focus_hint)
     top = max(focus.values(), default=0.0)
     areas = {(best.entry.country, best.entry.admin1_code)
@@ -320,6 +341,7 @@ def rank_candidates(mentions: list[Mention], gazetteer: Gazetteer,
              for best in [max(cands, key=lambda c: ranker.score(c.base))]
              if best.entry.feature_class == "A"}
     anchors: list[tuple[str, GazetteerEntry]] = []
+    states: set[tuple[str, str | None]] = set()
     ranked: list[list[Candidate]] = []
     for _ in range(2):
         best = [r[0].entry if r else None for r in ranked] or [None] * len(mentions)
@@ -330,13 +352,16 @@ def rank_candidates(mentions: list[Mention], gazetteer: Gazetteer,
                         and b is not None]
             for cand in cands:
                 cand.features = _context_features(cand, mention, focus, top, areas, anchors,
-                                                  siblings)
+                                                  siblings, states)
                 cand.score = ranker.score(cand.features)
             ranked.append(sorted(cands, key=lambda c: -c.score))
         anchors = [(m.name, r[0].entry) for m, r in zip(mentions, ranked, strict=True)
                    if r and r[0].entry.feature_class == "P" and _margin(r) > 0.5]
         areas |= {(r[0].entry.country, r[0].entry.admin1_code) for r in ranked
                   if r and r[0].entry.feature_code in ("ADM1", "ADM2") and _margin(r) > 0.5}
+        # the states the document names: a county in one of them is in a named area
+        states = {(r[0].entry.country, r[0].entry.admin1_code) for r in ranked
+                  if r and r[0].entry.feature_code == "ADM1" and _margin(r) > 0.5}
     return ranked, focus
 
 
