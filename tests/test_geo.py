@@ -280,6 +280,14 @@ def test_a_hint_never_picks_a_looser_spelling_abroad(extractor: Extractor) -> No
     assert (found["Zamfara"].country, found["Zamfara"].feature_code) == ("NG", "ADM1")
 
 
+def test_abbreviated_first_words_are_written_out(extractor: Extractor) -> None:
+    for short, country in (("St. Marc", "HT"), ("Pt. Harcourt", "NG"), ("Mt. Vernon", "US")):
+        assert country in {e.country for e, t in extractor.gazetteer.lookup(short) if t == 0}
+    found = given(extractor, "Cholera patients flooded the hospital in St. Marc, Haiti.",
+                  ["St. Marc", "Haiti"])
+    assert found["St. Marc"].country == "HT"
+
+
 def test_short_names_are_never_fuzzy(extractor: Extractor) -> None:
     for name in ("Ufa", "Uss", "Gao", "Kut"):
         assert all(tier == 0 for _, tier in extractor.gazetteer.lookup(name)), name

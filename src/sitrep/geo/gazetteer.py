@@ -24,6 +24,7 @@ from sitrep.geo.names import (
     collapsed_key,
     defuse_articles,
     exact_key,
+    expand_abbreviation,
     fold,
     skeleton_key,
 )
@@ -359,6 +360,9 @@ class Gazetteer:
         defused = defuse_articles(name)
         if defused != fold(name):  # "Deir Ezzor": a fused article, one step from exact
             queries += [(key, tier, max(tier, 1)) for key, tier in _name_keys(defused)]
+        expanded = expand_abbreviation(name)
+        if expanded != fold(name):  # "St. Marc" is "Saint Marc" written short
+            queries += [(key, tier, tier) for key, tier in _name_keys(expanded)]
         for key, stored, tier in queries:
             for row in self._rows("SELECT p.* FROM names n JOIN places p ON p.rowid = n.place "
                                   "WHERE n.key = ? AND n.tier = ?", (key, stored)):

@@ -59,3 +59,16 @@ _FUSED_ARTICLE = re.compile(r"^[ae]([bcdfghjklmnpqrstvxz])\1(?=[a-z]{2,}$)")
 def defuse_articles(text: str) -> str:
     """Split an article fused to a sun letter: 'Deir Ezzor' -> 'deir zor', 'Arraqqa' -> 'raqqa'."""
     return " ".join(_FUSED_ARTICLE.sub(r"\1", w) for w in fold(text).split())
+
+
+# Abbreviated first words of place names: "St. Marc", "Mt. Vernon", "Ft. Myers", "Sta. Rosa".
+ABBREVIATED_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort",
+                     "sta": "santa", "sto": "santo", "pt": "port"}
+
+
+def expand_abbreviation(text: str) -> str:
+    """The name with an abbreviated first word written out: 'St. Marc' -> 'saint marc'."""
+    words = fold(text).split()
+    if len(words) > 1 and words[0] in ABBREVIATED_WORDS:
+        words[0] = ABBREVIATED_WORDS[words[0]]
+    return " ".join(words)
