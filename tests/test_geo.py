@@ -288,6 +288,20 @@ def test_abbreviated_first_words_are_written_out(extractor: Extractor) -> None:
     assert found["St. Marc"].country == "HT"
 
 
+def test_the_outlets_country_counts_toward_the_focus(extractor: Extractor) -> None:
+    from sitrep.geo.resolve import outlet_country, resolve_document
+
+    assert outlet_country("https://www.thenews.com.pk/print/1") == "PK"
+    assert outlet_country("news.bbc.co.uk/2/hi") == "GB"
+    assert outlet_country("https://www.reuters.com/world") is None
+    assert outlet_country("https://example.tv/x") is None and outlet_country(None) is None
+    doc = extractor.nlp("Police said two men were arrested in Hyderabad after the blast.")
+    by_default = resolve_document(doc, extractor.kb, extractor.gazetteer)
+    pakistani = resolve_document(doc, extractor.kb, extractor.gazetteer,
+                                 "https://www.thenews.com.pk/latest/1")
+    assert by_default[0].country == "IN" and pakistani[0].country == "PK"
+
+
 def test_short_names_are_never_fuzzy(extractor: Extractor) -> None:
     for name in ("Ufa", "Uss", "Gao", "Kut"):
         assert all(tier == 0 for _, tier in extractor.gazetteer.lookup(name)), name

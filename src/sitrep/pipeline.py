@@ -38,7 +38,7 @@ class Extractor:
         batch, sorted by length, which pads far less than one batch per article."""
         extractors = [
             DocumentExtractor(doc, self.kb, self.lexicon,
-                              resolve_document(doc, self.kb, self.gazetteer),
+                              resolve_document(doc, self.kb, self.gazetteer, document.url),
                               document.published, self.classifier)
             for document, doc in parsed
         ]

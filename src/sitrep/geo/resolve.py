@@ -14,6 +14,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from importlib import resources
+from urllib.parse import urlsplit
 
 from spacy.tokens import Doc
 
@@ -485,6 +486,34 @@ def _to_place(mention: Mention, best: Candidate, probability: float,
     )
 
 
-def resolve_document(doc: Doc, kb: ActorKB, gazetteer: Gazetteer) -> list[Place]:
-    """Every place of a parsed document, found and resolved."""
-    return resolve_mentions(find_mentions(doc, kb), gazetteer, actor_countries(doc, kb))
+# How much an outlet's own country weighs in the document's focus: half a country named once
+# (a Pakistani paper's "Hyderabad" is Sindh's unless the story says India).
+OUTLET_FOCUS = 1.0
+# Country-code domains that are not the country's outlets' (.tv, .io, .me, .ai ... are sold
+# worldwide), and the one whose code is not the ISO code.
+GENERIC_TLDS = frozenset({"tv", "io", "me", "ai", "co", "fm", "am", "ws", "cc", "ly", "to",
+                          "gg", "eu", "nu", "la", "st", "sh", "ac", "vc", "md", "gd"})
+TLD_COUNTRY = {"uk": "GB"}
+
+
+def outlet_country(url: str | None) -> str | None:
+    """The country an outlet publishes from, read off its web address's country-code domain
+    ("https://www.thenews.com.pk/..." -> PK, "bbc.co.uk" -> GB); None for .com and the like."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if len(tld) != 2 or not tld.isalpha() or tld in GENERIC_TLDS:
+        return None
+    return TLD_COUNTRY.get(tld, tld.upper())
+
+
+def resolve_document(doc: Doc, kb: ActorKB, gazetteer: Gazetteer,
+                     url: str | None = None) -> list[Place]:
+    """Every place of a parsed document, found and resolved; the outlet's country, where its
+    address tells it, counts toward the document's focus."""
+    hint = actor_countries(doc, kb)
+    outlet = outlet_country(url)
+    if outlet is not None:
+        hint[outlet] = hint.get(outlet, 0.0) + OUTLET_FOCUS
+    return resolve_mentions(find_mentions(doc, kb), gazetteer, hint)
