@@ -302,6 +302,14 @@ def test_the_outlets_country_counts_toward_the_focus(extractor: Extractor) -> No
     assert by_default[0].country == "IN" and pakistani[0].country == "PK"
 
 
+def test_diseases_and_titles_named_like_places_are_not_places(extractor: Extractor) -> None:
+    found = places(extractor, "Most West Nile virus cases this year were in Texas, and a Rift "
+                              "Valley fever outbreak hit Kenya. The Air Force Secretary said "
+                              "Dr. Karen Dunn had flown in from Nairobi.")
+    assert {"Texas", "Kenya", "Nairobi"} <= set(found)
+    assert not {"West Nile", "Rift Valley", "Secretary", "Dr."} & set(found)
+
+
 def test_short_names_are_never_fuzzy(extractor: Extractor) -> None:
     for name in ("Ufa", "Uss", "Gao", "Kut"):
         assert all(tier == 0 for _, tier in extractor.gazetteer.lookup(name)), name

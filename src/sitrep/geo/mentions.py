@@ -51,7 +51,15 @@ NOT_PLACES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", 
                         "saturday", "sunday", "january", "february", "march", "april", "may",
                         "june", "july", "august", "september", "october", "november",
                         "december", "mr", "mrs", "ms", "dr", "president", "minister", "general",
-                        "god", "allah", "reuters", "afp", "ap"})
+                        "god", "allah", "reuters", "afp", "ap",
+                        # titles, offices and institutions written capitalised ("the Air Force
+                        # Secretary says", "the Justice Department", "Sen. Dunn")
+                        "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "rev",
+                        "sir", "secretary", "commissioner", "justice", "congress", "senate",
+                        "parliament", "pope", "governor", "mayor", "senator", "spokesman",
+                        "spokeswoman", "ambassador", "chancellor", "premier", "sheikh", "emir",
+                        "king", "queen", "prince", "ministry", "department", "police", "army",
+                        "navy", "court", "council", "cabinet", "embassy", "region", "highway"})
 
 
 @dataclass
@@ -197,7 +205,7 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
     grown = _grow(span) if country_iso2 is None else _extend_left(span)
     name_span = _strip(grown)
     name = name_span.text.strip(" -'\u2019")
-    if not name or name.lower() in NOT_PLACES or name.lower() in DIRECTIONS \
+    if not name or name.lower().rstrip(".") in NOT_PLACES or name.lower() in DIRECTIONS \
             or not name[:1].isupper():
         return None
     fallback = None
@@ -245,7 +253,8 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
     # "Dunn said": a name the document gave a person in full ("Dr. Karen Dunn") is that person
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     spans = [(span, kind, iso2) for span, kind, iso2 in spans
-             if kind != "weak" or len(span) > 1 or span.text not in surnames]
+             if (kind != "weak" or len(span) > 1 or span.text not in surnames)
+             and not _names_a_disease(span)]
     mentions: list[Mention] = []
     taken: set[int] = set()
     for span, kind, iso2 in sorted(spans, key=lambda s: (s[1] != "place", s[0].start)):
@@ -263,6 +272,16 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     _add_context(doc, kb, mentions)
     return mentions
+
+
+# Words after a place name that make it the name of a disease or its agent: "West Nile
+# virus", "Rift Valley fever", "Marburg virus", "Reston ebolavirus", "Lassa fever".
+DISEASE_HEADS = frozenset({"virus", "viruses", "fever", "flu", "influenza", "disease",
+                           "ebolavirus", "encephalitis", "virus's", "vaccine", "vaccines"})
+
+
+def _names_a_disease(span: Span) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in DISEASE_HEADS
 
 
 def _country_name(ent: Span, kb: ActorKB) -> bool:
