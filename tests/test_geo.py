@@ -302,12 +302,15 @@ def test_the_outlets_country_counts_toward_the_focus(extractor: Extractor) -> No
     assert by_default[0].country == "IN" and pakistani[0].country == "PK"
 
 
-def test_diseases_and_titles_named_like_places_are_not_places(extractor: Extractor) -> None:
+def test_diseases_titles_and_outlets_named_like_places_are_not_places(extractor: Extractor) -> None:
     found = places(extractor, "Most West Nile virus cases this year were in Texas, and a Rift "
                               "Valley fever outbreak hit Kenya. The Air Force Secretary said "
                               "Dr. Karen Dunn had flown in from Nairobi.")
     assert {"Texas", "Kenya", "Nairobi"} <= set(found)
     assert not {"West Nile", "Rift Valley", "Secretary", "Dr."} & set(found)
+    found = places(extractor, "A reporter from the New Zealand Herald told Agence France-Presse "
+                              "that the ferry sank off Samoa.")
+    assert set(found) == {"Samoa"}
 
 
 def test_short_names_are_never_fuzzy(extractor: Extractor) -> None:

@@ -254,7 +254,8 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     spans = [(span, kind, iso2) for span, kind, iso2 in spans
              if (kind != "weak" or len(span) > 1 or span.text not in surnames)
-             and not _names_a_disease(span)]
+             and not _names_a_disease(span) and not _names_an_outlet(span)
+             and not (kind == "weak" and span.text.lower() in OUTLET_HEADS)]
     mentions: list[Mention] = []
     taken: set[int] = set()
     for span, kind, iso2 in sorted(spans, key=lambda s: (s[1] != "place", s[0].start)):
@@ -282,6 +283,23 @@ DISEASE_HEADS = frozenset({"virus", "viruses", "fever", "flu", "influenza", "dis
 
 def _names_a_disease(span: Span) -> bool:
     return span.end < len(span.doc) and span.doc[span.end].lower_ in DISEASE_HEADS
+
+
+# Capitalised words after a place name that make it the name of a newspaper, broadcaster or
+# airline: "the New Zealand Herald", "the Washington Post", "Agence France-Presse", "Kenya
+# Airways". The outlet is not where the story happened.
+OUTLET_HEADS = frozenset({"herald", "post", "daily", "times", "journal", "press", "presse",
+                          "broadcasting", "tribune", "telegraph", "gazette", "chronicle",
+                          "observer", "guardian", "standard", "mail", "express", "independent",
+                          "airlines", "airways", "radio", "television"})
+
+
+def _names_an_outlet(span: Span) -> bool:
+    doc, i = span.doc, span.end
+    while i < len(doc) and doc[i].text in ("-", "'s"):
+        i += 1
+    after = i < len(doc) and doc[i].is_title and doc[i].lower_ in OUTLET_HEADS
+    return after or (span.start > 0 and doc[span.start - 1].text == "Agence")
 
 
 def _country_name(ent: Span, kb: ActorKB) -> bool:
