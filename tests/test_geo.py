@@ -313,6 +313,15 @@ def test_diseases_titles_and_outlets_named_like_places_are_not_places(extractor:
     assert set(found) == {"Samoa"}
 
 
+def test_airports_and_towns_cities500_lacks(extractor: Extractor) -> None:
+    found = places(extractor, "Rockets were fired at Da Nang International Airport, and a "
+                              "suicide bomber struck the gate of the base at Bagram, Afghanistan.")
+    airport = found["Da Nang International Airport"]
+    assert (airport.feature_code, airport.country) == ("AIRP", "VN")
+    assert abs(airport.lat - 16.04) < 0.1 and abs(airport.lon - 108.2) < 0.1
+    assert found["Bagram"].country == "AF"
+
+
 def test_short_names_are_never_fuzzy(extractor: Extractor) -> None:
     for name in ("Ufa", "Uss", "Gao", "Kut"):
         assert all(tier == 0 for _, tier in extractor.gazetteer.lookup(name)), name

