@@ -322,6 +322,15 @@ def test_airports_and_towns_cities500_lacks(extractor: Extractor) -> None:
     assert found["Bagram"].country == "AF"
 
 
+def test_a_plural_admin_word_names_the_whole_list(extractor: Extractor) -> None:
+    text = ("Health workers quarantined the Etoumbi and Mbomo districts; cholera spread in the "
+            "Mashonaland West, Manicaland and Midlands provinces.")
+    names = ["Etoumbi", "Mbomo", "Mashonaland West", "Manicaland", "Midlands"]
+    found = given(extractor, text, names)
+    assert {(found[n].country, found[n].feature_code) for n in names[:2]} == {("CG", "ADM2")}
+    assert {(found[n].country, found[n].feature_code) for n in names[2:]} == {("ZW", "ADM1")}
+
+
 def test_short_names_are_never_fuzzy(extractor: Extractor) -> None:
     for name in ("Ufa", "Uss", "Gao", "Kut"):
         assert all(tier == 0 for _, tier in extractor.gazetteer.lookup(name)), name

@@ -19,6 +19,13 @@ from sitrep.actors.kb import ActorKB
 from sitrep.geo.names import ADMIN_SUFFIXES, ARTICLES
 
 ADMIN2_WORDS = frozenset({"district", "raion", "rayon", "county", "township", "municipality"})
+# "the Etoumbi and Mbomo districts", "Manicaland and Midlands provinces": the plural names the
+# kind of every name in the list before it.
+ADMIN_PLURALS = {"governorates": "governorate", "provinces": "province", "oblasts": "oblast",
+                 "regions": "region", "states": "state", "districts": "district",
+                 "divisions": "division", "prefectures": "prefecture", "counties": "county",
+                 "departments": "department", "municipalities": "municipality",
+                 "territories": "territory"}
 FACILITY_WORDS = frozenset({"base", "airbase", "airport", "camp", "checkpoint", "prison", "port",
                             "crossing", "outskirts", "area", "airfield", "barracks", "hospital",
                             "military", "air", "refugee", "displacement", "border", "market",
@@ -110,7 +117,7 @@ def _strip(span: Span) -> Span:
                                and not doc[start].is_title):
         start += 1
     while end - 1 > start and doc[end - 1].text != "City" and (
-            doc[end - 1].lower_ in ADMIN_SUFFIXES
+            doc[end - 1].lower_ in ADMIN_SUFFIXES or doc[end - 1].lower_ in ADMIN_PLURALS
             or doc[end - 1].lower_ in FACILITY_WORDS
             or doc[end - 1].lower_ in SETTLEMENT_WORDS):
         end -= 1  # "Mexico City", "Gaza City" keep their capital C; "Homs city" is Homs
@@ -218,7 +225,8 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
         fallback = name_span[1:].text
     after = _next_words(name_span)
     words_in = [t.lower_ for t in grown.doc[name_span.end : grown.end]]
-    admin_words = [w for w in [*words_in, *after[:1]] if w in ADMIN_SUFFIXES]
+    admin_words = [ADMIN_PLURALS.get(w, w) for w in [*words_in, *after[:1]]
+                   if w in ADMIN_SUFFIXES or w in ADMIN_PLURALS]
     admin_level = None
     if admin_words:
         admin_level = 2 if admin_words[0] in ADMIN2_WORDS else 1
@@ -370,8 +378,13 @@ def _mark_lists(doc: Doc, mentions: list[Mention]) -> None:
                      for a, b in zip(run, run[1:], strict=False))
         if len(run) >= 3 or (len(run) == 2 and joined):
             number += 1
+            last = run[-1]
+            following = doc.text[last.end : last.end + 20].split()
+            plural = bool(following) and following[0].strip(".,;:").lower() in ADMIN_PLURALS
             for mention in run:
                 mention.list_id = number
+                if plural and not mention.admin_hint:
+                    mention.admin_hint, mention.admin_level = True, last.admin_level
 
 
 # Words that may stand between a site and the place it is in: "Fort Hood, Texas", "Camp

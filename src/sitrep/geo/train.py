@@ -143,7 +143,8 @@ def train_geo(paths: list[Path], output: Path, extractor: Extractor) -> dict[str
         "cross_validation": {
             "folds": FOLDS, "accuracy_at_161km": _rate(learnt),
             "hand_weights_accuracy_at_161km": _rate(hand),
-            "by_file": {source: {"toponyms": n, "accuracy_at_161km": _rate({source: (r, n)})}
+            "by_file": {source: {"toponyms": n, "right": r,
+                                 "accuracy_at_161km": _rate({source: (r, n)})}
                         for source, (r, n) in sorted(learnt.items())}},
     }
     output.parent.mkdir(parents=True, exist_ok=True)
