@@ -280,3 +280,22 @@ def test_postgres_store_matches_sqlite(tmp_path: Path, extractor: Extractor) -> 
             results.append((store.counts(), first.exact_duplicates, first.near_duplicates,
                             merged))
     assert results[0] == results[1]
+
+
+def test_a_background_mention_joins_its_event_and_never_starts_one() -> None:
+    first = _event("a", "d1", "2025-10-03", KHERSON, 3, published="2025-10-03")
+    later = _event("b", "d2", "2025-10-03", KHERSON, 4, published="2025-10-05")
+    # "in response to the October 3 strike on Kherson that killed four": dated, in passing
+    dated = _event("c", "d3", "2025-10-03", KHERSON, 4, published="2025-10-12")
+    dated["status"] = "background"
+    # a passing mention without a date: same place and actors, before its report
+    undated = _event("d", "d4", "2025-10-03", KHERSON, None, published="2025-10-20")
+    undated["status"], undated["date"] = "background", {"start": None, "precision": "unknown"}
+    # a passing mention of an event no report tells: no merged event of its own
+    orphan = _event("e", "d5", "2025-09-01", ODESA, 9, published="2025-10-20")
+    orphan["status"] = "background"
+    [merged] = merge_events([first, later, dated, undated, orphan])
+    status = {r["event_id"]: r["status"] for r in merged["reports"]}
+    assert status == {"a": "new", "b": "update", "c": "background", "d": "background"}
+    assert merged["date"]["start"] == "2025-10-03"
+    assert merged["casualties"]["killed"] == {"low": 3, "best": 4, "high": 4}

@@ -40,3 +40,26 @@ def test_extract_cli_json_has_schema_keys(shared: Path) -> None:
     assert ambush["reported_by"][0]["name"] == "Sean Parnell"
     threat = next(e for e in body["events"] if e["type"] == "THREATEN")
     assert threat["date"]["text"] is None, "the swearing-in date must not date the threat"
+
+
+def test_a_dateline_is_neither_actor_nor_date_and_background_keeps_its_own_date(
+        extractor: Extractor) -> None:
+    from sitrep.ingest import document_from_text
+
+    text = ("WASHINGTON, Dec. 21 (Reuters) - U.S. and partner forces killed a senior Islamic "
+            "State leader in a helicopter raid in eastern Syria on Saturday night, the Pentagon "
+            "said on Sunday.\n\nThe raid came in retaliation for a drone attack on a base in "
+            "northern Iraq. Two soldiers were wounded earlier this month in a separate clash "
+            "near Deir ez-Zor.")
+    document = document_from_text(text)
+    document.published = "2025-12-21"
+    events = [e.to_dict() for e in extractor.extract_document(document)]
+    lead = events[0]
+    assert lead["actors"][0]["text"] == "U.S. and partner forces"
+    assert (lead["date"]["start"], lead["date"]["text"]) == ("2025-12-20", "Saturday night")
+    assert lead["status"] == "new"
+    attack = next(e for e in events if e["trigger"]["text"] == "attack")
+    assert attack["status"] == "background" and attack["date"]["start"] is None
+    clash = next(e for e in events if e["trigger"]["text"] == "clash")
+    assert clash["status"] == "background"
+    assert (clash["date"]["start"], clash["date"]["end"]) == ("2025-12-01", "2025-12-20")

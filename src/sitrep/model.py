@@ -279,6 +279,7 @@ class Event:
     confidence: float = 0.5
     mentions: list[Span] = field(default_factory=list)
     decided_by: str = "rules"  # which component decided the type: "classifier" | "rules"
+    status: str = "new"  # "new": the report's own news; "background": an earlier event it names
 
     def to_dict(self) -> dict[str, Any]:
         """SCHEMA.md event shape."""
@@ -288,6 +289,7 @@ class Event:
             "mode": list(self.mode),
             "context": list(self.context),
             "modality": self.modality.value,
+            "status": self.status,
             "acled": self.acled,
             "cameo": self.cameo,
             "actors": [a.to_dict() for a in self.actors],

@@ -35,7 +35,17 @@ def resolve_date(text: str, span: Span, published: dt.date | None) -> DateRef | 
     explicit = _explicit(low, text, span, published)
     if explicit is not None or published is None:
         return explicit
-    return _relative(low, text, span, published)
+    found = _relative(low, text, span, published)
+    if found is None or found.end is None:
+        return found
+    # "this month", "earlier this year": what a report tells has happened by its date, and
+    # what it says happened "earlier" happened before it
+    last = published - dt.timedelta(days=1) if text.lower().startswith("earlier") \
+        else published
+    if found.end > last.isoformat():
+        found = DateRef(found.start, max(found.start or "", last.isoformat()), found.precision,
+                        found.text, found.span)
+    return found
 
 
 def _explicit(low: str, text: str, span: Span, published: dt.date | None) -> DateRef | None:

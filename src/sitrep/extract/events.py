@@ -25,6 +25,7 @@ from sitrep.extract.attribution import find_attributions
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
+from sitrep.extract.status import mark_status
 from sitrep.model import (
     COOP_TYPES,
     FORCE_TYPES,
@@ -193,6 +194,25 @@ def _governing_verb(noun: Token) -> Token | None:
             return head.head.head
         break
     return None
+
+
+# Words that set an act apart from the one told before it: "in a separate clash", "another
+# attack", "a second strike".
+DISTINCT_WORDS = frozenset({"separate", "another", "different", "second", "third", "earlier",
+                            "previous", "new", "unrelated"})
+
+
+def _told_apart(tok: Token, event: Event) -> bool:
+    """Whether a casualty clause tells its own act ("were wounded in a separate clash"), not
+    the figures of the attack before it."""
+    return any(t.lower_ in DISTINCT_WORDS and t.dep_ in ("amod", "det") for t in tok.subtree)
+
+
+def _dated_apart(one: Event, other: Event) -> bool:
+    """Whether two events are given different dates of their own."""
+    dates = [e.date for e in (one, other)]
+    return all(d is not None and d.precision != "unknown" for d in dates) and \
+        (dates[0].start, dates[0].end) != (dates[1].start, dates[1].end)  # type: ignore[union-attr]
 
 
 def _subject(verb: Token) -> Token | None:
@@ -371,7 +391,9 @@ class DocumentExtractor:
             if self.classifier is not None and self._encoded is not None:
                 self._sentence_vote = self.classifier.sentence_vote(self._encoded)
             self._sentence(index, sent, *self._triggers[index])
-        return [e for e in self.events if self._keep(e)]
+        kept = [e for e in self.events if self._keep(e)]
+        mark_status(kept, self.doc, self.published)
+        return kept
 
     def _candidates(self, sent: Span) -> tuple[list[Found], list[Attribution], set[int]]:
         """The sentence's lexicon triggers, who it says reported, and the tokens of those
@@ -972,6 +994,8 @@ class DocumentExtractor:
                     break
                 if node.dep_ in ("relcl", "acl", "ccomp") or node.head.i == node.i:
                     break
+                if node.i != ent.root.i and self._other_event_word(node, anchors):
+                    break  # "since the October 7 attack": the date is that attack's
                 node = node.head
             if attached:
                 resolved = resolve_date(ent.text, (ent.start_char, ent.end_char), self.published)
@@ -980,6 +1004,13 @@ class DocumentExtractor:
         if self.published is not None:
             return DateRef(self.published.isoformat(), self.published.isoformat(), "unknown")
         return DateRef(None, None, "unknown")
+
+    def _other_event_word(self, node: Token, anchors: set[int]) -> bool:
+        """Whether a word on a date's way up to the trigger names another event."""
+        if node.i in anchors:
+            return False
+        return node.i in {t.i for t in self._sentence_triggers} or (
+            node.pos_ == "NOUN" and match_trigger(node, self.lex) is not None)
 
     def _quotes(self, tok: Token, verb: Token | None, sent: Span) -> list[Quote]:
         text = self.doc.text
@@ -1058,11 +1089,13 @@ class DocumentExtractor:
                 if target is not None and target.type == event.type:
                     event.actors = []  # "29 people injured": the subject is the victims
                     return target
-        if tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors and event.location is None:
+        if tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors and event.location is None \
+                and not _told_apart(tok, event):
             recent = [
                 e
                 for e in self.events
                 if e.type == event.type and 0 <= event.sentence_index - e.sentence_index <= 1
+                and not _dated_apart(event, e)
             ]
             if recent:
                 return recent[-1]

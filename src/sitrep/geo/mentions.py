@@ -117,7 +117,8 @@ def _strip(span: Span) -> Span:
                                and not doc[start].is_title):
         start += 1
     while end - 1 > start and doc[end - 1].text != "City" and (
-            doc[end - 1].lower_ in ADMIN_SUFFIXES or doc[end - 1].lower_ in ADMIN_PLURALS
+            doc[end - 1].lower_ in ADMIN_SUFFIXES
+            or (doc[end - 1].lower_ in ADMIN_PLURALS and doc[end - 1].is_lower)
             or doc[end - 1].lower_ in FACILITY_WORDS
             or doc[end - 1].lower_ in SETTLEMENT_WORDS):
         end -= 1  # "Mexico City", "Gaza City" keep their capital C; "Homs city" is Homs
@@ -225,8 +226,11 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
         fallback = name_span[1:].text
     after = _next_words(name_span)
     words_in = [t.lower_ for t in grown.doc[name_span.end : grown.end]]
-    admin_words = [ADMIN_PLURALS.get(w, w) for w in [*words_in, *after[:1]]
-                   if w in ADMIN_SUFFIXES or w in ADMIN_PLURALS]
+    # a plural is a kind only written small: "the Etoumbi and Mbomo districts", not "States"
+    plurals = [t.lower_ for t in grown.doc[name_span.end : grown.end + 1] if t.is_lower
+               and t.lower_ in ADMIN_PLURALS][:1]
+    admin_words = [w for w in [*words_in, *after[:1]] if w in ADMIN_SUFFIXES] or \
+        [ADMIN_PLURALS[w] for w in plurals]
     admin_level = None
     if admin_words:
         admin_level = 2 if admin_words[0] in ADMIN2_WORDS else 1

@@ -380,6 +380,9 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
     ranked, focus = rank_candidates(mentions, gazetteer, focus_hint, ranker)
     found: list[Place | None] = []
     for mention, cands in zip(mentions, ranked, strict=True):
+        # a consonant-skeleton guess abroad is never reported, nor lets a closer spelling
+        # below it go unreported ("Ash Shaddadi": Ash Shaddadah, not a Shahuwadi in India)
+        cands = [c for c in cands if c.tier < 2 or _acceptable(mention, c, focus)]
         best = cands[0] if cands and _acceptable(mention, cands[0], focus) else None
         if best is None:
             found.append(None)

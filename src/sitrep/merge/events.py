@@ -6,11 +6,14 @@ a week's report can meet), places in the same admin2 area or within 25 km (or on
 containing the other on the same day), and actors that agree. Actors that disagree are
 allowed only where place and day agree closely; the disagreement is then kept as a
 contradiction. Clusters are complete-linkage (every pair compatible), so a chain of
-near-misses never glues distinct events together.
+near-misses never glues distinct events together. A background mention ("in response to a
+December 13 attack near Palmyra") never starts a merged event: it joins the event it names,
+by its own date (never its report's publication day), place and actors, or none.
 
-The merged event takes its fields from the most specific report and adds `reports`,
-`sources_count`, `first_reported`, `last_reported`, `contradictions` and casualty counts
-reconciled as low / best / high (SCHEMA.md, merged events).
+The merged event takes its fields from the most specific report and adds `reports` (each
+with its status: new, update or background), `sources_count`, `first_reported`,
+`last_reported`, `contradictions` and casualty counts reconciled as low / best / high
+(SCHEMA.md, merged events).
 """
 
 from __future__ import annotations
@@ -82,7 +85,10 @@ def _report(event: dict[str, Any]) -> Report:
     document = event.get("document") or {}
     date = event.get("date") or {}
     published = document.get("published")
-    day = _day(date.get("start")) or _day(published)
+    # a background mention ("in response to a December 13 attack") has its own date or none:
+    # never its report's publication day
+    background = event.get("status") == "background"
+    day = _day(date.get("start")) or (None if background else _day(published))
     precision = date.get("precision") if date.get("start") else "unknown"
     window = DATE_WINDOW_DAYS.get(precision or "unknown", 3)
     outlet = document.get("source") or document.get("url") or str(document.get("id"))
@@ -157,6 +163,23 @@ def compatible(a: Report, b: Report) -> bool:
     return agree or (where == "same" and gap <= 1)
 
 
+def _refers(mention: Report, report: Report) -> bool:
+    """Whether a background mention can name the event of a report: as `compatible`, but a
+    mention without a day of its own needs the same place and agreeing actors, before the
+    mention's publication."""
+    if mention.day is not None:
+        return compatible(mention, report)
+    if mention.document == report.document or mention.event["type"] != report.event["type"]:
+        return False
+    if report.day is not None and mention.published and _day(mention.published) is not None \
+            and report.day > (_day(mention.published) or report.day):
+        return False
+    if place_relation(mention.location, report.location) not in ("same", "nested"):
+        return False
+    ours, theirs = mention.actor_keys(), report.actor_keys()
+    return not ours or not theirs or bool(ours & theirs)
+
+
 @dataclass
 class Cluster:
     """Reports of one event."""
@@ -165,6 +188,12 @@ class Cluster:
 
     def accepts(self, report: Report) -> bool:
         return all(compatible(report, member) for member in self.reports)
+
+    def refers_to(self, report: Report) -> bool:
+        """Whether a background mention names this event: it fits one of its reports and
+        is set apart from none (a mention without a date fits where place and actors do)."""
+        return any(_refers(report, m) for m in self.reports) and not any(
+            place_relation(report.location, m.location) == "apart" for m in self.reports)
 
 
 def _block(report: Report) -> tuple[str, str]:
@@ -185,11 +214,19 @@ def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
         reports.sort(key=lambda r: (r.day or dt.date.max, r.id))
         open_clusters: list[Cluster] = []
         for report in reports:
+            if report.event.get("status") == "background":
+                continue
             home = next((c for c in open_clusters if c.accepts(report)), None)
             if home is None:
                 home = Cluster()
                 open_clusters.append(home)
             home.reports.append(report)
+        for report in reports:
+            # a background mention joins the event it refers to, and never starts one
+            if report.event.get("status") == "background":
+                home = next((c for c in open_clusters if c.refers_to(report)), None)
+                if home is not None:
+                    home.reports.append(report)
         clusters.extend(open_clusters)
     return clusters
 
@@ -250,6 +287,16 @@ def _specificity(report: Report) -> tuple[int, int, float]:
     )
 
 
+def _report_status(report: Report, reports: list[Report]) -> str:
+    """A report's part in its event: "new" (among the first to tell it), "update" (a later
+    report of it) or "background" (a passing mention in a report about something else)."""
+    if report.event.get("status") == "background":
+        return "background"
+    first = min((r.published or "" for r in reports
+                 if r.event.get("status") != "background"), default="")
+    return "new" if (report.published or "") <= first else "update"
+
+
 def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[str, Any]:
     """The merged record of a cluster (``published_of``: document id -> dates of its copies)."""
     reports = sorted(cluster.reports, key=lambda r: (r.published or "", r.id))
@@ -271,6 +318,7 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
             "source": r.event.get("document", {}).get("source"),
             "url": r.event.get("document", {}).get("url"),
             "published": r.published,
+            "status": _report_status(r, reports),
         }
         for r in reports
     ]

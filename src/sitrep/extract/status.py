@@ -1,0 +1,75 @@
+"""An event mention's status in its report: the report's own news, or a reference to an
+earlier event ("in response to a December 13 attack near Palmyra", "the first such attack
+since the October 7 bombing"). A background mention keeps its own date and never becomes a
+new event at the publication date; merging links it to the event it refers to.
+
+"update" (new figures for a known event) needs the other reports, so merging assigns it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Token
+
+from sitrep.model import DateRef, Event, Modality
+
+NEW, BACKGROUND = "new", "background"
+# How much earlier than the report's lead event an event must be dated to be background.
+BACKGROUND_DAYS = 2
+# Words that make the noun after them an earlier event the report refers to.
+REFERENCE_PREPS = frozenset({"since", "following"})
+REFERENCE_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "anniversary",
+                             "aftermath", "repeat"})
+REFERENCE_VERBS = frozenset({"follow", "avenge", "recall", "commemorate", "mark", "mirror",
+                             "echo"})
+DATED = frozenset({"day", "week", "month"})
+
+
+def in_reference_frame(trigger: Token) -> bool:
+    """Whether the trigger is an event the sentence refers back to: the object of "since",
+    "following", "in response to", "in retaliation for", "the anniversary of", or of a verb
+    such as "followed" or "avenged" ("The raid followed Operation X")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = trigger
+    if node.dep_ == "pobj":
+        prep = node.head
+        if prep.lower_ in REFERENCE_PREPS:
+            return True
+        if prep.head.lower_ in REFERENCE_NOUNS:
+            return True
+    if node.dep_ in ("dobj", "attr") and node.head.lemma_.lower() in REFERENCE_VERBS:
+        return True
+    return False
+
+
+def _day(date: DateRef | None) -> dt.date | None:
+    if date is None or date.precision not in DATED or not date.end:
+        return None
+    return dt.date.fromisoformat(date.end)
+
+
+def _said_earlier(date: DateRef | None) -> bool:
+    """ "earlier this month", "last week": the text itself dates the event before its news."""
+    text = (date.text or "").lower().strip() if date is not None else ""
+    return text.startswith(("earlier", "last ", "previously"))
+
+
+def mark_status(events: list[Event], doc: Doc, published: dt.date | None) -> None:
+    """Set each event's status; a background event without a date of its own gets none (it
+    happened before the report, on a day the report does not give)."""
+    framed = {id(e) for e in events
+              if (span := doc.char_span(*e.trigger_span, alignment_mode="expand")) is not None
+              and in_reference_frame(span.root)}
+    lead = next((e for e in events
+                 if e.modality == Modality.ASSERTED and id(e) not in framed), None)
+    lead_day = (_day(lead.date) if lead is not None else None) or published
+    for event in events:
+        earlier = (lead_day is not None and (day := _day(event.date)) is not None
+                   and (lead_day - day).days > BACKGROUND_DAYS)
+        background = event is not lead and (
+            id(event) in framed or earlier or _said_earlier(event.date))
+        event.status = BACKGROUND if background else NEW
+        if background and event.date is not None and event.date.precision == "unknown":
+            event.date = DateRef(None, None, "unknown")

@@ -1,0 +1,60 @@
+"""Datelines: "WASHINGTON, Dec. 21 (Reuters) -", "MAIDUGURI, Nigeria (AP) —", "KYIV —".
+
+A dateline says where and when a story was filed, not where or when its events happened. The
+pipeline makes each dateline a sentence of its own, so that its place and date never attach to
+the lead's verb and its words never join the lead's subject ("U.S. and partner forces").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z'\u2019.\-]+(?: [A-Z][A-Z'\u2019.\-]+){0,3}"
+    r"(?:, [A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+){0,2})?)"
+    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
+    r"(?: ?\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\))?"
+    r"(?:[ \t]*(?:-{1,2}|\u2013|\u2014)|(?P<colon>:))[ \t]*",
+    re.MULTILINE,
+)
+
+
+# Capitalised labels that open a line with a colon but file no story from anywhere.
+NOT_DATELINES = frozenset({"UPDATE", "BREAKING", "NOTE", "CORRECTION", "WATCH", "LIVE",
+                           "EXCLUSIVE", "ANALYSIS", "OPINION", "WARNING", "READ MORE", "FILE",
+                           "PHOTO", "VIDEO", "EDITOR'S NOTE", "UPDATED", "ADVISORY"})
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline's span (up to the first word of the story), and its parts."""
+
+    start: int
+    end: int
+    place: str
+    date: str | None
+    agency: str | None
+
+
+def find_datelines(text: str) -> list[Dateline]:
+    """Every dateline that opens a line of the text. The place must be written in capitals
+    (the wire convention), so a sentence that opens with a capitalised word and a dash is not
+    taken for one."""
+    found = []
+    for match in DATELINE.finditer(text):
+        place = match["place"]
+        if sum(c.isupper() for c in place) < 2 or not place.split(",")[0].replace(
+                " ", "").replace(".", "").replace("-", "").replace("'", "").isupper():
+            continue
+        if match.end() >= len(text) or not text[match.end()].isupper():
+            continue  # the story's first word follows: "KYIV — Russia fired"
+        letters = sum(c.isalpha() for c in place)
+        if match["colon"] and (match["date"] or match["agency"] or place in NOT_DATELINES):
+            continue  # "PESHAWAR: Militants ..." (South Asian papers); not "UPDATE: ..."
+        if not (match["date"] or match["agency"]) and letters < 4:
+            continue  # "US - China talks": a bare short name and a dash is a headline
+        found.append(Dateline(match.start("place"), match.end(), place, match["date"],
+                              match["agency"]))
+    return found
