@@ -299,3 +299,31 @@ def test_a_background_mention_joins_its_event_and_never_starts_one() -> None:
     assert status == {"a": "new", "b": "update", "c": "background", "d": "background"}
     assert merged["date"]["start"] == "2025-10-03"
     assert merged["casualties"]["killed"] == {"low": 3, "best": 4, "high": 4}
+
+
+COVERAGE = Path(__file__).parent / "data" / "coverage"
+
+
+def test_coverage_corpus_tells_each_event_many_times_with_background_mentions() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("coverage_score", COVERAGE / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    articles, gold = module.load(COVERAGE)
+    assert len(gold) >= 10 and len(articles) >= 100
+    reports: dict[str, set[str]] = {e: set() for e in gold}
+    passing: dict[str, int] = {e: 0 for e in gold}
+    for article in articles:
+        assert len({a["url"] for a in articles if a["url"] == article["url"]}) == 1
+        for mention in article["mentions"]:
+            assert mention["event"] in gold and mention["evidence"] in article["text"]
+            if mention["status"] == "background":
+                passing[mention["event"]] += 1
+            else:
+                reports[mention["event"]].add(article["outlet"])
+    assert all(5 <= len(outlets) <= 12 for outlets in reports.values()), reports
+    assert all(n >= 2 for n in passing.values()), passing
+    assert any(e["follow_on_of"] for e in gold.values())
+    assert sum(1 for e in gold.values() if e["killed"]["low"] != e["killed"]["high"]) >= 5

@@ -5,10 +5,12 @@ type and modality, dates within a window set by the dates' precision (a day's re
 a week's report can meet), places in the same admin2 area or within 25 km (or one place
 containing the other on the same day), and actors that agree. Actors that disagree are
 allowed only where place and day agree closely; the disagreement is then kept as a
-contradiction. Clusters are complete-linkage (every pair compatible), so a chain of
-near-misses never glues distinct events together. A background mention ("in response to a
-December 13 attack near Palmyra") never starts a merged event: it joins the event it names,
-by its own date (never its report's publication day), place and actors, or none.
+contradiction. A report joins a cluster when it is compatible with most of its reports and
+set apart (by place, or as a second event of the same article) from none, so one odd report
+does not split an event and a chain of near-misses does not glue distinct events together.
+A background mention ("in response to a December 13 attack near Palmyra") never starts a
+merged event: it joins the event it names, by its own date (never its report's publication
+day), place and actors, or none.
 
 The merged event takes its fields from the most specific report and adds `reports` (each
 with its status: new, update or background), `sources_count`, `first_reported`,
@@ -187,7 +189,13 @@ class Cluster:
     reports: list[Report] = field(default_factory=list)
 
     def accepts(self, report: Report) -> bool:
-        return all(compatible(report, member) for member in self.reports)
+        """A report joins when it fits most of the event's reports and is set apart from
+        none by place, type or a second report of its own article."""
+        fits = sum(compatible(report, member) for member in self.reports)
+        return 2 * fits > len(self.reports) and not any(
+            member.document == report.document
+            or place_relation(report.location, member.location) == "apart"
+            for member in self.reports)
 
     def refers_to(self, report: Report) -> bool:
         """Whether a background mention names this event: it fits one of its reports and

@@ -1,0 +1,165 @@
+"""Score sitrep's merging on the multi-outlet coverage corpus (issue 12).
+
+The corpus (`articles.jsonl`, `events.jsonl`) was written for sitrep: 12 invented incidents in
+Syria, Iraq, Nigeria, Burkina Faso, Kenya, Ukraine, Russia and Pakistan, each told by 5-12
+outlets over days or weeks, with counts that rise, disputed attribution, places named at
+different granularity, follow-on events that look like the first, and later stories that
+mention earlier events in passing. Every article lists the gold events it mentions, with the
+status of each mention (new, update, background), its figures and its evidence text.
+
+A gold mention is matched to the sitrep event of its article whose trigger lies inside the
+mention's evidence (else the article's event of the gold type nearest it). Reported:
+- pairwise merge P/R/F1 over mentions (two mentions of one gold event should share a merged
+  event; mentions of different gold events should not);
+- fragments: merged events per gold event (1 is right);
+- background mentions coded as new events;
+- each gold event's date, place (within 25 km of the gold point or the same admin area) and
+  killed best, read off the merged event most of its mentions went to.
+
+Run: python tests/data/coverage/score.py [DB]   (ingests into DB, a temporary file by default)
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import sqlite3
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+NEAR_KM = 25.0
+
+
+def load(folder: Path = HERE) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The articles and the gold events (by id)."""
+    articles = [json.loads(line) for line in
+                (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    events = [json.loads(line) for line in
+              (folder / "events.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    return articles, {e["event"]: e for e in events}
+
+
+def ingest_file(articles: list[dict[str, Any]], path: Path) -> Path:
+    """The articles as sitrep's JSONL input (outlet as source)."""
+    with path.open("w", encoding="utf-8") as handle:
+        for article in articles:
+            handle.write(json.dumps({"text": article["text"], "url": article["url"],
+                                     "published": article["published"],
+                                     "source": article["outlet"], "title": article["title"]},
+                                    ensure_ascii=False) + "\n")
+    return path
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * \
+        math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score(db: Path, folder: Path = HERE) -> dict[str, Any]:
+    """Merge and field figures of an ingested database against the gold."""
+    articles, gold = load(folder)
+    conn = sqlite3.connect(db)
+    doc_of_url = dict(conn.execute("SELECT url, id FROM documents"))
+    events_of: dict[str, list[dict[str, Any]]] = {}
+    for doc_id, body in conn.execute("SELECT document_id, json FROM events"):
+        events_of.setdefault(doc_id, []).append(json.loads(body))
+    merged_of = dict(conn.execute("SELECT event_id, merged_id FROM merged_members"))
+    merged = {mid: json.loads(body) for mid, body in
+              conn.execute("SELECT id, json FROM merged_events")}
+    mentions: list[tuple[str, str, str, str | None]] = []  # gold event, status, article, merged
+    background_as_new = 0
+    for article in articles:
+        found = events_of.get(doc_of_url.get(article["url"], ""), [])
+        for mention in article["mentions"]:
+            event = _match(article["text"], mention, found, gold[mention["event"]]["type"])
+            if event is not None and mention["status"] == "background" \
+                    and event.get("status", "new") != "background":
+                background_as_new += 1
+            mentions.append((mention["event"], mention["status"], article["id"],
+                             merged_of.get(event["id"]) if event is not None else None))
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(mentions, 2):
+        same_gold = a[0] == b[0]
+        same_merged = a[3] is not None and a[3] == b[3]
+        tp += same_gold and same_merged
+        fp += same_merged and not same_gold
+        fn += same_gold and not same_merged
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    per_event = {eid: _event_figures(g, [m for m in mentions if m[0] == eid], merged)
+                 for eid, g in sorted(gold.items())}
+    return {
+        "articles": len(articles), "gold_events": len(gold), "mentions": len(mentions),
+        "unmatched_mentions": sum(1 for m in mentions if m[3] is None),
+        "merge": {"precision": round(precision, 3), "recall": round(recall, 3),
+                  "f1": round(_f1(precision, recall), 3)},
+        "background_mentions": sum(1 for m in mentions if m[1] == "background"),
+        "background_coded_as_new": background_as_new,
+        "events_one_merged": sum(1 for e in per_event.values() if e["fragments"] == 1),
+        "date_right": sum(1 for e in per_event.values() if e["date_right"]),
+        "place_right": sum(1 for e in per_event.values() if e["place_right"]),
+        "killed_best_right": sum(1 for e in per_event.values() if e["killed_best_right"]),
+        "per_event": per_event,
+    }
+
+
+def _match(text: str, mention: dict[str, Any], found: list[dict[str, Any]],
+           kind: str) -> dict[str, Any] | None:
+    """The sitrep event of an article that a gold mention is."""
+    start = text.find(mention["evidence"])
+    if start < 0:
+        return None
+    end = start + len(mention["evidence"])
+    inside = [e for e in found if start <= e["trigger"]["span"][0] < end]
+    if inside:
+        return min(inside, key=lambda e: e["type"] != kind)
+    typed = [e for e in found if e["type"] == kind]
+    return min(typed, key=lambda e: abs(e["trigger"]["span"][0] - start), default=None)
+
+
+def _event_figures(gold: dict[str, Any], mentions: list[tuple[str, str, str, str | None]],
+                   merged: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    ids = [m[3] for m in mentions if m[3] is not None]
+    fragments = len(set(ids))
+    main = merged.get(Counter(ids).most_common(1)[0][0]) if ids else None
+    date = ((main or {}).get("date") or {}).get("start")
+    place = (main or {}).get("location") or {}
+    target = gold["place"]
+    near = place.get("lat") is not None and _km(place["lat"], place["lon"], target["lat"],
+                                                target["lon"]) <= NEAR_KM
+    killed = (((main or {}).get("casualties") or {}).get("killed") or {}).get("best")
+    return {"fragments": fragments, "mentions": len(mentions),
+            "unmatched": len(mentions) - len(ids),
+            "date": date, "date_right": date == gold["date"],
+            "place": place.get("name"), "place_right": near,
+            "killed_best": killed, "killed_best_right": killed == gold["killed"]["best"]}
+
+
+def main(argv: list[str]) -> None:
+    from sitrep.corpus import CorpusIngest
+    from sitrep.distributed.engines import LocalEngine
+    from sitrep.ingest.sources import read_inputs
+    from sitrep.store import SQLiteStore
+
+    articles, _ = load()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(argv[0]) if argv else Path(tmp) / "coverage.db"
+        corpus = ingest_file(articles, Path(tmp) / "coverage.jsonl")
+        with SQLiteStore(db) as store:
+            CorpusIngest(store, LocalEngine()).run(read_inputs([str(corpus)]))
+        print(json.dumps(score(db), indent=1))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
