@@ -26,6 +26,7 @@ from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.status import mark_status
+from sitrep.merge.events import place_relation
 from sitrep.model import (
     COOP_TYPES,
     FORCE_TYPES,
@@ -206,6 +207,49 @@ def _told_apart(tok: Token, event: Event) -> bool:
     """Whether a casualty clause tells its own act ("were wounded in a separate clash"), not
     the figures of the attack before it."""
     return any(t.lower_ in DISTINCT_WORDS and t.dep_ in ("amod", "det") for t in tok.subtree)
+
+
+# Types whose mentions in one article are merged into one event when nothing sets them apart.
+COREFERRING_TYPES = frozenset({EventType.ASSAULT, EventType.PROTEST})
+REAL_MODALITIES = frozenset({Modality.ASSERTED, Modality.HEDGED})
+
+
+def _same_event(one: Event, other: Event) -> bool:
+    """Whether two mentions in one article can be one event."""
+    if one.type != other.type or one.status != other.status:
+        return False
+    if one.modality != other.modality and not (
+            one.modality in REAL_MODALITIES and other.modality in REAL_MODALITIES):
+        return False
+    if _dated_apart(one, other) and not _overlapping(one.date, other.date):
+        return False
+    if one.location is not None and other.location is not None and \
+            one.location.lat is not None and other.location.lat is not None:
+        return place_relation(one.location.to_dict(), other.location.to_dict()) != "apart"
+    return True
+
+
+def _named_sides(recipients: list[ActorRef], others: list[ActorRef]) -> list[ActorRef]:
+    """A battle's other side as a later mention names it: "Sudanese army troops" become the
+    Sudanese Armed Forces when "its soldiers repelled the attack" resolves to them (same
+    country and sector, and a knowledge-base entity)."""
+    out = []
+    for recipient in recipients:
+        named = next((a for a in others if a.kb_id and not recipient.kb_id
+                      and a.country and (a.country, a.sector) == (recipient.country,
+                                                                  recipient.sector)), None)
+        out.append(named or recipient)
+    return out
+
+
+def _overlapping(one: DateRef | None, other: DateRef | None) -> bool:
+    """Whether two dates' intervals meet (a day inside "earlier this month")."""
+    if one is None or other is None or not (one.start and one.end and other.start
+                                            and other.end):
+        return True
+    if one.precision == "day" and other.precision == "day":
+        return one.start == other.start
+    return one.start <= other.end and other.start <= one.end
 
 
 def _dated_apart(one: Event, other: Event) -> bool:
@@ -393,7 +437,33 @@ class DocumentExtractor:
             self._sentence(index, sent, *self._triggers[index])
         kept = [e for e in self.events if self._keep(e)]
         mark_status(kept, self.doc, self.published)
+        return self._corefer(kept)
+
+    def _corefer(self, events: list[Event]) -> list[Event]:
+        """Every mention of one attack or protest in an article becomes one event: a later
+        mention of the same type, status and modality, not dated or placed apart and not
+        told apart ("another attack", "a separate clash"), adds its mentions, place, actors
+        and figures to the first. Figures the first already has are kept."""
+        kept: list[Event] = []
+        for event in events:
+            home = next((k for k in kept if event.type in COREFERRING_TYPES
+                         and _same_event(k, event) and not self._told_apart_event(event)),
+                        None)
+            if home is None:
+                kept.append(event)
+                continue
+            self._merge_into(home, event)
+            home.recipients = _named_sides(home.recipients, event.actors)
+            for status in ("killed", "injured", "missing"):
+                if getattr(home.casualties, status) is None:
+                    setattr(home.casualties, status, getattr(event.casualties, status))
+            home.reported_by.extend(a for a in event.reported_by if a not in home.reported_by)
+            home.confidence = max(home.confidence, event.confidence)
         return kept
+
+    def _told_apart_event(self, event: Event) -> bool:
+        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        return span is not None and _told_apart(span.root, event)
 
     def _candidates(self, sent: Span) -> tuple[list[Found], list[Attribution], set[int]]:
         """The sentence's lexicon triggers, who it says reported, and the tokens of those

@@ -161,7 +161,12 @@ def compatible(a: Report, b: Report) -> bool:
     actors_a, actors_b = a.actor_keys(), b.actor_keys()
     agree = not actors_a or not actors_b or bool(actors_a & actors_b)
     if where == "unknown":
-        return agree and bool(actors_a & actors_b)
+        # a report that names no place fits one of the same day, both dated to the day, whose
+        # actors it does not contradict; otherwise it needs an actor in common
+        same_day = gap == 0 and a.window == b.window == DATE_WINDOW_DAYS["day"] and \
+            a.event.get("date", {}).get("precision") == "day" == \
+            b.event.get("date", {}).get("precision")
+        return agree and (same_day or bool(actors_a & actors_b))
     return agree or (where == "same" and gap <= 1)
 
 
