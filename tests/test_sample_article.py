@@ -63,3 +63,20 @@ def test_a_dateline_is_neither_actor_nor_date_and_background_keeps_its_own_date(
     clash = next(e for e in events if e["trigger"]["text"] == "clash")
     assert clash["status"] == "background"
     assert (clash["date"]["start"], clash["date"]["end"]) == ("2025-12-01", "2025-12-20")
+
+
+def test_an_act_a_while_before_the_news_is_background_and_possessive_dates_resolve(
+        extractor: Extractor) -> None:
+    from sitrep.ingest import document_from_text
+
+    text = ("Gunmen struck a police post in Lakki Marwat on Monday, less than a week after "
+            "militants stormed a checkpost in Bannu, killing nine. Officials also described "
+            "last Sunday's drone attack on Harir air base.")
+    document = document_from_text(text)
+    document.published = "2025-11-25"
+    events = {e.trigger_text: e.to_dict() for e in extractor.extract_document(document)}
+    assert events["struck"]["status"] == "new"
+    assert events["struck"]["date"]["start"] == "2025-11-24"
+    stormed = events["stormed"]
+    assert stormed["status"] == "background" and stormed["casualties"]["killed"]["best"] == 9
+    assert events["attack"]["date"]["start"] == "2025-11-23"

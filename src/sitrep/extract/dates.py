@@ -30,7 +30,8 @@ def _year(year: int, text: str, span: Span) -> DateRef:
 
 def resolve_date(text: str, span: Span, published: dt.date | None) -> DateRef | None:
     """Resolve one date phrase; relative phrases need ``published``. None when it is not a date."""
-    low = " ".join(text.lower().replace(",", " ").split())
+    low = " ".join(text.lower().replace(",", " ").replace("\u2019", "'").split())
+    low = re.sub(r"'s\b", "", low)  # "last Sunday's attack", "Monday's strike"
     low = re.sub(r"^(on|in|during|since|by|earlier|early|late|mid|the)\s+", "", low)
     explicit = _explicit(low, text, span, published)
     if explicit is not None or published is None:

@@ -209,6 +209,8 @@ def _told_apart(tok: Token, event: Event) -> bool:
     return any(t.lower_ in DISTINCT_WORDS and t.dep_ in ("amod", "det") for t in tok.subtree)
 
 
+# Conjunctions that order two acts in time: the clause they open is another act.
+SEQUENCE_MARKS = frozenset({"after", "since", "before", "until"})
 # Types whose mentions in one article are merged into one event when nothing sets them apart.
 COREFERRING_TYPES = frozenset({EventType.ASSAULT, EventType.PROTEST})
 REAL_MODALITIES = frozenset({Modality.ASSERTED, Modality.HEDGED})
@@ -1148,6 +1150,10 @@ class DocumentExtractor:
         # "killing 12 and wounding 30": casualty verbs joined to one act are that act
         joined = tok.dep_ == "conj" and tok.lemma_.lower() in CASUALTY_LEMMAS
         for other in (tok.head, *[c for c in tok.children if c.dep_ == "advcl"]):
+            clause = tok if tok.dep_ == "advcl" else other
+            if clause.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in clause.children):
+                continue  # "struck again, a week after militants stormed a post": two acts
             if tok.dep_ in ("advcl", "xcomp") or joined or other.head.i == tok.i:
                 target = self.event_heads.get(other.i)
                 if target is not None and target.type == event.type and other.i != tok.i:

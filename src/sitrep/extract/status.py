@@ -29,7 +29,10 @@ DATED = frozenset({"day", "week", "month"})
 def in_reference_frame(trigger: Token) -> bool:
     """Whether the trigger is an event the sentence refers back to: the object of "since",
     "following", "in response to", "in retaliation for", "the anniversary of", or of a verb
-    such as "followed" or "avenged" ("The raid followed Operation X")."""
+    such as "followed" or "avenged" ("The raid followed Operation X"); or a clause dated a
+    while before the news ("a week after fighters attacked the base")."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return _clause_after_a_while(trigger)
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
     node = trigger
@@ -42,6 +45,21 @@ def in_reference_frame(trigger: Token) -> bool:
     if node.dep_ in ("dobj", "attr") and node.head.lemma_.lower() in REFERENCE_VERBS:
         return True
     return False
+
+
+DURATIONS = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                       "year", "years", "fortnight"})
+
+
+def _clause_after_a_while(verb: Token) -> bool:
+    """ "four days after a missile hit an apartment block", "barely a week after fighters
+    attacked the base": a clause set a while before the news is an earlier event."""
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
+    if not marks:
+        return False
+    holders = [verb, *marks]
+    return any(c.dep_ == "npadvmod" and c.lower_ in DURATIONS
+               for holder in holders for c in holder.children)
 
 
 def _day(date: DateRef | None) -> dt.date | None:
