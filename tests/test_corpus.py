@@ -20,7 +20,7 @@ from sitrep.corpus import CorpusIngest
 from sitrep.distributed.engines import LocalEngine, ProcessEngine
 from sitrep.ingest.sources import read_inputs
 from sitrep.ingest.text import document_from_text
-from sitrep.merge.events import merge_events, reconcile_counts
+from sitrep.merge.events import merge_events, place_relation, reconcile_counts
 from sitrep.pipeline import Extractor
 from sitrep.store import SQLiteStore, open_store
 
@@ -327,3 +327,26 @@ def test_coverage_corpus_tells_each_event_many_times_with_background_mentions() 
     assert all(n >= 2 for n in passing.values()), passing
     assert any(e["follow_on_of"] for e in gold.values())
     assert sum(1 for e in gold.values() if e["killed"]["low"] != e["killed"]["high"]) >= 5
+
+
+def test_a_report_without_a_date_joins_the_dated_event_it_follows() -> None:
+    dated = _event("a", "d1", "2025-10-03", KHERSON, 3, published="2025-10-03")
+    undated = _event("b", "d2", "2025-10-05", KHERSON, 4, published="2025-10-05")
+    # no date and no place in the text: its publication day, its actors
+    undated["date"]["precision"], undated["location"] = "unknown", None
+    too_late = _event("c", "d3", "2025-10-12", KHERSON, 4, published="2025-10-12")
+    too_late["date"]["precision"], too_late["location"] = "unknown", None
+    groups = sorted(sorted(r["event_id"] for r in m["reports"])
+                    for m in merge_events([dated, undated, too_late]))
+    assert groups == [["a", "b"], ["c"]]
+
+
+def test_a_named_place_the_gazetteer_lacks_is_not_anywhere() -> None:
+    assert place_relation({"text": "Qamishly", "lat": None}, {**KHERSON, "text": "Kherson"}) \
+        == "apart"
+    assert place_relation({"text": "Qamishly", "lat": None}, {"text": "qamishly"}) == "same"
+    assert place_relation({}, KHERSON) == "unknown"
+    maarat = _event("a", "d1", "2025-10-03", {**KHERSON, "text": "Kherson"}, 4)
+    elsewhere = _event("b", "d2", "2025-10-03", {"text": "Qamishly", "lat": None}, 14)
+    elsewhere["actors"] = []
+    assert len(merge_events([maarat, elsewhere])) == 2

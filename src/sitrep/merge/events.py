@@ -58,6 +58,7 @@ class Report:
     window: int
     outlet: str
     published: str | None
+    dated: bool = True  # False: the report gives no date; `day` is its publication day
 
     @property
     def id(self) -> str:
@@ -94,7 +95,8 @@ def _report(event: dict[str, Any]) -> Report:
     precision = date.get("precision") if date.get("start") else "unknown"
     window = DATE_WINDOW_DAYS.get(precision or "unknown", 3)
     outlet = document.get("source") or document.get("url") or str(document.get("id"))
-    return Report(event, day, window, " ".join(str(outlet).lower().split()), published)
+    return Report(event, day, window, " ".join(str(outlet).lower().split()), published,
+                  dated=bool(date.get("start")) and precision != "unknown")
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
@@ -121,6 +123,11 @@ def _contains(area: dict[str, Any], place: dict[str, Any]) -> bool:
 def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
     """'same' (one place or within 25 km / same admin2), 'nested', 'apart' or 'unknown'."""
     if a.get("lat") is None or b.get("lat") is None:
+        # a place the text names but the gazetteer lacks ("Qamishly") is not just unknown:
+        # another name is another place, the same name the same one
+        names = [str(p.get("text") or p.get("name") or "").casefold() for p in (a, b)]
+        if all(names):
+            return "same" if names[0] == names[1] else "apart"
         return "unknown"
     if a.get("geonameid") and a.get("geonameid") == b.get("geonameid"):
         return "same"
@@ -150,7 +157,7 @@ def compatible(a: Report, b: Report) -> bool:
         return False
     if a.day is None or b.day is None:
         return False
-    gap = abs((a.day - b.day).days)
+    gap = _gap(a, b)
     if gap > max(a.window, b.window):
         return False
     where = place_relation(a.location, b.location)
@@ -187,6 +194,17 @@ def _refers(mention: Report, report: Report) -> bool:
     return not ours or not theirs or bool(ours & theirs)
 
 
+def _gap(a: Report, b: Report) -> int:
+    """Days between two reports' events. A report that gives no date was published on or
+    after its event: against a dated report of a day up to its window before, no gap."""
+    assert a.day is not None and b.day is not None
+    for undated, dated in ((a, b), (b, a)):
+        if not undated.dated and dated.dated and \
+                0 <= (undated.day - dated.day).days <= undated.window:  # type: ignore[operator]
+            return 0
+    return abs((a.day - b.day).days)
+
+
 @dataclass
 class Cluster:
     """Reports of one event."""
@@ -209,39 +227,81 @@ class Cluster:
             place_relation(report.location, m.location) == "apart" for m in self.reports)
 
 
-def _block(report: Report) -> tuple[str, str]:
-    country = report.location.get("country") or next(
-        (a.get("country") for a in report.event.get("actors", []) if a.get("country")), ""
-    )
-    return report.event["type"], str(country)
-
-
 def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
-    """Group event reports into clusters of one real-world event each."""
-    blocks: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    """Group event reports into clusters of one real-world event each.
+
+    Reports are compared within their type, and a placed report only with clusters in its
+    country. A report that names no place (often a later one: "the toll rose to 11") is
+    compared with the clusters of any country that have a report within its date window;
+    the actors' country does not block it ("Russian forces" strike Ukraine)."""
+    by_type: dict[str, list[Report]] = defaultdict(list)
     for event in events:
         report = _report(event)
-        blocks[_block(report)].append(report)
+        by_type[str(report.event["type"])].append(report)
     clusters: list[Cluster] = []
-    for reports in blocks.values():
+    for reports in by_type.values():
         reports.sort(key=lambda r: (r.day or dt.date.max, r.id))
-        open_clusters: list[Cluster] = []
+        index = _ClusterIndex()
         for report in reports:
             if report.event.get("status") == "background":
                 continue
-            home = next((c for c in open_clusters if c.accepts(report)), None)
+            home = index.home(report)
             if home is None:
-                home = Cluster()
-                open_clusters.append(home)
-            home.reports.append(report)
+                home = index.new(report)
+            index.add(home, report)
         for report in reports:
             # a background mention joins the event it refers to, and never starts one
             if report.event.get("status") == "background":
-                home = next((c for c in open_clusters if c.refers_to(report)), None)
+                home = next((c for c in index.candidates(report) if c.refers_to(report)), None)
                 if home is not None:
                     home.reports.append(report)
-        clusters.extend(open_clusters)
+        clusters.extend(index.clusters)
     return clusters
+
+
+class _ClusterIndex:
+    """The clusters of one type, found by country and by day."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.by_country: dict[str, list[Cluster]] = defaultdict(list)
+        self.unplaced: list[Cluster] = []
+        self.by_day: dict[dt.date, list[Cluster]] = defaultdict(list)
+        self.order: dict[int, int] = {}
+
+    def new(self, report: Report) -> Cluster:
+        cluster = Cluster()
+        self.order[id(cluster)] = len(self.clusters)
+        self.clusters.append(cluster)
+        country = report.location.get("country")
+        (self.by_country[str(country)] if country else self.unplaced).append(cluster)
+        return cluster
+
+    def add(self, cluster: Cluster, report: Report) -> None:
+        cluster.reports.append(report)
+        if report.day is not None and cluster not in self.by_day[report.day]:
+            self.by_day[report.day].append(cluster)
+
+    def home(self, report: Report) -> Cluster | None:
+        """The cluster a report joins: the first that accepts it; for a report that names no
+        place, the only one (two events of its day and actors could each be it)."""
+        if report.location.get("country"):
+            return next((c for c in self.candidates(report) if c.accepts(report)), None)
+        fits = [c for c in self.candidates(report) if c.accepts(report)]
+        return fits[0] if len(fits) == 1 else None
+
+    def candidates(self, report: Report) -> list[Cluster]:
+        country = report.location.get("country")
+        if country:
+            return [*self.by_country[str(country)], *self.unplaced]
+        if report.day is None:
+            return list(self.unplaced)
+        reach = max(report.window, DATE_WINDOW_DAYS["month"])
+        seen: dict[int, Cluster] = {}
+        for offset in range(-reach, reach + 1):
+            for cluster in self.by_day.get(report.day + dt.timedelta(days=offset), []):
+                seen.setdefault(id(cluster), cluster)
+        return sorted(seen.values(), key=lambda c: self.order[id(c)])
 
 
 def _count(report: Report, status: str) -> int | None:
