@@ -214,11 +214,19 @@ class Cluster:
     def accepts(self, report: Report) -> bool:
         """A report joins when it fits most of the event's reports and is set apart from
         none by place, type or a second report of its own article."""
-        fits = sum(compatible(report, member) for member in self.reports)
-        return 2 * fits > len(self.reports) and not any(
-            member.document == report.document
-            or place_relation(report.location, member.location) == "apart"
-            for member in self.reports)
+        if any(member.document == report.document
+               or place_relation(report.location, member.location) == "apart"
+               for member in self.reports):
+            return False
+        fits = misses = 0
+        for member in self.reports:
+            if compatible(report, member):
+                fits += 1
+            else:
+                misses += 1
+            if 2 * misses >= len(self.reports):
+                return False
+        return 2 * fits > len(self.reports)
 
     def refers_to(self, report: Report) -> bool:
         """Whether a background mention names this event: it fits one of its reports and
@@ -260,27 +268,28 @@ def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
 
 
 class _ClusterIndex:
-    """The clusters of one type, found by country and by day."""
+    """The clusters of one type, found by the days and countries of their reports."""
 
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
-        self.by_country: dict[str, list[Cluster]] = defaultdict(list)
-        self.unplaced: list[Cluster] = []
-        self.by_day: dict[dt.date, list[Cluster]] = defaultdict(list)
+        self.placed: dict[dt.date | None, dict[str, list[Cluster]]] = defaultdict(
+            lambda: defaultdict(list))
+        self.floating: set[int] = set()  # clusters begun by a report that names no place
         self.order: dict[int, int] = {}
 
     def new(self, report: Report) -> Cluster:
         cluster = Cluster()
         self.order[id(cluster)] = len(self.clusters)
         self.clusters.append(cluster)
-        country = report.location.get("country")
-        (self.by_country[str(country)] if country else self.unplaced).append(cluster)
+        if not report.location.get("country"):
+            self.floating.add(id(cluster))
         return cluster
 
     def add(self, cluster: Cluster, report: Report) -> None:
         cluster.reports.append(report)
-        if report.day is not None and cluster not in self.by_day[report.day]:
-            self.by_day[report.day].append(cluster)
+        here = self.placed[report.day][str(report.location.get("country") or "")]
+        if cluster not in here:
+            here.append(cluster)
 
     def home(self, report: Report) -> Cluster | None:
         """The cluster a report joins: the first that accepts it; for a report that names no
@@ -291,16 +300,22 @@ class _ClusterIndex:
         return fits[0] if len(fits) == 1 else None
 
     def candidates(self, report: Report) -> list[Cluster]:
-        country = report.location.get("country")
-        if country:
-            return [*self.by_country[str(country)], *self.unplaced]
-        if report.day is None:
-            return list(self.unplaced)
+        """Clusters with a report within this one's reach in days: those of its country and
+        those begun by a report that named no place; any country's when it names none. A
+        mention without a day of its own looks back from its publication."""
+        day = report.day or _day(report.published)
+        if day is None:
+            return []
         reach = max(report.window, DATE_WINDOW_DAYS["month"])
+        back = 2 * reach if report.day is None else reach
+        forward = 0 if report.day is None else reach
+        country = str(report.location.get("country") or "")
         seen: dict[int, Cluster] = {}
-        for offset in range(-reach, reach + 1):
-            for cluster in self.by_day.get(report.day + dt.timedelta(days=offset), []):
-                seen.setdefault(id(cluster), cluster)
+        for k in range(-back, forward + 1):
+            for where, clusters in self.placed.get(day + dt.timedelta(days=k), {}).items():
+                for cluster in clusters:
+                    if not country or where == country or id(cluster) in self.floating:
+                        seen.setdefault(id(cluster), cluster)
         return sorted(seen.values(), key=lambda c: self.order[id(c)])
 
 
