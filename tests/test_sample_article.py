@@ -55,7 +55,8 @@ def test_a_dateline_is_neither_actor_nor_date_and_background_keeps_its_own_date(
     document.published = "2025-12-21"
     events = [e.to_dict() for e in extractor.extract_document(document)]
     lead = events[0]
-    assert lead["actors"][0]["text"] == "U.S. and partner forces"
+    # the dateline is not in the subject: the US and unnamed partners
+    assert [a["name"] for a in lead["actors"]] == ["U.S. forces", "partner forces"]
     assert (lead["date"]["start"], lead["date"]["text"]) == ("2025-12-20", "Saturday night")
     assert lead["status"] == "new"
     attack = next(e for e in events if e["trigger"]["text"] == "attack")
@@ -80,3 +81,20 @@ def test_an_act_a_while_before_the_news_is_background_and_possessive_dates_resol
     stormed = events["stormed"]
     assert stormed["status"] == "background" and stormed["casualties"]["killed"]["best"] == 9
     assert events["attack"]["date"]["start"] == "2025-11-23"
+
+
+def test_a_shared_head_noun_makes_one_actor_per_modifier(extractor: Extractor) -> None:
+    from sitrep.ingest import document_from_text
+
+    def actors(text: str) -> list[tuple[str | None, str | None]]:
+        document = document_from_text(text)
+        document.published = "2025-12-21"
+        [event] = extractor.extract_document(document)
+        return [(a.country, a.sector) for a in event.actors]
+
+    assert actors("Ukrainian and Russian negotiators met in Istanbul on Monday.") == [
+        ("UKR", "GOV"), ("RUS", "GOV")]
+    assert actors("Syrian and Russian jets bombed Idlib on Sunday.") == [
+        ("SYR", "MIL"), ("RUS", "MIL")]
+    split = actors("U.S. and partner forces killed a senior Islamic State leader on Saturday.")
+    assert split[0] == ("USA", "MIL") and len(split) == 2 and split[1][1] == "MIL"

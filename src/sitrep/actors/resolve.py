@@ -83,7 +83,40 @@ def resolve_actor_head(head: Token, kb: ActorKB, memory: ActorMemory) -> list[Ac
     """Actors named by the phrase headed by ``head``, one per conjunct ("Jordan and Britain")."""
     refs: list[ActorRef] = []
     for conj_head in [head, *[c for c in head.conjuncts if c.i > head.i]]:
-        refs.extend(_resolve_one(conj_head, kb, memory))
+        whole = _resolve_one(conj_head, kb, memory)
+        sides = _coordinated_modifiers(conj_head)
+        if len(whole) == 1 and not whole[0].kb_id and sides:
+            refs.extend(_one_per_modifier(conj_head, sides, whole[0], kb))
+        else:
+            refs.extend(whole)
+    return refs
+
+
+def _coordinated_modifiers(head: Token) -> list[Token]:
+    """ "Ukrainian and Russian negotiators", "U.S. and partner forces": the modifiers a head
+    noun shares, one per party; none when the head has no coordinated modifier."""
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+    for i, mod in enumerate(mods):
+        if not any(c.dep_ == "cc" for c in mod.children):
+            continue
+        joined = [mod, *[c for c in mod.children if c.dep_ == "conj"]]
+        if len(joined) == 1 and i + 1 < len(mods):
+            joined.append(mods[i + 1])  # "U.S. and partner forces": the parser's other reading
+        return joined if len(joined) > 1 else []
+    return []
+
+
+def _one_per_modifier(head: Token, sides: list[Token], whole: ActorRef,
+                      kb: ActorKB) -> list[ActorRef]:
+    """One actor per coordinated modifier, with the head noun's sector: the country a
+    modifier names, or none ("partner forces": unnamed partners)."""
+    refs = []
+    for side in sides:
+        entry = kb.get(side.ent_id_) if side.ent_id_ else None
+        country = entry.country if entry is not None and entry.kind == "country" else None
+        start, end = side.idx, side.idx + len(side.text)
+        refs.append(ActorRef(f"{side.text} {head.text}", side.text, (start, end), None, country,
+                             whole.sector))
     return refs
 
 
