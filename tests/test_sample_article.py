@@ -98,3 +98,18 @@ def test_a_shared_head_noun_makes_one_actor_per_modifier(extractor: Extractor) -
         ("SYR", "MIL"), ("RUS", "MIL")]
     split = actors("U.S. and partner forces killed a senior Islamic State leader on Saturday.")
     assert split[0] == ("USA", "MIL") and len(split) == 2 and split[1][1] == "MIL"
+
+
+def test_the_attack_a_leader_vows_to_avenge_is_background_and_not_his(
+        extractor: Extractor) -> None:
+    from sitrep.ingest import document_from_text
+
+    document = document_from_text("President Donald Trump vowed to avenge the attack that "
+                                  "killed three Americans in Syria.")
+    document.published = "2025-12-21"
+    events = {e.type.value: e for e in extractor.extract_document(document)}
+    attack = events["ASSAULT"]
+    assert attack.status == "background" and attack.date is not None
+    assert attack.date.start is None  # not the publication day
+    assert all("Trump" not in a.name for a in attack.actors)
+    assert events["THREATEN"].status == "new"

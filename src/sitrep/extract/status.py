@@ -32,6 +32,11 @@ def in_reference_frame(trigger: Token) -> bool:
     such as "followed" or "avenged" ("The raid followed Operation X"); or a clause dated a
     while before the news ("a week after fighters attacked the base")."""
     if trigger.pos_ in ("VERB", "AUX"):
+        if trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") \
+                and trigger.head.i != trigger.i:
+            # "vowed to avenge the attack that killed three Americans": the clause tells
+            # the attack the sentence refers back to
+            return in_reference_frame(trigger.head) or _clause_after_a_while(trigger)
         return _clause_after_a_while(trigger)
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
