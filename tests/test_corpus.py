@@ -350,3 +350,22 @@ def test_a_named_place_the_gazetteer_lacks_is_not_anywhere() -> None:
     elsewhere = _event("b", "d2", "2025-10-03", {"text": "Qamishly", "lat": None}, 14)
     elsewhere["actors"] = []
     assert len(merge_events([maarat, elsewhere])) == 2
+
+
+def test_a_rising_toll_is_an_update_and_its_latest_figure_is_best() -> None:
+    reports = []
+    for i, (day, injured) in enumerate([("03", 25), ("04", 30), ("05", 34), ("06", 40)]):
+        event = _event(f"r{i}", f"d{i}", "2025-10-03", KHERSON, 3,
+                       published=f"2025-10-{day}")
+        event["casualties"]["injured"] = {"best": injured}
+        reports.append(event)
+    [merged] = merge_events(reports)
+    assert merged["casualties"]["injured"] == {"low": 25, "best": 40, "high": 40}
+    assert merged["casualties"]["killed"] == {"low": 3, "best": 3, "high": 3}
+    [flag] = merged["contradictions"]
+    assert (flag["field"], flag["kind"]) == ("casualties.injured", "rose")
+    assert [r["injured"] for r in merged["reports"]] == [25, 30, 34, 40]
+    disputed = [_event("a", "d1", "2025-10-03", KHERSON, 5, published="2025-10-04"),
+                _event("b", "d2", "2025-10-03", KHERSON, 9, published="2025-10-04")]
+    [merged] = merge_events(disputed)
+    assert merged["contradictions"][0]["kind"] == "disagree"

@@ -332,6 +332,20 @@ def reconcile_counts(values: list[int]) -> dict[str, int]:
     return {"low": min(values), "best": int(statistics.median_low(modes)), "high": max(values)}
 
 
+def _trend(reports: list[Report], status: str) -> str | None:
+    """How a figure moved across reports in publication order: "rose" when every report
+    gives at least what every earlier-published one gave, and some gave more (an update,
+    not a disagreement); "disagree" when they differ otherwise; None when they agree."""
+    figures = [(r.published or "", v) for r in reports if (v := _count(r, status)) is not None]
+    if len({v for _, v in figures}) < 2:
+        return None
+    times = sorted({t for t, _ in figures})
+    groups = [[v for t, v in figures if t == time] for time in times]
+    rose = len(groups) > 1 and all(len(set(g)) == 1 for g in groups) and all(
+        min(later) >= max(earlier) for earlier, later in zip(groups, groups[1:], strict=False))
+    return "rose" if rose else "disagree"
+
+
 def _contradictions(reports: list[Report]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     killed = {r.id: _count(r, "killed") for r in reports}
@@ -353,7 +367,17 @@ def _contradictions(reports: list[Report]) -> list[dict[str, Any]]:
             if note:
                 reading["note"] = note
         if len(readings) > 1:
-            found.append({"field": "casualties.killed", "readings": list(readings.values())})
+            found.append({"field": "casualties.killed", "readings": list(readings.values()),
+                          "kind": _trend(reports, "killed") or "disagree"})
+    injured_readings: dict[int, dict[str, Any]] = {}
+    for report in reports:
+        if injured[report.id] is not None:
+            injured_readings.setdefault(injured[report.id] or 0, {
+                "value": injured[report.id], "reports": []})["reports"].append(report.id)
+    if len(injured_readings) > 1:
+        # "injured 25, then 30, 34, more than 40": kept, and told rising from disputed
+        found.append({"field": "casualties.injured", "readings": list(injured_readings.values()),
+                      "kind": _trend(reports, "injured") or "disagree"})
     perpetrators: dict[str, dict[str, Any]] = {}
     for report in reports:
         actors = report.event.get("actors") or []
@@ -397,6 +421,9 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
         values = [v for r in reports if (v := _count(r, status)) is not None]
         if values:
             casualties[status] = reconcile_counts(values)
+            if _trend(reports, status) == "rose":
+                # a toll that rose report by report: the latest figure is the best
+                casualties[status]["best"] = values[-1]
     base["casualties"] = casualties
     base["merged"] = True
     base["reports"] = [
@@ -407,6 +434,8 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
             "url": r.event.get("document", {}).get("url"),
             "published": r.published,
             "status": _report_status(r, reports),
+            "killed": _count(r, "killed"),
+            "injured": _count(r, "injured"),
         }
         for r in reports
     ]
