@@ -24,6 +24,18 @@ officials said. <script>window.__pwned = 1; alert("script ran")</script> Witness
 <a href="javascript:window.__pwned=3">link</a> online.
 """
 
+# Two outlets' reports of one shelling, the toll rising between them.
+KHERSON = {
+    "kherson-1.txt": "Title: Russian shelling kills two in Kherson\nSource: Kherson Daily\n"
+                     "Published: 2025-10-20\n\nRussian forces shelled the centre of Kherson on "
+                     "Sunday, killing two civilians and wounding 12 others, the regional "
+                     "governor said.\n",
+    "kherson-2.txt": "Title: Kherson shelling toll rises\nSource: Black Sea Wire\n"
+                     "Published: 2025-10-21\n\nRussian forces shelled the centre of Kherson on "
+                     "Sunday, killing three civilians and wounding 19 others, the regional "
+                     "governor said on Monday, raising the toll given a day earlier.\n",
+}
+
 pytestmark = pytest.mark.slow
 
 
@@ -47,6 +59,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     articles = folder / "articles"
     shutil.copytree(ROOT / "examples", articles)
     (articles / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    for name, text in KHERSON.items():
+        (articles / name).write_text(text, encoding="utf-8")
     db = folder / "dash.db"
     with SQLiteStore(db) as store:
         CorpusIngest(store, LocalEngine()).run(read_inputs([str(articles)]))
@@ -134,3 +148,24 @@ def test_markers_filters_brush_and_evidence(page: object) -> None:
     assert p.evaluate("typeof window.__pwned") == "undefined"  # type: ignore[attr-defined]
     assert p.dialogs == []  # type: ignore[attr-defined]
     assert p.locator("#article-text script, #article-text img, #article-text a").count() == 0  # type: ignore[attr-defined]
+
+
+def test_merged_view_shows_reports_over_time_with_their_figures(page: object) -> None:
+    p = page  # playwright Page
+    p.click("#f-reset")  # type: ignore[attr-defined]
+    p.wait_for_selector("#events tbody tr")  # type: ignore[attr-defined]
+    p.locator("#events tbody tr", has_text="Black Sea Wire").first.click()  # type: ignore[attr-defined]
+    p.wait_for_selector("#merged-view:not([hidden]) #merged-reports tbody tr")  # type: ignore[attr-defined]
+    rows = p.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#merged-reports tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
+    assert rows == [["2025-10-20", "Kherson Daily", "new", "2", "12"],
+                    ["2025-10-21", "Black Sea Wire", "update", "3", "19"]]
+    flags = p.text_content("#merged-flags")  # type: ignore[attr-defined]
+    assert "killed: rose" in flags and "injured: rose" in flags
+    current = p.text_content("#merged-reports tr.current")  # type: ignore[attr-defined]
+    assert "Black Sea Wire" in current
+    p.locator("#merged-reports tbody tr", has_text="Kherson Daily").click()  # type: ignore[attr-defined]
+    p.wait_for_function(  # type: ignore[attr-defined]
+        "document.getElementById('article-title').textContent.includes('kills two')")
+    ARTIFACTS.mkdir(exist_ok=True)
+    p.screenshot(path=str(ARTIFACTS / "merged-view.png"), full_page=True)  # type: ignore[attr-defined]

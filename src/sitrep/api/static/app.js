@@ -197,6 +197,30 @@ function highlighted(text, spans) {
   return out;
 }
 
+// The reports of a merged event in publication order, with the figures each gave, and the
+// disagreements and rising tolls merging found. Every value goes in as text, never as HTML.
+function showMergedReports(merged, currentId) {
+  const box = document.getElementById("merged-view");
+  const body = document.querySelector("#merged-reports tbody");
+  body.replaceChildren();
+  if (!merged || !merged.reports || merged.reports.length < 2) { box.hidden = true; return; }
+  const reports = [...merged.reports].sort((a, b) => (a.published || "").localeCompare(b.published || ""));
+  for (const r of reports) {
+    const tr = el("tr", { "data-event": r.event_id });
+    if (r.event_id === currentId) tr.classList.add("current");
+    for (const value of [r.published || "?", r.source || r.url || "", r.status || "",
+                         r.killed ?? "", r.injured ?? ""]) {
+      tr.append(el("td", {}, String(value)));
+    }
+    tr.addEventListener("click", () => openEvent(r.event_id));
+    body.append(tr);
+  }
+  const flags = (merged.contradictions || [])
+    .map(c => `${c.field.replace("casualties.", "")}: ${c.kind || "disagree"}`);
+  document.getElementById("merged-flags").textContent = flags.length ? `(${flags.join("; ")})` : "";
+  box.hidden = false;
+}
+
 async function openEvent(id) {
   status("loading article…");
   try {
@@ -208,6 +232,7 @@ async function openEvent(id) {
     document.getElementById("article-meta").textContent =
       `${event.type} · ${event.modality} · ${doc.source || ""} · published ${doc.published || "?"}` +
       (merged && merged.reports.length > 1 ? ` · ${merged.reports.length} reports of this event from ${merged.sources_count} outlets` : "");
+    showMergedReports(merged, id);
     const legend = document.getElementById("article-legend");
     legend.replaceChildren();
     for (const kind of KINDS) {
