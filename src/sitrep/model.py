@@ -253,6 +253,11 @@ class Quote:
         return {"text": self.text, "span": list(self.span)}
 
 
+# An event mention's status in its report: its own news, or an earlier event it names in
+# passing (sitrep.extract.status); merging tells a later report of a known event, an update.
+NEW, UPDATE, BACKGROUND = "new", "update", "background"
+
+
 @dataclass
 class Event:
     """One coded event: who did what to whom, where, when, per whom, with evidence spans."""
@@ -279,7 +284,7 @@ class Event:
     confidence: float = 0.5
     mentions: list[Span] = field(default_factory=list)
     decided_by: str = "rules"  # which component decided the type: "classifier" | "rules"
-    status: str = "new"  # "new": the report's own news; "background": an earlier event it names
+    status: str = NEW  # NEW: the report's own news; BACKGROUND: an earlier event it names
 
     def to_dict(self) -> dict[str, Any]:
         """SCHEMA.md event shape."""

@@ -203,7 +203,7 @@ DISTINCT_WORDS = frozenset({"separate", "another", "different", "second", "third
                             "previous", "new", "unrelated"})
 
 
-def _told_apart(tok: Token, event: Event) -> bool:
+def _told_apart(tok: Token) -> bool:
     """Whether a casualty clause tells its own act ("were wounded in a separate clash"), not
     the figures of the attack before it."""
     return any(t.lower_ in DISTINCT_WORDS and t.dep_ in ("amod", "det") for t in tok.subtree)
@@ -448,9 +448,8 @@ class DocumentExtractor:
         and figures to the first. Figures the first already has are kept."""
         kept: list[Event] = []
         for event in events:
-            home = next((k for k in kept if event.type in COREFERRING_TYPES
-                         and _same_event(k, event) and not self._told_apart_event(event)),
-                        None)
+            joins = event.type in COREFERRING_TYPES and not self._told_apart_event(event)
+            home = next((k for k in kept if _same_event(k, event)), None) if joins else None
             if home is None:
                 kept.append(event)
                 continue
@@ -465,7 +464,7 @@ class DocumentExtractor:
 
     def _told_apart_event(self, event: Event) -> bool:
         span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
-        return span is not None and _told_apart(span.root, event)
+        return span is not None and _told_apart(span.root)
 
     def _candidates(self, sent: Span) -> tuple[list[Found], list[Attribution], set[int]]:
         """The sentence's lexicon triggers, who it says reported, and the tokens of those
@@ -1166,7 +1165,7 @@ class DocumentExtractor:
                     event.actors = []  # "29 people injured": the subject is the victims
                     return target
         if tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors and event.location is None \
-                and not _told_apart(tok, event):
+                and not _told_apart(tok):
             recent = [
                 e
                 for e in self.events

@@ -12,9 +12,8 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
-from sitrep.model import DateRef, Event, Modality
+from sitrep.model import BACKGROUND, NEW, DateRef, Event, Modality
 
-NEW, BACKGROUND = "new", "background"
 # How much earlier than the report's lead event an event must be dated to be background.
 BACKGROUND_DAYS = 2
 # Words that make the noun after them an earlier event the report refers to.

@@ -133,7 +133,7 @@ def _base_features(entry: GazetteerEntry, tier: int, mention: Mention) -> dict[s
         {"population": math.log10(entry.population + 10) / 7.0}
     if tier:
         f[f"tier{tier}"] = 1.0
-    code = entry.feature_code.removesuffix("H")  # a former province reads as a province
+    code = _admin_code(entry)
     if code == "PCLI":
         f["country"] = 1.0
     elif code == "ADM1":
@@ -285,14 +285,28 @@ def _apply_containment(mentions: list[Mention], found: list[list[Candidate]]) ->
                 cand.base["containment"] = 1.0
 
 
+def _admin_code(entry: GazetteerEntry) -> str:
+    """The feature code, a former province (ADM1H) read as a province."""
+    return entry.feature_code.removesuffix("H")
+
+
 def _kind(entry: GazetteerEntry) -> str:
     """The kind of place a reading is, as lists keep it: country, state, district, town,
     region."""
-    if entry.feature_code in ("PCLI", "ADM1", "ADM2"):
-        return entry.feature_code
-    if entry.feature_code in ("ADM1H", "ADM2H"):
-        return entry.feature_code[:4]
+    code = _admin_code(entry)
+    if code in ("PCLI", "ADM1", "ADM2"):
+        return code
     return "P" if entry.feature_class == "P" else "L"
+
+
+def _list_readings(mentions: list[Mention], ranked: list[list[Candidate]],
+                   ) -> dict[int, list[tuple[int, GazetteerEntry]]]:
+    """The best reading of each listed name so far, by list: (mention index, entry)."""
+    lists: dict[int, list[tuple[int, GazetteerEntry]]] = defaultdict(list)
+    for i, (mention, cands) in enumerate(zip(mentions, ranked, strict=False)):
+        if mention.list_id and cands:
+            lists[mention.list_id].append((i, cands[0].entry))
+    return lists
 
 
 def _list_features(entry: GazetteerEntry, siblings: list[GazetteerEntry]) -> dict[str, float]:
@@ -351,12 +365,10 @@ def rank_candidates(mentions: list[Mention], gazetteer: Gazetteer,
     states: set[tuple[str, str | None]] = set()
     ranked: list[list[Candidate]] = []
     for _ in range(2):
-        best = [r[0].entry if r else None for r in ranked] or [None] * len(mentions)
+        lists = _list_readings(mentions, ranked)
         ranked = []
         for i, (mention, cands) in enumerate(zip(mentions, found, strict=True)):
-            siblings = [b for j, (m, b) in enumerate(zip(mentions, best, strict=True))
-                        if mention.list_id and m.list_id == mention.list_id and j != i
-                        and b is not None]
+            siblings = [entry for j, entry in lists.get(mention.list_id, []) if j != i]
             for cand in cands:
                 cand.features = _context_features(cand, mention, focus, top, areas, anchors,
                                                   siblings, states)

@@ -29,6 +29,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitrep.model import BACKGROUND, NEW, UPDATE
+
 NEAR_KM = 25.0
 DATE_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366, "unknown": 3}
 MERGEABLE_MODALITIES = {
@@ -90,8 +92,7 @@ def _report(event: dict[str, Any]) -> Report:
     published = document.get("published")
     # a background mention ("in response to a December 13 attack") has its own date or none:
     # never its report's publication day
-    background = event.get("status") == "background"
-    day = _day(date.get("start")) or (None if background else _day(published))
+    day = _day(date.get("start")) or (None if _background(event) else _day(published))
     precision = date.get("precision") if date.get("start") else "unknown"
     window = DATE_WINDOW_DAYS.get(precision or "unknown", 3)
     outlet = document.get("source") or document.get("url") or str(document.get("id"))
@@ -170,9 +171,7 @@ def compatible(a: Report, b: Report) -> bool:
     if where == "unknown":
         # a report that names no place fits one of the same day, both dated to the day, whose
         # actors it does not contradict; otherwise it needs an actor in common
-        same_day = gap == 0 and a.window == b.window == DATE_WINDOW_DAYS["day"] and \
-            a.event.get("date", {}).get("precision") == "day" == \
-            b.event.get("date", {}).get("precision")
+        same_day = gap == 0 and a.window == b.window == DATE_WINDOW_DAYS["day"]
         return agree and (same_day or bool(actors_a & actors_b))
     return agree or (where == "same" and gap <= 1)
 
@@ -185,8 +184,8 @@ def _refers(mention: Report, report: Report) -> bool:
         return compatible(mention, report)
     if mention.document == report.document or mention.event["type"] != report.event["type"]:
         return False
-    if report.day is not None and mention.published and _day(mention.published) is not None \
-            and report.day > (_day(mention.published) or report.day):
+    published = _day(mention.published)
+    if report.day is not None and published is not None and report.day > published:
         return False
     if place_relation(mention.location, report.location) not in ("same", "nested"):
         return False
@@ -251,7 +250,7 @@ def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
         reports.sort(key=lambda r: (r.day or dt.date.max, r.id))
         index = _ClusterIndex()
         for report in reports:
-            if report.event.get("status") == "background":
+            if _background(report.event):
                 continue
             home = index.home(report)
             if home is None:
@@ -259,7 +258,7 @@ def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
             index.add(home, report)
         for report in reports:
             # a background mention joins the event it refers to, and never starts one
-            if report.event.get("status") == "background":
+            if _background(report.event):
                 home = next((c for c in index.candidates(report) if c.refers_to(report)), None)
                 if home is not None:
                     home.reports.append(report)
@@ -371,9 +370,9 @@ def _contradictions(reports: list[Report]) -> list[dict[str, Any]]:
                           "kind": _trend(reports, "killed") or "disagree"})
     injured_readings: dict[int, dict[str, Any]] = {}
     for report in reports:
-        if injured[report.id] is not None:
-            injured_readings.setdefault(injured[report.id] or 0, {
-                "value": injured[report.id], "reports": []})["reports"].append(report.id)
+        if (value := injured[report.id]) is not None:
+            injured_readings.setdefault(value, {"value": value, "reports": []})[
+                "reports"].append(report.id)
     if len(injured_readings) > 1:
         # "injured 25, then 30, 34, more than 40": kept, and told rising from disputed
         found.append({"field": "casualties.injured", "readings": list(injured_readings.values()),
@@ -399,14 +398,17 @@ def _specificity(report: Report) -> tuple[int, int, float]:
     )
 
 
+def _background(event: dict[str, Any]) -> bool:
+    return event.get("status") == BACKGROUND
+
+
 def _report_status(report: Report, reports: list[Report]) -> str:
-    """A report's part in its event: "new" (among the first to tell it), "update" (a later
-    report of it) or "background" (a passing mention in a report about something else)."""
-    if report.event.get("status") == "background":
-        return "background"
-    first = min((r.published or "" for r in reports
-                 if r.event.get("status") != "background"), default="")
-    return "new" if (report.published or "") <= first else "update"
+    """A report's part in its event: NEW (among the first to tell it), UPDATE (a later
+    report of it) or BACKGROUND (a passing mention in a report about something else)."""
+    if _background(report.event):
+        return BACKGROUND
+    first = min((r.published or "" for r in reports if not _background(r.event)), default="")
+    return NEW if (report.published or "") <= first else UPDATE
 
 
 def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[str, Any]:

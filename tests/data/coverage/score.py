@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
 import sqlite3
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
+
+from sitrep.evaluation.scoring import FieldScore
+from sitrep.geo.resolve import haversine_km
 
 HERE = Path(__file__).parent
 NEAR_KM = 25.0
@@ -55,17 +57,6 @@ def ingest_file(articles: list[dict[str, Any]], path: Path) -> Path:
     return path
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * \
-        math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def score(db: Path, folder: Path = HERE) -> dict[str, Any]:
     """Merge and field figures of an ingested database against the gold."""
     articles, gold = load(folder)
@@ -88,22 +79,19 @@ def score(db: Path, folder: Path = HERE) -> dict[str, Any]:
                 background_as_new += 1
             mentions.append((mention["event"], mention["status"], article["id"],
                              merged_of.get(event["id"]) if event is not None else None))
-    tp = fp = fn = 0
+    pairs = FieldScore()  # pairs of mentions put in one merged event / of one gold event
     for a, b in itertools.combinations(mentions, 2):
         same_gold = a[0] == b[0]
         same_merged = a[3] is not None and a[3] == b[3]
-        tp += same_gold and same_merged
-        fp += same_merged and not same_gold
-        fn += same_gold and not same_merged
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
+        pairs.correct += same_gold and same_merged
+        pairs.predicted += same_merged
+        pairs.gold += same_gold
     per_event = {eid: _event_figures(g, [m for m in mentions if m[0] == eid], merged)
                  for eid, g in sorted(gold.items())}
     return {
         "articles": len(articles), "gold_events": len(gold), "mentions": len(mentions),
         "unmatched_mentions": sum(1 for m in mentions if m[3] is None),
-        "merge": {"precision": round(precision, 3), "recall": round(recall, 3),
-                  "f1": round(_f1(precision, recall), 3)},
+        "merge": {k: pairs.to_dict()[k] for k in ("precision", "recall", "f1")},
         "background_mentions": sum(1 for m in mentions if m[1] == "background"),
         "background_coded_as_new": background_as_new,
         "events_one_merged": sum(1 for e in per_event.values() if e["fragments"] == 1),
@@ -136,8 +124,8 @@ def _event_figures(gold: dict[str, Any], mentions: list[tuple[str, str, str, str
     date = ((main or {}).get("date") or {}).get("start")
     place = (main or {}).get("location") or {}
     target = gold["place"]
-    near = place.get("lat") is not None and _km(place["lat"], place["lon"], target["lat"],
-                                                target["lon"]) <= NEAR_KM
+    near = place.get("lat") is not None and haversine_km(
+        place["lat"], place["lon"], target["lat"], target["lon"]) <= NEAR_KM
     killed = (((main or {}).get("casualties") or {}).get("killed") or {}).get("best")
     return {"fragments": fragments, "mentions": len(mentions),
             "unmatched": len(mentions) - len(ids),
