@@ -37,6 +37,7 @@ from sitrep.model import FORCE_TYPES, VERBAL_TYPES, EventType
 
 ACLED_ALWAYS = frozenset({"ASSAULT", "PROTEST"})  # ACLED codes every act of political violence
 DROP_AT = 0.6
+DROP_ANCHORED_AT = 0.9  # a strong verb with its own subject ("warplanes struck a market")
 KEEP_RULE_BELOW = 0.3
 SURE_AT = 0.7
 PLAUSIBLE_AT = 0.2
@@ -54,13 +55,15 @@ class TypeDecision:
     decided_by: str  # "classifier" | "rules"
 
 
-def decide_trigger(rule_type: str, vote: TriggerVote, noun: bool = False) -> TypeDecision | None:
-    """Type of a rule-found trigger (`noun`: a nominal one), or None when the classifier reads
-    no event there."""
+def decide_trigger(rule_type: str, vote: TriggerVote, noun: bool = False,
+                   anchored: bool = False) -> TypeDecision | None:
+    """Type of a rule-found trigger (`noun`: a nominal one; `anchored`: a strong verb with a
+    subject of its own, which only a near-certain reading of no event drops), or None when the
+    classifier reads no event there."""
     probs = vote.type.probs
     none = probs.get(NONE, 0.0)
     best, p = vote.type.best(tuple(k for k in probs if k != NONE))
-    if none >= DROP_AT and none > p:
+    if none >= (DROP_ANCHORED_AT if anchored else DROP_AT) and none > p:
         return None
     rule_p = probs.get(rule_type, 0.0)
     force_noun = noun and EventType(rule_type) in FORCE_TYPES and best != NONE \

@@ -19,7 +19,7 @@ from typing import Any
 
 from sitrep.errors import GoldDataError
 from sitrep.evaluation.scoring import FieldScore
-from sitrep.geo.resolve import haversine_km
+from sitrep.geo.distance import haversine_km
 from sitrep.ingest.jsonl import jsonl_lines
 from sitrep.model import Place
 from sitrep.pipeline import Extractor

@@ -102,6 +102,11 @@ def _relative(low: str, text: str, span: Span, published: dt.date) -> DateRef | 
         if "last" in words and delta == 0:
             delta = 7
         return _day(published - dt.timedelta(days=delta), text, span)
+    if low in ("weekend", "last weekend", "this weekend", "past weekend", "weekend's"):
+        # the Saturday and Sunday most recently begun by publication
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        end = min(saturday + dt.timedelta(days=1), published)
+        return DateRef(saturday.isoformat(), end.isoformat(), "week", text, span)
     if low in ("this week", "week"):
         start = published - dt.timedelta(days=published.weekday())
         return DateRef(start.isoformat(), published.isoformat(), "week", text, span)

@@ -203,10 +203,20 @@ DISTINCT_WORDS = frozenset({"separate", "another", "different", "second", "third
                             "previous", "new", "unrelated"})
 
 
+# Nouns of acts that a DISTINCT_WORDS modifier sets apart ("a separate clash"), unlike
+# "the third fighter" or "a second soldier", which count people.
+ACT_NOUNS = frozenset({"attack", "strike", "airstrike", "clash", "raid", "ambush", "bombing",
+                       "blast", "explosion", "assault", "incident", "protest", "demonstration",
+                       "rally", "operation", "shelling", "offensive", "battle", "fighting",
+                       "shooting", "skirmish", "wave", "round", "salvo", "barrage"})
+
+
 def _told_apart(tok: Token) -> bool:
     """Whether a casualty clause tells its own act ("were wounded in a separate clash"), not
     the figures of the attack before it."""
-    return any(t.lower_ in DISTINCT_WORDS and t.dep_ in ("amod", "det") for t in tok.subtree)
+    return any(t.lower_ in DISTINCT_WORDS and t.dep_ in ("amod", "det")
+               and (t.head.i == tok.i or t.head.lemma_.lower() in ACT_NOUNS)
+               for t in tok.subtree)
 
 
 # Conjunctions that order two acts in time: the clause they open is another act.
@@ -609,6 +619,7 @@ class DocumentExtractor:
         modes = self._modes(tok, trig)
         if decided is None and trig.needs_mode and not modes:
             return None
+        actors, recipients = self._roles(tok, verb, item)
         vote: TriggerVote | None = None
         if self.classifier is not None and self._encoded is not None:
             vote = self.classifier.trigger_vote(
@@ -617,12 +628,17 @@ class DocumentExtractor:
             if decided is None and item.nominal and self._refers_back(tok, trig.type):
                 decided = TypeDecision(trig.type.value, 0.5, "rules")
             if decided is None:
-                decided = decide_trigger(trig.type.value, vote, noun=item.nominal)
+                # a strong verb of attack whose subject is a known actor ("U.S. warplanes
+                # struck a market"); verbal acts ("aid groups warned") stay the classifier's
+                anchored = not item.nominal and trig.strong and \
+                    trig.type == EventType.ASSAULT and any(
+                        a.kb_id or a.country or a.sector for a in actors)
+                decided = decide_trigger(trig.type.value, vote, noun=item.nominal,
+                                         anchored=anchored)
                 if decided is None:
                     return None
         if trig.derived and (decided is None or decided.decided_by != "classifier"):
             return None  # a WordNet-derived word is an event only when the classifier says so
-        actors, recipients = self._roles(tok, verb, item)
         event = Event(
             id="",
             type=trig.type,

@@ -23,6 +23,9 @@ REFERENCE_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "
 REFERENCE_VERBS = frozenset({"follow", "avenge", "recall", "commemorate", "mark", "mirror",
                              "echo"})
 DATED = frozenset({"day", "week", "month"})
+# A year-wide date ending this many days before publication ("since 2009", "in 2022") is a
+# long-running or past conflict the report sums up, not its news.
+LONG_AGO_DAYS = 60
 
 
 def in_reference_frame(trigger: Token) -> bool:
@@ -78,12 +81,19 @@ def _said_earlier(date: DateRef | None) -> bool:
     return text.startswith(("earlier", "last ", "previously"))
 
 
+def _long_ago(date: DateRef | None, published: dt.date | None) -> bool:
+    """A year's date ended well before the report ("killed dozens since 2022")."""
+    if date is None or date.precision != "year" or not date.end or published is None:
+        return False
+    return (published - dt.date.fromisoformat(date.end)).days > LONG_AGO_DAYS
+
+
 def mark_status(events: list[Event], doc: Doc, published: dt.date | None) -> None:
     """Set each event's status; a background event without a date of its own gets none (it
     happened before the report, on a day the report does not give)."""
     framed = {id(e) for e in events
               if (span := doc.char_span(*e.trigger_span, alignment_mode="expand")) is not None
-              and in_reference_frame(span.root)}
+              and in_reference_frame(span.root) or _long_ago(e.date, published)}
     lead = next((e for e in events
                  if e.modality == Modality.ASSERTED and id(e) not in framed), None)
     lead_day = (_day(lead.date) if lead is not None else None) or published

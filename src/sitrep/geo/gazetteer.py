@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.errors import GazetteerError
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.names import (
     ADMIN_SUFFIXES,
     collapsed_key,
@@ -31,7 +32,7 @@ from sitrep.geo.names import (
 from sitrep.geo.sources import SourcePlace, dump_places, packaged_places
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "8"
 _BATCH = 20_000
 FUZZY_MIN_LETTERS = 5
 # Countries whose GeoNames admin names are already English ("Texas", "Ontario", "Queensland").
@@ -203,6 +204,7 @@ def _write_index(path: Path, places: Iterable[SourcePlace], source: str) -> int:
     _flush(conn, place_rows, name_rows)
     conn.execute("CREATE INDEX places_admin ON places (fcode, country, admin1_code, admin2_code)")
     conn.execute("CREATE INDEX places_gid ON places (geonameid)")
+    _fill_admin_codes(conn)
     _fill_admin_names(conn)
     _fill_area_centres(conn)
     conn.execute("CREATE INDEX names_key ON names (key, tier)")
@@ -219,6 +221,32 @@ def _flush(conn: sqlite3.Connection, place_rows: list[tuple[object, ...]],
     conn.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     place_rows.clear()
     name_rows.clear()
+
+
+# How far the nearest coded town may lie from a town, base or camp of sitrep's own table for
+# the row to take its admin codes.
+ADMIN_FROM_KM = 40.0
+
+
+def _fill_admin_codes(conn: sqlite3.Connection) -> None:
+    """Towns, bases and camps of sitrep's table (no admin codes of their own) take the admin1
+    and admin2 codes of the nearest coded place of their country, if it lies close enough,
+    so their events carry an admin hierarchy and merge with the district's towns."""
+    rows = conn.execute(
+        "SELECT rowid, lat, lon, country FROM places WHERE admin1_code IS NULL "
+        "AND fclass IN ('P', 'S') AND country != ''").fetchall()
+    conn.execute("CREATE INDEX places_coded ON places (country, lat)")
+    for rowid, lat, lon, country in rows:
+        span = ADMIN_FROM_KM / 111.0
+        near = conn.execute(
+            "SELECT admin1_code, admin2_code, lat, lon FROM places WHERE country = ? "
+            "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND admin1_code IS NOT NULL "
+            "AND fclass = 'P'", (country, lat - span, lat + span, lon - 3 * span,
+                                 lon + 3 * span)).fetchall()
+        best = min(near, key=lambda r: haversine_km(lat, lon, r[2], r[3]), default=None)
+        if best is not None and haversine_km(lat, lon, best[2], best[3]) <= ADMIN_FROM_KM:
+            conn.execute("UPDATE places SET admin1_code = ?, admin2_code = ? WHERE rowid = ?",
+                         (best[0], best[1], rowid))
 
 
 def _fill_admin_names(conn: sqlite3.Connection) -> None:

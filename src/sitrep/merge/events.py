@@ -22,16 +22,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitrep.geo.distance import haversine_km
 from sitrep.model import BACKGROUND, NEW, UPDATE
 
 NEAR_KM = 25.0
+NEVER = 10**6  # days between reports that cannot be of one event
 DATE_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366, "unknown": 3}
 MERGEABLE_MODALITIES = {
     "asserted": "real",
@@ -74,9 +75,6 @@ class Report:
     def location(self) -> dict[str, Any]:
         return self.event.get("location") or {}
 
-    def actor_keys(self) -> set[str]:
-        return {_actor_key(a) for a in self.event.get("actors", [])}
-
 
 def _actor_key(actor: dict[str, Any]) -> str:
     if actor.get("kb_id"):
@@ -101,10 +99,7 @@ def _report(event: dict[str, Any]) -> Report:
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
-    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
-    dl = math.radians(b["lon"] - a["lon"])
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 def _contains(area: dict[str, Any], place: dict[str, Any]) -> bool:
@@ -164,16 +159,38 @@ def compatible(a: Report, b: Report) -> bool:
     where = place_relation(a.location, b.location)
     if where == "apart":
         return False
-    if where in ("nested", "unknown") and gap > 0:
+    if where == "same":
+        # one place within the dates' window: attribution may be disputed, outlets name
+        # the attackers differently ("militants", "ISWAP", "Boko Haram")
+        return True
+    if gap > 1 or (gap == 1 and not (a.dated and b.dated)):
         return False
-    actors_a, actors_b = a.actor_keys(), b.actor_keys()
-    agree = not actors_a or not actors_b or bool(actors_a & actors_b)
-    if where == "unknown":
-        # a report that names no place fits one of the same day, both dated to the day, whose
-        # actors it does not contradict; otherwise it needs an actor in common
-        same_day = gap == 0 and a.window == b.window == DATE_WINDOW_DAYS["day"]
-        return agree and (same_day or bool(actors_a & actors_b))
-    return agree or (where == "same" and gap <= 1)
+    agree = _actors_agree(a, b)
+    if where == "nested":
+        return agree
+    # a report that names no place fits one of the same day whose actors it does not
+    # contradict, if one of them gives the day; otherwise it needs an actor in common
+    same_day = gap == 0 and (a.dated or b.dated)
+    return agree and (same_day or bool(_identities(a) & _identities(b)))
+
+
+def _identities(report: Report) -> set[str]:
+    """What the report's actors are known as: knowledge-base entities and countries. Generic
+    actors ("gunmen", "militants", "the group") have none."""
+    out: set[str] = set()
+    for actor in report.event.get("actors", []):
+        if actor.get("kb_id"):
+            out.add(f"kb:{actor['kb_id']}")
+        if actor.get("country"):
+            out.add(f"cc:{actor['country']}")
+    return out
+
+
+def _actors_agree(a: Report, b: Report) -> bool:
+    """Whether two reports' actors can be the same: unless both name known actors, and none
+    in common (an entity or a country), generic actors fit any."""
+    ours, theirs = _identities(a), _identities(b)
+    return not ours or not theirs or bool(ours & theirs)
 
 
 def _refers(mention: Report, report: Report) -> bool:
@@ -189,8 +206,7 @@ def _refers(mention: Report, report: Report) -> bool:
         return False
     if place_relation(mention.location, report.location) not in ("same", "nested"):
         return False
-    ours, theirs = mention.actor_keys(), report.actor_keys()
-    return not ours or not theirs or bool(ours & theirs)
+    return _actors_agree(mention, report)
 
 
 def _gap(a: Report, b: Report) -> int:
@@ -198,9 +214,12 @@ def _gap(a: Report, b: Report) -> int:
     after its event: against a dated report of a day up to its window before, no gap."""
     assert a.day is not None and b.day is not None
     for undated, dated in ((a, b), (b, a)):
-        if not undated.dated and dated.dated and \
-                0 <= (undated.day - dated.day).days <= undated.window:  # type: ignore[operator]
-            return 0
+        if not undated.dated and dated.dated:
+            after = (undated.day - dated.day).days  # type: ignore[operator]
+            if 0 <= after <= undated.window:
+                return 0
+            if after < 0:
+                return NEVER  # published before the day the other report gives
     return abs((a.day - b.day).days)
 
 

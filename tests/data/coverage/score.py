@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.evaluation.scoring import FieldScore
-from sitrep.geo.resolve import haversine_km
+from sitrep.geo.distance import haversine_km
 
 HERE = Path(__file__).parent
 NEAR_KM = 25.0
