@@ -162,13 +162,15 @@ def test_distinct_events_stay_apart() -> None:
     groups = sorted(sorted(r["event_id"] for r in m["reports"]) for m in merged)
     assert groups == [["a", "b"], ["c"], ["d"], ["e"]]
     strike = next(m for m in merged if len(m["reports"]) == 2)
-    assert strike["casualties"]["killed"] == {"low": 4, "best": 4, "high": 5}
+    assert strike["casualties"]["killed"] == {"low": 4, "best": 5, "high": 5}  # the later count
     assert strike["sources_count"] == 2
 
 
 def test_reconciled_counts_take_the_figure_most_reports_give() -> None:
     assert reconcile_counts([12, 14, 14, 20]) == {"low": 12, "best": 14, "high": 20}
-    assert reconcile_counts([3, 5]) == {"low": 3, "best": 3, "high": 5}
+    # a tie goes to the figure reported last: a later count is the fuller one
+    assert reconcile_counts([3, 5]) == {"low": 3, "best": 5, "high": 5}
+    assert reconcile_counts([5, 7, 13, 3, 13, 3]) == {"low": 3, "best": 3, "high": 13}
 
 
 def test_injured_reading_and_other_perpetrator_are_kept() -> None:

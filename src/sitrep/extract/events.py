@@ -105,6 +105,15 @@ PLACE_NOUNS = frozenset(
         "port",
     }
 )
+# Nouns a place name modifies and stays the place of: "the Dikwa base", "Homs province".
+SITE_NOUNS = PLACE_NOUNS | frozenset({
+    "base", "airbase", "airport", "airfield", "garrison", "camp", "outpost", "checkpoint",
+    "barracks", "market", "neighbourhood", "neighborhood", "county", "municipality", "oblast",
+    "zone", "border", "crossing", "desert", "valley", "highway", "road", "street", "square",
+    "bridge", "hospital", "school", "mosque", "church", "prison", "station", "headquarters",
+    "compound", "complex", "facility", "depot", "refinery", "plant", "port", "harbour",
+    "island", "coast", "countryside", "settlement", "community", "locality", "post",
+})
 SIDE_NOUNS = frozenset({"side", "party", "parties", "sides", "delegation", "delegations"})
 CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "die", "maim"})
 QUOTE_CHARS = {"'": "'", "\u2018": "\u2019", '"': '"', "\u201c": "\u201d", "``": "''"}
@@ -384,6 +393,20 @@ def _background_clause(token: Token) -> bool:
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     since = any(t.lower_ == "since" for t in verb.subtree)
     return perfect and since
+
+
+def _dated_or_placed(noun: Token) -> bool:
+    """A noun given its own day or place is a particular act: "Tuesday's fuel price protests",
+    "the protests in Nairobi", "the December 6 attack"."""
+    for child in noun.children:
+        if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("poss", "compound", "nmod",
+                                                                    "npadvmod", "amod"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside") and any(
+                g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children
+                if g.dep_ == "pobj"):
+            return True
+    return False
 
 
 def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -730,9 +753,9 @@ class DocumentExtractor:
             and noun.dep_ in ("dobj", "pobj", "nsubjpass", "conj")
         ):
             return True
-        if _prep_objects(noun, ("against", "on", "upon")):
+        if _prep_objects(noun, ("against", "on", "upon", "over")):
             return True
-        return False
+        return _dated_or_placed(noun)
 
     def _is_anaphoric(self, noun: Token) -> bool:
         """'the attack', 'this operation'; a possessive only when an earlier event used the word."""
@@ -1047,22 +1070,16 @@ class DocumentExtractor:
                 continue
             if node.dep_ == "pobj":
                 return node.head.lower_
+            if node.dep_ in ("compound", "amod", "nmod") and node.head.pos_ == "NOUN" \
+                    and node.head.lemma_.lower() not in SITE_NOUNS:
+                break  # "in U.S. strikes", "Russian troops": a modifier of an act or a group
             if node.dep_ in (
                 "compound",
                 "amod",
                 "nmod",
                 "conj",
                 "appos",
-            ) or node.head.lemma_.lower() in (
-                "base",
-                "airbase",
-                "airport",
-                "province",
-                "city",
-                "town",
-                "region",
-                "area",
-            ):
+            ) or node.head.lemma_.lower() in SITE_NOUNS:
                 node = node.head
                 continue
             break
@@ -1265,6 +1282,8 @@ class DocumentExtractor:
 
     def _keep(self, event: Event) -> bool:
         """Drop matches with nothing to anchor them: no actor and, for verbal types, no source."""
+        if event.type == EventType.PROTEST and event.location is not None:
+            return True  # "demonstrations against fuel prices turned violent in Nairobi"
         if event.type != EventType.ASSAULT:
             return bool(event.actors)
         return bool(

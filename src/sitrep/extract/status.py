@@ -47,6 +47,8 @@ def in_reference_frame(trigger: Token) -> bool:
         prep = node.head
         if prep.lower_ in REFERENCE_PREPS:
             return True
+        if prep.lower_ in ("after", "before") and _a_while(prep):
+            return True  # "less than two weeks after a drone attack on the Harir base"
         if prep.head.lower_ in REFERENCE_NOUNS:
             return True
     if node.dep_ in ("dobj", "attr") and node.head.lemma_.lower() in REFERENCE_VERBS:
@@ -64,7 +66,11 @@ def _clause_after_a_while(verb: Token) -> bool:
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
     if not marks:
         return False
-    holders = [verb, *marks]
+    return _a_while(verb, *marks)
+
+
+def _a_while(*holders: Token) -> bool:
+    """Whether one of the words carries a span of time ("two weeks after", "days before")."""
     return any(c.dep_ == "npadvmod" and c.lower_ in DURATIONS
                for holder in holders for c in holder.children)
 

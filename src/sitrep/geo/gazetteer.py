@@ -32,7 +32,7 @@ from sitrep.geo.names import (
 from sitrep.geo.sources import SourcePlace, dump_places, packaged_places
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 _BATCH = 20_000
 FUZZY_MIN_LETTERS = 5
 # Countries whose GeoNames admin names are already English ("Texas", "Ontario", "Queensland").
@@ -208,6 +208,7 @@ def _write_index(path: Path, places: Iterable[SourcePlace], source: str) -> int:
     _fill_admin_names(conn)
     _fill_area_centres(conn)
     conn.execute("CREATE INDEX names_key ON names (key, tier)")
+    _drop_shadowed_history(conn)
     conn.executemany("INSERT INTO meta VALUES (?, ?)",
                      [("schema", SCHEMA_VERSION), ("source", source), ("places", str(count))])
     conn.commit()
@@ -247,6 +248,18 @@ def _fill_admin_codes(conn: sqlite3.Connection) -> None:
         if best is not None and haversine_km(lat, lon, best[2], best[3]) <= ADMIN_FROM_KM:
             conn.execute("UPDATE places SET admin1_code = ?, admin2_code = ? WHERE rowid = ?",
                          (best[0], best[1], rowid))
+
+
+def _drop_shadowed_history(conn: sqlite3.Connection) -> None:
+    """A former province is not read by a name a current place of its country has: "Nairobi"
+    is the city (and county), not the old Nairobi Province, which "Nairobi Province" still
+    names."""
+    conn.execute(
+        "DELETE FROM names WHERE rowid IN (SELECT n.rowid FROM names n "
+        "JOIN places h ON h.rowid = n.place WHERE h.fcode IN ('ADM1H', 'ADM2H') "
+        "AND EXISTS (SELECT 1 FROM names m JOIN places p ON p.rowid = m.place "
+        "WHERE m.key = n.key AND m.tier = n.tier AND p.country = h.country "
+        "AND p.fclass IN ('P', 'A') AND p.fcode NOT IN ('ADM1H', 'ADM2H')))")
 
 
 def _fill_admin_names(conn: sqlite3.Connection) -> None:

@@ -52,6 +52,8 @@ PLACE_OBJECT_VERBS = frozenset({"shell", "strike", "bomb", "bombard", "attack", 
 DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ern", "ist", "ists", "ic", "ans",
                    )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# An Arabic article written small before a name: "al-Tanf", "el-Fasher", "ash-Shaddadi".
+ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et)[-\u2011][A-Z]")
 MAYBE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", ""})
 NOT_PLACES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this",
                         "that", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -217,7 +219,7 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
     name_span = _strip(grown)
     name = name_span.text.strip(" -'\u2019")
     if not name or name.lower().rstrip(".") in NOT_PLACES or name.lower() in DIRECTIONS \
-            or not name[:1].isupper():
+            or not (name[:1].isupper() or ARTICLE_NAME.match(name)):
         return None
     fallback = None
     if country_iso2 is not None and grown.start < span.start:
@@ -272,7 +274,8 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
     spans = [(span, kind, iso2) for span, kind, iso2 in spans
              if (kind != "weak" or len(span) > 1 or span.text not in surnames)
              and not _names_a_disease(span) and not _names_an_outlet(span)
-             and not (kind == "weak" and span.text.lower() in OUTLET_HEADS)]
+             and not (kind == "weak" and span.text.lower() in OUTLET_HEADS)
+             and not (kind == "weak" and all(t.is_stop for t in span))]  # "At", "On"
     mentions: list[Mention] = []
     taken: set[int] = set()
     for span, kind, iso2 in sorted(spans, key=lambda s: (s[1] != "place", s[0].start)):

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -343,11 +342,14 @@ def _count(report: Report, status: str) -> int | None:
 
 
 def reconcile_counts(values: list[int]) -> dict[str, int]:
-    """low / best / high: the range, and as best the figure most reports give (median on ties)."""
+    """low / best / high of figures in publication order: the range, and as best the figure
+    most reports give; on a tie, the one reported last (first counts are incomplete, and the
+    toll later reports repeat is the settled one)."""
     counts = Counter(values)
     top = max(counts.values())
-    modes = sorted(v for v, n in counts.items() if n == top)
-    return {"low": min(values), "best": int(statistics.median_low(modes)), "high": max(values)}
+    last = {v: i for i, v in enumerate(values)}
+    best = max((v for v, n in counts.items() if n == top), key=lambda v: last[v])
+    return {"low": min(values), "best": best, "high": max(values)}
 
 
 def _trend(reports: list[Report], status: str) -> str | None:
@@ -430,10 +432,32 @@ def _report_status(report: Report, reports: list[Report]) -> str:
     return NEW if (report.published or "") <= first else UPDATE
 
 
+def _event_date(reports: list[Report]) -> dict[str, Any] | None:
+    """The day most reports that give one to the day give (their own news before passing
+    mentions; the earlier day on ties), else the most precise date any gives."""
+    for pool in ([r for r in reports if not _background(r.event)], reports):
+        days = Counter(str(r.event["date"]["start"]) for r in pool
+                       if (r.event.get("date") or {}).get("precision") == "day")
+        if days:
+            top = max(days.values())
+            day = min(d for d, n in days.items() if n == top)
+            return next(dict(r.event["date"]) for r in pool
+                        if (r.event.get("date") or {}).get("start") == day)
+    order = ("week", "month", "year")
+    dated = [r for r in reports if (r.event.get("date") or {}).get("precision") in order]
+    if dated:
+        return dict(min(dated, key=lambda r: order.index(r.event["date"]["precision"]))
+                    .event["date"])
+    return None
+
+
 def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[str, Any]:
     """The merged record of a cluster (``published_of``: document id -> dates of its copies)."""
     reports = sorted(cluster.reports, key=lambda r: (r.published or "", r.id))
-    base = dict(min(reports, key=_specificity).event)
+    own = [r for r in reports if not _background(r.event)] or reports
+    base = dict(min(own, key=_specificity).event)  # a report of its own news, not in passing
+    base["location"] = min(reports, key=_specificity).location or base.get("location")
+    base["date"] = _event_date(reports) or base.get("date")
     base.pop("document", None)
     member_ids = sorted(r.id for r in reports)
     base["id"] = "mev:" + hashlib.sha256("|".join(member_ids).encode()).hexdigest()[:16]

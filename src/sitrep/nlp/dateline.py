@@ -20,6 +20,16 @@ DATELINE = re.compile(
     re.MULTILINE,
 )
 
+# "Beirut (AFP) -", "Kyiv, Ukraine (AP) —": a place in title case is a dateline only with the
+# agency in brackets.
+TITLED_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][a-z'\u2019\-]+(?: [A-Z][a-z'\u2019\-]+){0,2}"
+    r"(?:, [A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+){0,2})?)"
+    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
+    r" ?\((?P<agency>[A-Z][A-Za-z .&-]{1,30})\)"
+    r"[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]*",
+    re.MULTILINE,
+)
 
 # Capitalised labels that open a line with a colon but file no story from anywhere.
 NOT_DATELINES = frozenset({"UPDATE", "BREAKING", "NOTE", "CORRECTION", "WATCH", "LIVE",
@@ -57,4 +67,10 @@ def find_datelines(text: str) -> list[Dateline]:
             continue  # "US - China talks": a bare short name and a dash is a headline
         found.append(Dateline(match.start("place"), match.end(), place, match["date"],
                               match["agency"]))
-    return found
+    starts = {d.start for d in found}
+    for match in TITLED_DATELINE.finditer(text):
+        if match.start("place") not in starts and match.end() < len(text) \
+                and text[match.end()].isupper():
+            found.append(Dateline(match.start("place"), match.end(), match["place"],
+                                  match["date"], match["agency"]))
+    return sorted(found, key=lambda d: d.start)
