@@ -168,9 +168,10 @@ def test_distinct_events_stay_apart() -> None:
 
 def test_reconciled_counts_take_the_figure_most_reports_give() -> None:
     assert reconcile_counts([12, 14, 14, 20]) == {"low": 12, "best": 14, "high": 20}
-    # a tie goes to the figure reported last: a later count is the fuller one
+    # later reports weigh more: a later count is the fuller one
     assert reconcile_counts([3, 5]) == {"low": 3, "best": 5, "high": 5}
-    assert reconcile_counts([5, 7, 13, 3, 13, 3]) == {"low": 3, "best": 3, "high": 13}
+    assert reconcile_counts([5, 5, 5, 5, 9]) == {"low": 5, "best": 5, "high": 9}
+    assert reconcile_counts([5, 7, 11, 13, 3, 13, 13]) == {"low": 3, "best": 13, "high": 13}
 
 
 def test_injured_reading_and_other_perpetrator_are_kept() -> None:

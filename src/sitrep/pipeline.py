@@ -39,7 +39,7 @@ class Extractor:
         extractors = [
             DocumentExtractor(doc, self.kb, self.lexicon,
                               resolve_document(doc, self.kb, self.gazetteer, document.url),
-                              document.published, self.classifier)
+                              document.published, self.classifier, self.gazetteer)
             for document, doc in parsed
         ]
         wanted = [x.to_encode() for x in extractors]

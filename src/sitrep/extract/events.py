@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -26,10 +27,12 @@ from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.status import mark_status
+from sitrep.geo.gazetteer import Gazetteer
 from sitrep.merge.events import place_relation
 from sitrep.model import (
     COOP_TYPES,
     FORCE_TYPES,
+    NEW,
     VERBAL_TYPES,
     ActorRef,
     Attribution,
@@ -41,6 +44,7 @@ from sitrep.model import (
     Place,
     Quote,
 )
+from sitrep.nlp.dateline import find_datelines
 
 # Participles that place a group: "a militia based in Ituri", "refugees living in Chad".
 RESIDENCE_VERBS = frozenset({"base", "station", "live", "operate", "headquarter", "deploy"})
@@ -428,8 +432,10 @@ class DocumentExtractor:
         places: list[Place],
         published: str | None,
         classifier: EventClassifier | None = None,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self.doc = doc
+        self.gazetteer = gazetteer
         self.classifier = classifier
         self._encoded: Encoded | None = None
         self._sentence_vote: SentenceVote | None = None
@@ -472,7 +478,41 @@ class DocumentExtractor:
             self._sentence(index, sent, *self._triggers[index])
         kept = [e for e in self.events if self._keep(e)]
         mark_status(kept, self.doc, self.published)
-        return self._corefer(kept)
+        events = self._corefer(kept)
+        country = self._focus_country()
+        for event in events:
+            if event.location is None and event.status == NEW and country is not None:
+                event.location = country  # "killed three fighters", in a story about Syria
+        return events
+
+    def _focus_country(self) -> Place | None:
+        """The country the story is about: the one its resolved places lie in, towns and
+        sites counting twice what countries and provinces count ("Washington says" is often
+        the government), if it clearly leads; a dateline's place says where the story was
+        filed, not where it happened. None when no country leads."""
+        filed = [(d.start, d.end) for d in find_datelines(self.doc.text)]
+        story = [p for p in self.places if p.resolved and p.country
+                 and not any(a <= p.span[0] < b for a, b in filed)]
+        weight: Counter[str] = Counter()
+        for place in story:
+            weight[str(place.country)] += 2 if place.feature_class in ("P", "S") else 1
+        ranked = weight.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] < 1.25 * ranked[1][1]):
+            return None
+        ours = [p for p in story if p.country == ranked[0][0]]
+        return next((p for p in ours if p.feature_code == "PCLI"), None) or \
+            self._country_place(ours[0])
+
+    def _country_place(self, place: Place) -> Place | None:
+        """The country of a place, as a place (evidence: the place that names it)."""
+        entry = self.gazetteer.country(place.country) if self.gazetteer and place.country \
+            else None
+        if entry is None:
+            return None
+        return replace(place, name=entry.name, geonameid=entry.geonameid, lat=entry.lat,
+                       lon=entry.lon, admin1_code=None, admin1=None, admin2=None,
+                       admin2_code=None, feature_class="A", feature_code="PCLI",
+                       precision=3, runner_up=None)
 
     def _corefer(self, events: list[Event]) -> list[Event]:
         """Every mention of one attack or protest in an article becomes one event: a later

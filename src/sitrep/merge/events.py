@@ -61,6 +61,7 @@ class Report:
     outlet: str
     published: str | None
     dated: bool = True  # False: the report gives no date; `day` is its publication day
+    last: dt.date | None = None  # the last day of a week's or month's date ("last week")
 
     @property
     def id(self) -> str:
@@ -93,8 +94,9 @@ def _report(event: dict[str, Any]) -> Report:
     precision = date.get("precision") if date.get("start") else "unknown"
     window = DATE_WINDOW_DAYS.get(precision or "unknown", 3)
     outlet = document.get("source") or document.get("url") or str(document.get("id"))
+    last = _day(date.get("end")) if precision in ("week", "month") else None
     return Report(event, day, window, " ".join(str(outlet).lower().split()), published,
-                  dated=bool(date.get("start")) and precision != "unknown")
+                  dated=bool(date.get("start")) and precision != "unknown", last=last)
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
@@ -173,15 +175,20 @@ def compatible(a: Report, b: Report) -> bool:
     return agree and (same_day or bool(_identities(a) & _identities(b)))
 
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+
+
 def _identities(report: Report) -> set[str]:
-    """What the report's actors are known as: knowledge-base entities and countries. Generic
-    actors ("gunmen", "militants", "the group") have none."""
+    """Who the report's actors are: knowledge-base entities, and the state whose forces or
+    government act. A non-state actor's country is only where it was placed ("militants"
+    in Borno, Islamic State's home in Syria) and says nothing of who it is; generic actors
+    ("gunmen", "the group") have no identity."""
     out: set[str] = set()
     for actor in report.event.get("actors", []):
         if actor.get("kb_id"):
             out.add(f"kb:{actor['kb_id']}")
-        if actor.get("country"):
-            out.add(f"cc:{actor['country']}")
+        if actor.get("country") and actor.get("sector") in STATE_SECTORS:
+            out.add(f"state:{actor['country']}")
     return out
 
 
@@ -219,6 +226,9 @@ def _gap(a: Report, b: Report) -> int:
                 return 0
             if after < 0:
                 return NEVER  # published before the day the other report gives
+    for span, other in ((a, b), (b, a)):
+        if span.last is not None and span.day <= other.day <= span.last:  # type: ignore[operator]
+            return 0  # a day inside "last week"
     return abs((a.day - b.day).days)
 
 
@@ -343,12 +353,14 @@ def _count(report: Report, status: str) -> int | None:
 
 def reconcile_counts(values: list[int]) -> dict[str, int]:
     """low / best / high of figures in publication order: the range, and as best the figure
-    most reports give; on a tie, the one reported last (first counts are incomplete, and the
-    toll later reports repeat is the settled one)."""
-    counts = Counter(values)
-    top = max(counts.values())
-    last = {v: i for i, v in enumerate(values)}
-    best = max((v for v, n in counts.items() if n == top), key=lambda v: last[v])
+    the reports vote for, each report's vote weighing by its place in time (the k-th report
+    weighs k): first counts are incomplete, and the toll later reports repeat is the settled
+    one; a figure many reports give still outweighs one late report."""
+    votes: Counter[int] = Counter()
+    for k, value in enumerate(values, start=1):
+        votes[value] += k
+    top = max(votes.values())
+    best = max(v for v, n in votes.items() if n == top)
     return {"low": min(values), "best": best, "high": max(values)}
 
 
