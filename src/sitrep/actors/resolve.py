@@ -33,6 +33,13 @@ class ActorMemory:
         """Record an actor mention (kind: person, group, country, ...)."""
         self.seen.append((ref.span[0], ref, kind))
 
+    def named_person(self, surname: str, before: int) -> ActorRef | None:
+        """The latest person named before ``before`` whose name ends in ``surname``."""
+        people = [(start, ref) for start, ref, kind in self.seen
+                  if kind == "person" and start < before
+                  and ref.name.split()[-1:] == [surname]]
+        return max(people, key=lambda item: item[0])[1] if people else None
+
     def recall(
         self, before: int, kinds: frozenset[str], sector: str | None = None
     ) -> ActorRef | None:
@@ -170,6 +177,11 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
         return [ActorRef(found.name, head.text, (head.idx, head.idx + len(head.text)),
                          found.kb_id, found.country, found.sector)]
     entry = _entity_entry(head, kb)
+    if entry is None and _bare_name(head):
+        named_before = memory.named_person(head.text, head.idx)
+        if named_before is not None:  # "Umerov met envoys", after "Defence Minister Rustem Umerov"
+            return [ActorRef(named_before.name, head.text, (head.idx, head.idx + len(head.text)),
+                             named_before.kb_id, named_before.country, named_before.sector)]
     if entry is not None:
         start, end, text = _ent_span(head)
         ref = ActorRef(entry.name, text, (start, end), entry.id, entry.country, entry.sector)
@@ -190,7 +202,9 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
             found_entry = kb.get(t.ent_id_)
             if found_entry is not None:
                 entities.append((t, found_entry))
-    if head.ent_type_ == "PERSON" and sector is None:
+    # a name the tagger missed, under a title: "Defence Minister Rustem Umerov"
+    untagged = head.pos_ == "PROPN" and not head.ent_type_
+    if (head.ent_type_ == "PERSON" or untagged) and sector is None:
         # A person's sector comes from a title before the name ("President"), else anywhere
         # in the phrase when it names no other entity.
         titles = [t for t in tokens if t.i < head.i and kb.sector_of(t.lower_)] or (
@@ -261,8 +275,21 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
         return refs
     ref = ActorRef(name or head.text, text, (start, end), None,
                    country_codes[0] if country_codes else None, sector)
-    memory.remember(ref, "generic" if head.ent_type_ != "PERSON" else "person")
+    person = head.ent_type_ == "PERSON" or (untagged and sector is not None)
+    memory.remember(ref, "person" if person else "generic")
     return [ref]
+
+
+def _titled(token: Token, kb: ActorKB) -> bool:
+    """A name under a title: "Defence Minister Rustem Umerov", "President Ruto"."""
+    return token.dep_ != "compound" and any(
+        c.dep_ == "compound" and kb.sector_of(c.lower_) for c in token.children)
+
+
+def _bare_name(head: Token) -> bool:
+    """A name standing alone: "Umerov", not "Defence Minister Rustem Umerov"."""
+    return head.pos_ == "PROPN" and not any(
+        c.dep_ in ("compound", "amod", "det", "poss") for c in head.children)
 
 
 def remember_document_actors(doc: Doc, kb: ActorKB, memory: ActorMemory) -> None:
@@ -272,6 +299,9 @@ def remember_document_actors(doc: Doc, kb: ActorKB, memory: ActorMemory) -> None
         if entry is not None:
             memory.remember(ActorRef(entry.name, ent.text, (ent.start_char, ent.end_char),
                                      entry.id, entry.country, entry.sector), entry.kind)
-        elif ent.label_ == "PERSON":
+        elif ent.label_ == "PERSON" and not _titled(ent.root, kb):
             memory.remember(ActorRef(ent.text, ent.text, (ent.start_char, ent.end_char)), "person")
+    for token in doc:
+        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and _titled(token, kb):
+            _resolve_one(token, kb, memory)  # "Defence Minister Rustem Umerov", remembered
     memory.seen.sort(key=lambda item: item[0])

@@ -118,6 +118,18 @@ SITE_NOUNS = PLACE_NOUNS | frozenset({
     "compound", "complex", "facility", "depot", "refinery", "plant", "port", "harbour",
     "island", "coast", "countryside", "settlement", "community", "locality", "post",
 })
+PRECISION_ORDER = ("day", "week", "month", "year", "unknown")
+# Types whose events happen somewhere in the story's country when they name no place: acts
+# of force and protest (a statement or a meeting may be anywhere).
+PLACED_TYPES = frozenset({EventType.ASSAULT, EventType.PROTEST, EventType.COERCE})
+
+
+def _finer(one: DateRef, other: DateRef) -> bool:
+    """Whether one date is more precise than another ("on Jan. 17" than "this year")."""
+    rank = {p: i for i, p in enumerate(PRECISION_ORDER)}
+    return rank.get(one.precision, len(rank)) < rank.get(other.precision, len(rank))
+
+
 SIDE_NOUNS = frozenset({"side", "party", "parties", "sides", "delegation", "delegations"})
 CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "die", "maim"})
 QUOTE_CHARS = {"'": "'", "\u2018": "\u2019", '"': '"', "\u201c": "\u201d", "``": "''"}
@@ -481,9 +493,18 @@ class DocumentExtractor:
         events = self._corefer(kept)
         country = self._focus_country()
         for event in events:
-            if event.location is None and event.status == NEW and country is not None:
+            if event.location is None and event.status == NEW and country is not None \
+                    and event.type in PLACED_TYPES and self._actors_fit(event, country):
                 event.location = country  # "killed three fighters", in a story about Syria
         return events
+
+    def _actors_fit(self, event: Event, country: Place) -> bool:
+        """Whether no state actor of the event belongs to another country than the story's
+        (a statement by "Sudan's army chief" in a story from Kenya is not placed in Kenya)."""
+        return not any(a.country and a.sector in ("GOV", "MIL", "COP")
+                       and self.kb.iso2.get(a.country, a.country) != country.country
+                       for a in (*event.actors, *event.recipients)) or \
+            event.type == EventType.ASSAULT
 
     def _focus_country(self) -> Place | None:
         """The country the story is about: the one its resolved places lie in, towns and
@@ -1286,12 +1307,8 @@ class DocumentExtractor:
         for mode in other.mode:
             if mode not in target.mode and target.type == other.type:
                 target.mode.append(mode)
-        if target.date is None or (
-            target.date.precision == "unknown"
-            and other.date is not None
-            and other.date.precision != "unknown"
-        ):
-            target.date = other.date
+        if target.date is None or (other.date is not None and _finer(other.date, target.date)):
+            target.date = other.date  # the finer date: "on Jan. 17" over "this year"
 
     def _attach_casualties(self, index: int, casualties: Casualties, events: list[Event]) -> None:
         if not (casualties.killed or casualties.injured or casualties.missing):

@@ -353,14 +353,12 @@ def _count(report: Report, status: str) -> int | None:
 
 def reconcile_counts(values: list[int]) -> dict[str, int]:
     """low / best / high of figures in publication order: the range, and as best the figure
-    the reports vote for, each report's vote weighing by its place in time (the k-th report
-    weighs k): first counts are incomplete, and the toll later reports repeat is the settled
-    one; a figure many reports give still outweighs one late report."""
-    votes: Counter[int] = Counter()
-    for k, value in enumerate(values, start=1):
-        votes[value] += k
-    top = max(votes.values())
-    best = max(v for v, n in votes.items() if n == top)
+    most of the later half of the reports give (the larger on a tie). First counts are
+    incomplete; the toll later reports repeat is the settled one."""
+    later = values[len(values) // 2:] if len(values) > 2 else values
+    counts = Counter(later)
+    top = max(counts.values())
+    best = max(v for v, n in counts.items() if n == top)
     return {"low": min(values), "best": best, "high": max(values)}
 
 
