@@ -8,7 +8,8 @@ from sitrep.extract.numbers import parse_count
 from sitrep.model import Casualties, Count
 
 KILLED = frozenset({"kill", "die", "dead", "death", "fatality", "slay", "massacre", "execute",
-                    "murder", "behead", "assassinate", "perish", "lose"})
+                    "murder", "behead", "assassinate", "perish", "lose", "martyr",
+                    "martyre", "martyred"})
 INJURED = frozenset({"injure", "wound", "injury", "hurt", "injured", "wounded", "maim"})
 MISSING = frozenset({"missing", "abduct", "kidnap"})
 PERSON_NOUNS = frozenset({"people", "person", "civilian", "soldier", "member", "translator",
@@ -23,7 +24,7 @@ PERSON_NOUNS = frozenset({"people", "person", "civilian", "soldier", "member", "
 
 def _status(token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    if lemma in KILLED or token.lower_ in ("killed", "dead"):
+    if lemma in KILLED or token.lower_ in ("killed", "dead", "martyred"):
         return "killed"
     if lemma in INJURED or token.lower_ in INJURED:
         return "injured"

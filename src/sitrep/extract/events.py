@@ -296,6 +296,20 @@ def _dated_apart(one: Event, other: Event) -> bool:
         (dates[0].start, dates[0].end) != (dates[1].start, dates[1].end)  # type: ignore[union-attr]
 
 
+def _sequenced(token: Token) -> bool:
+    """A clause ordered in time against the one it hangs from ("after ...", "since ...")."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in token.children)
+
+
+def _elliptic_passive(verb: Token) -> bool:
+    """ "Two people were killed and three others injured": a casualty participle joined to a
+    passive one, with no object of its own, is passive too; its subject is the victims."""
+    return verb.lemma_.lower() in CASUALTY_LEMMAS and verb.tag_ == "VBN" and \
+        verb.dep_ == "conj" and not any(c.dep_ in ("dobj", "aux") for c in verb.children) \
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+
+
 def _subject(verb: Token) -> Token | None:
     """The (inherited) grammatical subject of a verb, or the agent of a passive."""
     to_aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
@@ -857,8 +871,9 @@ class DocumentExtractor:
         )
         if not item.nominal:
             subj = _subject(tok)
-            passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-            if subj is not None and not (passive and subj.dep_ == "nsubjpass"):
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children) or _elliptic_passive(tok)
+            if subj is not None and not (passive and subj.dep_ in ("nsubjpass", "nsubj")
+                                         and subj.head.i == tok.i):
                 actors = self._actors_or_event_actors(subj)
             for head in self._recipient_heads(tok, preps):
                 recipients.extend(self._actors_or_event_actors(head))
@@ -1226,7 +1241,9 @@ class DocumentExtractor:
             subj = _subject(item.token)
             if subj is not None and subj.i in self.event_heads:
                 return self.event_heads[subj.i]
-            if subj is not None and subj.lemma_.lower() in self.lex.anaphor_nouns:
+            if subj is not None and subj.lemma_.lower() in self.lex.anaphor_nouns \
+                    and (self._is_anaphoric(subj) or not _sequenced(item.token)):
+                # "the strike killed 12"; not "days after a strike killed three people"
                 return self._find_antecedent_event(subj, event.type)
             return None
         if not self._is_anaphoric(item.token):
@@ -1253,13 +1270,15 @@ class DocumentExtractor:
                     return target
         if tok.lemma_.lower() in CASUALTY_LEMMAS:
             # "struck the town, leaving 29 people injured": casualties inside an attack's clause
-            for ancestor in tok.ancestors:
+            for below, ancestor in zip([tok, *tok.ancestors], tok.ancestors, strict=False):
+                if _sequenced(below):
+                    break  # "..., days after a strike killed three people": another act
                 target = self.event_heads.get(ancestor.i)
                 if target is not None and target.type == event.type:
                     event.actors = []  # "29 people injured": the subject is the victims
                     return target
         if tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors and event.location is None \
-                and not _told_apart(tok):
+                and not _told_apart(tok) and not _sequenced(tok):
             recent = [
                 e
                 for e in self.events

@@ -42,6 +42,9 @@ def in_reference_frame(trigger: Token) -> bool:
         return _clause_after_a_while(trigger)
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB" \
+            and _clause_after_a_while(trigger.head):
+        return True  # "days after a strike killed three people in the same town"
     node = trigger
     if node.dep_ == "pobj":
         prep = node.head

@@ -20,11 +20,11 @@ DATELINE = re.compile(
     re.MULTILINE,
 )
 
-# "Beirut (AFP) -", "Kyiv, Ukraine (AP) —": a place in title case is a dateline only with the
-# agency in brackets.
+# "Beirut (AFP) -", "Kyiv, Ukraine (AP) —", "Taiz (Yemen) (AFP) -": a place in title case is a
+# dateline only with the agency in brackets.
 TITLED_DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][a-z'\u2019\-]+(?: [A-Z][a-z'\u2019\-]+){0,2}"
-    r"(?:, [A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+){0,2})?)"
+    r"(?:, [A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+){0,2}| \([A-Z][A-Za-z .\-]+\))?)"
     rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
     r" ?\((?P<agency>[A-Z][A-Za-z .&-]{1,30})\)"
     r"[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]*",
