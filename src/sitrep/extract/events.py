@@ -482,6 +482,7 @@ class DocumentExtractor:
             and classifier.can_hold_event(sent, bool(self._triggers[i][0]))
         ]
         self.event_heads: dict[int, Event] = {}
+        self._reporting: set[int] = set()
 
     def to_encode(self) -> list[Span]:
         """The sentences the classifier should read: those that can hold an event."""
@@ -592,6 +593,7 @@ class DocumentExtractor:
     ) -> None:
         casualties = find_casualties(sent)
         self._sentence_triggers = [f.token for f in found]
+        self._reporting = reporting
         sentence_events: list[Event] = []
         for item in found:
             event = self._event(index, sent, item)
@@ -1105,6 +1107,11 @@ class DocumentExtractor:
         clause = verb if verb is not None else tok
         subject = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                    for t in c.subtree}
+        # "..., a senior security official in Peshawar told AFP": where the source sits
+        sources = {t.i for r in self._reporting for c in self.doc[r].children
+                   if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "prep")
+                   for t in c.subtree}
+        scope -= sources
         location, origin = self._pick_places(in_sent, scope - subject, heads)
         if location is None:
             location, origin = self._pick_places(in_sent, scope, heads)

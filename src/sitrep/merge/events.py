@@ -27,6 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import pycountry
+
 from sitrep.geo.distance import haversine_km
 from sitrep.model import BACKGROUND, NEW, UPDATE
 
@@ -90,8 +92,9 @@ def _report(event: dict[str, Any]) -> Report:
     published = document.get("published")
     # a background mention ("in response to a December 13 attack") has its own date or none:
     # never its report's publication day
-    day = _day(date.get("start")) or (None if _background(event) else _day(published))
     precision = date.get("precision") if date.get("start") else "unknown"
+    own = _day(date.get("start")) if precision != "unknown" else None
+    day = own or (None if _background(event) else _day(published))
     window = DATE_WINDOW_DAYS.get(precision or "unknown", 3)
     outlet = document.get("source") or document.get("url") or str(document.get("id"))
     last = _day(date.get("end")) if precision in ("week", "month") else None
@@ -139,9 +142,22 @@ def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
         == (b.get("admin1_code"), b.get("admin2_code"))
     ):
         return "same"
-    if _contains(a, b) or _contains(b, a):
+    if _contains(a, b) or _contains(b, a) or _within_region(a, b) or _within_region(b, a):
         return "nested"
     return "apart"
+
+
+REGION_KM = 350.0  # how far from its middle a region without admin codes may reach
+
+
+def _within_region(area: dict[str, Any], place: dict[str, Any]) -> bool:
+    """Whether a place lies in a region the gazetteer gives no admin codes ("Darfur", "the
+    Sahel", a former province): same country and within REGION_KM of its middle."""
+    broad = area.get("feature_class") in ("L", "T") or (
+        area.get("feature_class") == "A" and area.get("feature_code") not in
+        ("PCLI", "ADM1", "ADM2", "ADM3"))
+    return broad and bool(area.get("country")) and area.get("country") == place.get(
+        "country") and _km(area, place) <= REGION_KM
 
 
 def compatible(a: Report, b: Report) -> bool:
@@ -184,12 +200,24 @@ def _identities(report: Report) -> set[str]:
     in Borno, Islamic State's home in Syria) and says nothing of who it is; generic actors
     ("gunmen", "the group") have no identity."""
     out: set[str] = set()
+    home = _alpha3(report.location.get("country"))
     for actor in report.event.get("actors", []):
         if actor.get("kb_id"):
             out.add(f"kb:{actor['kb_id']}")
-        if actor.get("country") and actor.get("sector") in STATE_SECTORS:
+        if actor.get("country") and actor.get("sector") in STATE_SECTORS \
+                and actor["country"] != home:
+            # a state's own forces in an attack at home are as often its target as its
+            # author ("four Malian soldiers were killed"); a foreign state's are its author
             out.add(f"state:{actor['country']}")
     return out
+
+
+def _alpha3(iso2: str | None) -> str | None:
+    """ISO alpha-3 of an alpha-2 country code (places carry alpha-2, actors alpha-3)."""
+    if not iso2:
+        return None
+    found = pycountry.countries.get(alpha_2=iso2)
+    return str(found.alpha_3) if found is not None else None
 
 
 def _actors_agree(a: Report, b: Report) -> bool:
