@@ -508,10 +508,32 @@ class DocumentExtractor:
         events = self._corefer(kept)
         country = self._focus_country()
         for event in events:
+            if country is not None and self._stray(event.location, country):
+                event.location = self._in_country(event, country.country)
             if event.location is None and event.status == NEW and country is not None \
                     and event.type in PLACED_TYPES and self._actors_fit(event, country):
                 event.location = country  # "killed three fighters", in a story about Syria
         return events
+
+    def _stray(self, place: Place | None, focus: Place) -> bool:
+        """Whether an event's place is a lone namesake abroad: a town in a country the story
+        names nowhere else ("Bir Basha" read in the West Bank, in a story about Taiz)."""
+        if place is None or not place.resolved or place.country == focus.country \
+                or place.feature_class not in ("P", "S"):
+            return False
+        return not any(p.resolved and p.country == place.country and p.span != place.span
+                       for p in self.places)
+
+    def _in_country(self, event: Event, iso2: str | None) -> Place | None:
+        """The most precise place of the story's country in the event's sentence, else the
+        country."""
+        start, end = event.sentence_span
+        here = [p for p in self.places if p.resolved and p.country == iso2
+                and start <= p.span[0] < end]
+        if here:
+            return min(here, key=lambda p: p.precision or 9)
+        return next((p for p in self.places if p.resolved and p.country == iso2
+                     and p.feature_code == "PCLI"), None)
 
     def _actors_fit(self, event: Event, country: Place) -> bool:
         """Whether no state actor of the event belongs to another country than the story's

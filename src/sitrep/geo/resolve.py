@@ -394,6 +394,18 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         probs = _probabilities(cands, ranker.sharpness)
         runner = (cands[1], probs[1]) if len(cands) > 1 else None
         found.append(_to_place(mention, best, probs[0], runner))
+    for i in range(len(found) - 1):
+        inner, outer = found[i], found[i + 1]
+        if inner is not None and outer is not None and mentions[i + 1].in_previous \
+                and mentions[i].placed_in_next and not mentions[i].list_id \
+                and inner.feature_class in ("P", "S") \
+                and outer.country and inner.country != outer.country \
+                and not any(c.entry.country == outer.country for c in ranked[i]):
+            # "Bir Basha, in western Taiz": a name the gazetteer knows only abroad, said to
+            # lie in a place it knows, is somewhere in that place
+            found[i] = replace(outer, text=mentions[i].text,
+                               span=(mentions[i].start, mentions[i].end),
+                               precision=max(2, outer.precision or 2), runner_up=None)
     places: list[Place] = []
     for i, (mention, place) in enumerate(zip(mentions, found, strict=True)):
         if place is None and _facility_name(mention) and i + 1 < len(mentions):

@@ -1,0 +1,129 @@
+"""Reports of one event told many ways (issue 12): what each report must give merging, and
+merging itself on the coverage corpus (tests/data/coverage, written for sitrep: a test, not
+evidence of accuracy)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.corpus import CorpusIngest
+from sitrep.distributed.engines import LocalEngine
+from sitrep.ingest import document_from_text
+from sitrep.ingest.sources import read_inputs
+from sitrep.merge.events import merge_events, place_relation
+from sitrep.nlp.dateline import find_datelines
+from sitrep.pipeline import Extractor
+from sitrep.store import SQLiteStore
+
+COVERAGE = Path(__file__).parent / "data" / "coverage"
+
+
+def events(extractor: Extractor, text: str, published: str) -> list[dict[str, Any]]:
+    document = document_from_text(text, published=published, origin="test")
+    return [e.to_dict() for e in extractor.extract_document(document)]
+
+
+def test_agency_datelines_in_title_case_are_datelines() -> None:
+    assert [d.place for d in find_datelines("Taiz (Yemen) (AFP) - Shelling struck a market.")] \
+        == ["Taiz (Yemen)"]
+    assert [d.agency for d in find_datelines("Beirut (AFP) - Jihadists attacked a patrol.")] \
+        == ["AFP"]
+    assert find_datelines("Officials (unnamed) - No dateline here.") == []
+
+
+def test_an_act_told_days_after_another_is_two_events(extractor: Extractor) -> None:
+    found = events(extractor, "An Israeli drone strike on a motorcycle killed one man in Bint "
+                              "Jbeil on Saturday, days after a strike killed three people in "
+                              "the same town.", "2025-11-15")
+    assert [e["status"] for e in found] == ["new", "background"]
+    assert found[0]["casualties"]["killed"]["best"] == 1
+    assert found[0]["date"]["start"] == "2025-11-15"
+
+
+def test_victims_of_an_elliptic_passive_are_not_the_actor(extractor: Extractor) -> None:
+    [event] = events(extractor, "Two people were killed and three others injured when an "
+                                "Israeli drone struck a car near Bint Jbeil on Wednesday.",
+                     "2025-11-13")
+    assert [a["name"] for a in event["actors"]] == ["Israeli drone"]
+    [event] = events(extractor, "Three soldiers were martyred and several others injured in "
+                                "an IED blast in North Waziristan on Tuesday.", "2025-12-03")
+    assert event["casualties"]["killed"]["best"] == 3
+
+
+def test_a_titled_name_is_an_actor_and_its_surname_later_too(extractor: Extractor) -> None:
+    found = events(extractor, "Ukraine's Defence Minister Rustem Umerov said Kyiv would not "
+                              "cede territory. Umerov met U.S. envoys in Geneva on Sunday.",
+                   "2025-12-01")
+    meeting = next(e for e in found if e["type"] == "CONSULT")
+    assert [(a["country"], a["sector"]) for a in meeting["actors"]] == [("UKR", "GOV")]
+
+
+def test_a_lone_namesake_abroad_is_read_in_the_place_it_is_said_to_be_in(
+        extractor: Extractor) -> None:
+    [event] = events(extractor, "Shelling struck a crowded market in Bir Basha, in western "
+                                "Taiz, on Saturday, killing three civilians, medics said.",
+                     "2025-10-19")
+    assert event["location"]["country"] == "YE"
+
+
+def test_a_story_places_its_unplaced_attack_in_its_country_not_a_foreign_statement(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Militants attacked an army post near Djibo in northern Burkina "
+                              "Faso on Thursday. At least 15 soldiers were killed, a security "
+                              "source said. Gunmen also killed six people on Friday, residents "
+                              "of Burkina Faso's Soum province said. Sudan's army chief "
+                              "rejected a truce.", "2025-11-15")
+    rejected = next(e for e in found if e["type"] == "REJECT")
+    assert rejected["location"] is None
+    assert all(e["location"]["country"] == "BF" for e in found if e["type"] == "ASSAULT")
+
+
+def _report(eid: str, doc: str, place: dict[str, Any], actors: list[dict[str, Any]],
+            day: str = "2025-09-28") -> dict[str, Any]:
+    return {"id": eid, "type": "ASSAULT", "modality": "asserted", "status": "new",
+            "date": {"start": day, "end": day, "precision": "day"}, "location": place,
+            "actors": actors, "casualties": {},
+            "document": {"id": doc, "source": doc, "published": day + "T12:00:00Z"}}
+
+
+EL_FASHER = {"geonameid": 379252, "name": "El Fasher", "lat": 13.63, "lon": 25.35,
+             "country": "SD", "admin1_code": "55", "feature_class": "P", "precision": 1}
+DARFUR = {"name": "Darfur", "lat": 13.5, "lon": 24.0, "country": "SD", "feature_class": "A",
+          "feature_code": "ADM1H", "precision": 3}
+ARMY = {"name": "Sudanese army", "country": "SDN", "sector": "MIL"}
+RSF = {"name": "Rapid Support Forces", "kb_id": "rsf", "country": "SDN", "sector": "REB"}
+
+
+def test_a_town_lies_in_a_region_without_admin_codes_and_home_forces_do_not_split() -> None:
+    assert place_relation(DARFUR, EL_FASHER) == "nested"
+    assert place_relation({**DARFUR, "country": "TD"}, EL_FASHER) == "apart"
+    merged = merge_events([_report("a", "d1", EL_FASHER, [RSF]),
+                           _report("b", "d2", DARFUR, [ARMY]),
+                           _report("c", "d3", EL_FASHER, [])])
+    assert len(merged) == 1  # the army named in Darfur may be the RSF's target
+    foreign = {"name": "Chadian troops", "country": "TCD", "sector": "MIL"}
+    apart = merge_events([_report("a", "d1", EL_FASHER, [RSF]),
+                          _report("b", "d2", DARFUR, [foreign])])
+    assert len(apart) == 2
+
+
+@pytest.mark.slow
+def test_coverage_corpus_merges_most_reports_of_each_event(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("coverage_score", COVERAGE / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    articles, _ = module.load(COVERAGE)
+    corpus = module.ingest_file(articles, tmp_path / "coverage.jsonl")
+    db = tmp_path / "coverage.db"
+    with SQLiteStore(db) as store:
+        CorpusIngest(store, LocalEngine()).run(read_inputs([str(corpus)]))
+    result = module.score(db)
+    # own data: a regression guard at this session's level (0.619), not the issue's 0.90
+    assert result["merge"]["f1"] >= 0.58, result["merge"]
+    assert result["merge"]["precision"] >= 0.8, result["merge"]
+    assert result["date_right"] >= 10 and result["place_right"] >= 10, result
