@@ -312,21 +312,12 @@ def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
             if home is None:
                 home = index.new(report)
             index.add(home, report)
-        orphans: list[Report] = []
         for report in reports:
-            # a background mention joins the event it refers to, and never starts one at its
-            # report's publication
+            # a background mention joins the event it refers to, and never starts one
             if _background(report.event):
                 home = next((c for c in index.candidates(report) if c.refers_to(report)), None)
                 if home is not None:
                     home.reports.append(report)
-                elif report.dated:
-                    orphans.append(report)
-        for report in orphans:
-            # an event only ever mentioned in passing, with its own date ("the Dec 2 attack in
-            # North Waziristan, in which five soldiers were killed") is still an event
-            home = index.home(report)
-            index.add(home or index.new(report), report)
         clusters.extend(index.clusters)
     return clusters
 

@@ -16,7 +16,9 @@ mention's evidence (else the article's event of the gold type nearest it). Repor
 - each gold event's date, place (within 25 km of the gold point or the same admin area) and
   killed best, read off the merged event most of its mentions went to.
 
-Run: python tests/data/coverage/score.py [DB]   (ingests into DB, a temporary file by default)
+Run: python tests/data/coverage/score.py [DB] [FOLDER]
+(ingests into DB, a temporary file by default; FOLDER holds another corpus of the same format,
+such as tests/data/coverage2)
 """
 
 from __future__ import annotations
@@ -140,13 +142,16 @@ def main(argv: list[str]) -> None:
     from sitrep.ingest.sources import read_inputs
     from sitrep.store import SQLiteStore
 
-    articles, _ = load()
+    folder = Path(argv[1]) if len(argv) > 1 else HERE
+    articles, _ = load(folder)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(argv[0]) if argv else Path(tmp) / "coverage.db"
+        if db.exists():
+            sys.exit(f"{db} exists: scoring needs a fresh database (stored articles are skipped)")
         corpus = ingest_file(articles, Path(tmp) / "coverage.jsonl")
         with SQLiteStore(db) as store:
             CorpusIngest(store, LocalEngine()).run(read_inputs([str(corpus)]))
-        print(json.dumps(score(db), indent=1))
+        print(json.dumps(score(db, folder), indent=1))
 
 
 if __name__ == "__main__":
