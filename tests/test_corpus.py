@@ -307,14 +307,16 @@ def test_a_background_mention_joins_its_event_and_never_starts_one() -> None:
 COVERAGE = Path(__file__).parent / "data" / "coverage"
 
 
-def test_coverage_corpus_tells_each_event_many_times_with_background_mentions() -> None:
+@pytest.mark.parametrize("folder", [COVERAGE, COVERAGE.parent / "coverage2"])
+def test_coverage_corpus_tells_each_event_many_times_with_background_mentions(
+        folder: Path) -> None:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("coverage_score", COVERAGE / "score.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    articles, gold = module.load(COVERAGE)
+    articles, gold = module.load(folder)
     assert len(gold) >= 10 and len(articles) >= 100
     reports: dict[str, set[str]] = {e: set() for e in gold}
     passing: dict[str, int] = {e: 0 for e in gold}
