@@ -34,6 +34,7 @@ from sitrep.model import BACKGROUND, NEW, UPDATE
 
 NEAR_KM = 25.0
 NEVER = 10**6  # days between reports that cannot be of one event
+SAMPLE_FIRST, SAMPLE_LATEST = 5, 25  # reports of a big event a newcomer is weighed against
 DATE_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366, "unknown": 3}
 MERGEABLE_MODALITIES = {
     "asserted": "real",
@@ -269,19 +270,28 @@ class Cluster:
     def accepts(self, report: Report) -> bool:
         """A report joins when it fits most of the event's reports and is set apart from
         none by place, type or a second report of its own article."""
-        if any(member.document == report.document
-               or place_relation(report.location, member.location) == "apart"
-               for member in self.reports):
+        if any(member.document == report.document for member in self.reports):
+            return False
+        members = self._sample()
+        if any(place_relation(report.location, m.location) == "apart" for m in members):
             return False
         fits = misses = 0
-        for member in self.reports:
+        for member in members:
             if compatible(report, member):
                 fits += 1
             else:
                 misses += 1
-            if 2 * misses >= len(self.reports):
+            if 2 * misses >= len(members):
                 return False
-        return 2 * fits > len(self.reports)
+        return 2 * fits > len(members)
+
+    def _sample(self) -> list[Report]:
+        """The reports a newcomer is weighed against: all of a small event's; of a big one,
+        its first reports and its latest (a thousand reports of one war-long story need not
+        each be asked)."""
+        if len(self.reports) <= SAMPLE_FIRST + SAMPLE_LATEST:
+            return self.reports
+        return self.reports[:SAMPLE_FIRST] + self.reports[-SAMPLE_LATEST:]
 
     def refers_to(self, report: Report) -> bool:
         """Whether a background mention names this event: it fits one of its reports and
@@ -327,10 +337,12 @@ class _ClusterIndex:
 
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
-        self.placed: dict[dt.date | None, dict[str, list[Cluster]]] = defaultdict(
-            lambda: defaultdict(list))
+        # day -> country -> cluster id -> (cluster, widest date window of its reports there)
+        self.placed: dict[dt.date | None, dict[str, dict[int, tuple[Cluster, int]]]] = \
+            defaultdict(lambda: defaultdict(dict))
         self.floating: set[int] = set()  # clusters begun by a report that names no place
         self.order: dict[int, int] = {}
+        self.widest: dict[dt.date | None, int] = {}  # day -> widest window indexed there
 
     def new(self, report: Report) -> Cluster:
         cluster = Cluster()
@@ -343,8 +355,10 @@ class _ClusterIndex:
     def add(self, cluster: Cluster, report: Report) -> None:
         cluster.reports.append(report)
         here = self.placed[report.day][str(report.location.get("country") or "")]
-        if cluster not in here:
-            here.append(cluster)
+        window = max(report.window, here[id(cluster)][1]) if id(cluster) in here \
+            else report.window
+        here[id(cluster)] = (cluster, window)
+        self.widest[report.day] = max(self.widest.get(report.day, 0), window)
 
     def home(self, report: Report) -> Cluster | None:
         """The cluster a report joins: the first that accepts it; for a report that names no
@@ -355,9 +369,10 @@ class _ClusterIndex:
         return fits[0] if len(fits) == 1 else None
 
     def candidates(self, report: Report) -> list[Cluster]:
-        """Clusters with a report within this one's reach in days: those of its country and
-        those begun by a report that named no place; any country's when it names none. A
-        mention without a day of its own looks back from its publication."""
+        """Clusters with a report within reach in days (the wider of the two reports' date
+        windows): those of its country and those begun by a report that named no place; any
+        country's when it names none. A mention without a day of its own looks back from its
+        publication."""
         day = report.day or _day(report.published)
         if day is None:
             return []
@@ -367,10 +382,15 @@ class _ClusterIndex:
         country = str(report.location.get("country") or "")
         seen: dict[int, Cluster] = {}
         for k in range(-back, forward + 1):
-            for where, clusters in self.placed.get(day + dt.timedelta(days=k), {}).items():
-                for cluster in clusters:
-                    if not country or where == country or id(cluster) in self.floating:
-                        seen.setdefault(id(cluster), cluster)
+            when = day + dt.timedelta(days=k)
+            if report.day is not None and abs(k) > max(report.window, self.widest.get(when, 0)):
+                continue
+            for where, clusters in self.placed.get(when, {}).items():
+                for key, (cluster, window) in clusters.items():
+                    if report.day is not None and abs(k) > max(report.window, window):
+                        continue  # too far for either report's date to reach
+                    if not country or where == country or key in self.floating:
+                        seen.setdefault(key, cluster)
         return sorted(seen.values(), key=lambda c: self.order[id(c)])
 
 
