@@ -107,6 +107,14 @@ PLACE_NOUNS = frozenset(
         "state",
         "capital",
         "port",
+        "centre",
+        "center",
+        "heart",
+        "edge",
+        "outskirt",
+        "part",
+        "neighbourhood",
+        "neighborhood",
     }
 )
 # Nouns a place name modifies and stays the place of: "the Dikwa base", "Homs province".
@@ -1153,7 +1161,11 @@ class DocumentExtractor:
             if root.i not in scope:
                 continue
             prep = self._prep_of(root)
-            struck = root.dep_ == "dobj" and root.head.i in heads  # "shelled Kherson"
+            # "shelled Kherson", "shelled the centre of Kherson"
+            struck = (root.dep_ == "dobj" and root.head.i in heads) or (
+                root.dep_ == "pobj" and root.head.lower_ == "of"
+                and root.head.head.dep_ == "dobj" and root.head.head.head.i in heads
+                and root.head.head.lemma_.lower() in PLACE_NOUNS)
             if prep not in LOCATIVE and not struck and not (place.precision == 2 and prep is None):
                 continue
             if prep in ("from",):
