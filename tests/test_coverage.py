@@ -127,3 +127,17 @@ def test_coverage_corpus_merges_most_reports_of_each_event(tmp_path: Path) -> No
     assert result["merge"]["f1"] >= 0.58, result["merge"]
     assert result["merge"]["precision"] >= 0.8, result["merge"]
     assert result["date_right"] >= 10 and result["place_right"] >= 10, result
+
+
+def test_a_country_and_its_forces_are_one_author() -> None:
+    lebanon = {"name": "Lebanon", "lat": 33.85, "lon": 35.86, "country": "LB",
+               "feature_class": "A", "feature_code": "PCLI", "precision": 3}
+    town = {"geonameid": 277130, "name": "Bint Jbeil", "lat": 33.12, "lon": 35.43,
+            "country": "LB", "admin1_code": "06", "feature_class": "P", "precision": 1}
+    israel = {"name": "Israel", "kb_id": "country:ISR", "country": "ISR"}
+    idf = {"name": "Israel Defense Forces", "kb_id": "idf", "country": "ISR", "sector": "MIL"}
+    hezbollah = {"name": "Hezbollah", "kb_id": "hezbollah", "country": "LBN", "sector": "REB"}
+    assert len(merge_events([_report("a", "d1", town, [idf]),
+                             _report("b", "d2", lebanon, [israel])])) == 1
+    assert len(merge_events([_report("a", "d1", town, [idf]),
+                             _report("b", "d2", lebanon, [hezbollah])])) == 2

@@ -203,9 +203,11 @@ def _identities(report: Report) -> set[str]:
     out: set[str] = set()
     home = _alpha3(report.location.get("country"))
     for actor in report.event.get("actors", []):
-        if actor.get("kb_id"):
-            out.add(f"kb:{actor['kb_id']}")
-        if actor.get("country") and actor.get("sector") in STATE_SECTORS \
+        kb_id = str(actor.get("kb_id") or "")
+        state = kb_id.startswith("country:")  # "Israel" is the Israeli state, as the IDF is
+        if kb_id and not state:
+            out.add(f"kb:{kb_id}")
+        if actor.get("country") and (state or actor.get("sector") in STATE_SECTORS) \
                 and actor["country"] != home:
             # a state's own forces in an attack at home are as often its target as its
             # author ("four Malian soldiers were killed"); a foreign state's are its author
