@@ -256,6 +256,8 @@ class Quote:
 # An event mention's status in its report: its own news, or an earlier event it names in
 # passing (sitrep.extract.status); merging tells a later report of a known event, an update.
 NEW, UPDATE, BACKGROUND = "new", "update", "background"
+# Sectors (SCHEMA.md codes) of a state's government and forces.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 
 
 @dataclass

@@ -33,6 +33,7 @@ from sitrep.model import (
     COOP_TYPES,
     FORCE_TYPES,
     NEW,
+    STATE_SECTORS,
     VERBAL_TYPES,
     ActorRef,
     Attribution,
@@ -546,10 +547,11 @@ class DocumentExtractor:
     def _actors_fit(self, event: Event, country: Place) -> bool:
         """Whether no state actor of the event belongs to another country than the story's
         (a statement by "Sudan's army chief" in a story from Kenya is not placed in Kenya)."""
-        return not any(a.country and a.sector in ("GOV", "MIL", "COP")
+        if event.type == EventType.ASSAULT:
+            return True  # an attack's author is often foreign: "Russian forces" in Ukraine
+        return not any(a.country and a.sector in STATE_SECTORS
                        and self.kb.iso2.get(a.country, a.country) != country.country
-                       for a in (*event.actors, *event.recipients)) or \
-            event.type == EventType.ASSAULT
+                       for a in (*event.actors, *event.recipients))
 
     def _focus_country(self) -> Place | None:
         """The country the story is about: the one its resolved places lie in, towns and

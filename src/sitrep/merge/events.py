@@ -27,10 +27,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import pycountry
-
+from sitrep.actors.kb import default_kb
 from sitrep.geo.distance import haversine_km
-from sitrep.model import BACKGROUND, NEW, UPDATE
+from sitrep.model import BACKGROUND, NEW, STATE_SECTORS, UPDATE
 
 NEAR_KM = 25.0
 NEVER = 10**6  # days between reports that cannot be of one event
@@ -192,9 +191,6 @@ def compatible(a: Report, b: Report) -> bool:
     return agree and (same_day or bool(_identities(a) & _identities(b)))
 
 
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
-
-
 def _identities(report: Report) -> set[str]:
     """Who the report's actors are: knowledge-base entities, and the state whose forces or
     government act. A non-state actor's country is only where it was placed ("militants"
@@ -217,10 +213,7 @@ def _identities(report: Report) -> set[str]:
 
 def _alpha3(iso2: str | None) -> str | None:
     """ISO alpha-3 of an alpha-2 country code (places carry alpha-2, actors alpha-3)."""
-    if not iso2:
-        return None
-    found = pycountry.countries.get(alpha_2=iso2)
-    return str(found.alpha_3) if found is not None else None
+    return default_kb().iso3.get(iso2) if iso2 else None
 
 
 def _actors_agree(a: Report, b: Report) -> bool:
