@@ -417,3 +417,12 @@ def test_a_persons_name_repeated_is_not_a_place(extractor: Extractor) -> None:
             "Dunn added that Kisumu had reported no new cases.")
     found = places(extractor, text)
     assert "Dunn" not in found and "Kisumu" in found
+
+
+def test_an_acronym_names_a_city_only_in_the_country_the_text_is_about(
+        extractor: Extractor) -> None:
+    militia = places(extractor, "A convoy escorted by the Volunteers for the Defence of the "
+                                "Homeland (VDP) was attacked near Djibo in Burkina Faso.")
+    assert "VDP" not in militia or militia["VDP"].country == "BF"
+    cities = places(extractor, "Traffic in NYC slowed as storms hit the United States.")
+    assert cities["NYC"].name == "New York City"

@@ -447,10 +447,13 @@ def _code_like(name: str) -> bool:
 
 def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float]) -> bool:
     """Whether the best reading is good enough to report rather than leave the name empty."""
-    if _code_like(mention.name) and best.entry.feature_class == "P" \
-            and best.entry.population < CODE_MIN_POPULATION:
-        return False
     in_focus = not focus or best.entry.country in focus
+    if _code_like(mention.name) and best.entry.feature_class == "P" and (
+            best.entry.population < CODE_MIN_POPULATION
+            or (focus and best.entry.country != max(focus, key=lambda c: focus[c]))):
+        # an acronym names a big city only in the country the text is most about: "VDP"
+        # (Burkina Faso's volunteer militia) is not a Venezuelan town
+        return False
     if best.tier == 2 and best.entry.country not in focus:
         return False  # a consonant-skeleton guess only inside a country the text is about
     if mention.kind == "weak":
