@@ -141,3 +141,13 @@ def test_a_country_and_its_forces_are_one_author() -> None:
                              _report("b", "d2", lebanon, [israel])])) == 1
     assert len(merge_events([_report("a", "d1", town, [idf]),
                              _report("b", "d2", lebanon, [hezbollah])])) == 2
+
+
+def test_a_cross_border_strike_keeps_its_place_and_author(extractor: Extractor) -> None:
+    found = events(extractor, "KYIV (Reuters) - Ukrainian drones struck an oil depot in Belgorod "
+                              "overnight, the regional governor said on Sunday. Ukraine has "
+                              "stepped up attacks on energy targets as Russian strikes on "
+                              "Kharkiv and Sumy continue.", "2025-11-30")
+    drones = next(e for e in found if e["actors"] and e["actors"][0]["name"] == "Ukrainian drones")
+    assert drones["location"]["name"] == "Belgorod" and drones["location"]["country"] == "RU"
+    assert all(e["location"]["name"] != "Belgorod" for e in found if e is not drones)

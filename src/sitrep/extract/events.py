@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.actors.kb import ActorKB
+from sitrep.actors.kb import ActorKB, default_kb
 from sitrep.actors.resolve import ActorMemory, remember_document_actors, resolve_actor_head
 from sitrep.classify.coder import EventClassifier, SentenceVote, TriggerVote
 from sitrep.classify.decide import (
@@ -269,10 +269,33 @@ def _same_event(one: Event, other: Event) -> bool:
         return False
     if _dated_apart(one, other) and not _overlapping(one.date, other.date):
         return False
+    homes = {default_kb().iso3.get(e.location.country or "") for e in (one, other)
+             if e.location is not None}
+    if _authors_differ(one, other, homes):
+        return False  # "Ukrainian drones struck Belgorod ... as Russian strikes on Kharkiv"
     if one.location is not None and other.location is not None and \
             one.location.lat is not None and other.location.lat is not None:
         return place_relation(one.location.to_dict(), other.location.to_dict()) != "apart"
     return True
+
+
+def _authors(actors: list[ActorRef], homes: set[str | None]) -> set[str]:
+    """Who acts, as far as it is known: entities, and the states whose forces act, unless
+    at home (a state's own forces in an attack at home are as often its target)."""
+    out = {a.kb_id for a in actors if a.kb_id and not a.kb_id.startswith("country:")}
+    return out | {f"state:{a.country}" for a in actors if a.country and a.country not in homes
+                  and ((a.kb_id or "").startswith("country:") or a.sector in STATE_SECTORS)}
+
+
+def _authors_differ(one: Event, other: Event, homes: set[str | None]) -> bool:
+    """Whether two mentions name different known authors: none in common, and neither's
+    author a side of the other (a battle told from both sides is one: "RSF fighters clashed
+    with army troops", "its soldiers repelled the attack")."""
+    ours, theirs = _authors(one.actors, homes), _authors(other.actors, homes)
+    if not ours or not theirs or ours & theirs:
+        return False
+    sides = [_authors([*e.actors, *e.recipients], homes) for e in (one, other)]
+    return not (ours & sides[1]) and not (theirs & sides[0])
 
 
 def _named_sides(recipients: list[ActorRef], others: list[ActorRef]) -> list[ActorRef]:
@@ -517,32 +540,10 @@ class DocumentExtractor:
         events = self._corefer(kept)
         country = self._focus_country()
         for event in events:
-            if country is not None and self._stray(event.location, country):
-                event.location = self._in_country(event, country.country)
             if event.location is None and event.status == NEW and country is not None \
                     and event.type in PLACED_TYPES and self._actors_fit(event, country):
                 event.location = country  # "killed three fighters", in a story about Syria
         return events
-
-    def _stray(self, place: Place | None, focus: Place) -> bool:
-        """Whether an event's place is a lone namesake abroad: a town in a country the story
-        names nowhere else ("Bir Basha" read in the West Bank, in a story about Taiz)."""
-        if place is None or not place.resolved or place.country == focus.country \
-                or place.feature_class not in ("P", "S"):
-            return False
-        return not any(p.resolved and p.country == place.country and p.span != place.span
-                       for p in self.places)
-
-    def _in_country(self, event: Event, iso2: str | None) -> Place | None:
-        """The most precise place of the story's country in the event's sentence, else the
-        country."""
-        start, end = event.sentence_span
-        here = [p for p in self.places if p.resolved and p.country == iso2
-                and start <= p.span[0] < end]
-        if here:
-            return min(here, key=lambda p: p.precision or 9)
-        return next((p for p in self.places if p.resolved and p.country == iso2
-                     and p.feature_code == "PCLI"), None)
 
     def _actors_fit(self, event: Event, country: Place) -> bool:
         """Whether no state actor of the event belongs to another country than the story's

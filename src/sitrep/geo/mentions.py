@@ -54,7 +54,9 @@ DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ern", "ist", "is
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # An Arabic article written small before a name: "al-Tanf", "el-Fasher", "ash-Shaddadi".
 ARTICLE_NAME = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et)[-\u2011][A-Z]")
-MAYBE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", ""})
+# The tagger's other labels a place name may wear ("Belgorod" tagged as a LANGUAGE).
+MAYBE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC",
+                          "LANGUAGE", ""})
 NOT_PLACES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this",
                         "that", "monday", "tuesday", "wednesday", "thursday", "friday",
                         "saturday", "sunday", "january", "february", "march", "april", "may",
