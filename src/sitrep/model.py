@@ -5,6 +5,7 @@ Every dataclass has ``to_dict`` producing the keys of ../shared/SCHEMA.md.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -258,6 +259,26 @@ class Quote:
 NEW, UPDATE, BACKGROUND = "new", "update", "background"
 # Sectors (SCHEMA.md codes) of a state's government and forces.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+# Date precisions, finest first.
+PRECISION_ORDER = ("day", "week", "month", "year", "unknown")
+
+
+def author_identities(actors: Iterable[tuple[str | None, str | None, str | None]],
+                      homes: Collection[str | None] = ()) -> set[str]:
+    """Who acts, as far as it is known, from (kb_id, alpha-3 country, sector) triples:
+    knowledge-base entities ("kb:..."), and the states whose government or forces act
+    ("state:ISR": "Israel" and the IDF are one author). A non-state actor's country is only
+    where it was placed and says nothing of who it is; generic actors have no identity; a
+    state's own forces in an attack at home (a country in `homes`) are as often its target as
+    its author."""
+    out: set[str] = set()
+    for kb_id, country, sector in actors:
+        state = (kb_id or "").startswith("country:")
+        if kb_id and not state:
+            out.add(f"kb:{kb_id}")
+        if country and country not in homes and (state or sector in STATE_SECTORS):
+            out.add(f"state:{country}")
+    return out
 
 
 @dataclass

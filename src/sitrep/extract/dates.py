@@ -112,18 +112,18 @@ def _relative(low: str, text: str, span: Span, published: dt.date) -> DateRef | 
         return DateRef(start.isoformat(), published.isoformat(), "week", text, span)
     if low.startswith(("past ", "recent ")) or low.endswith(("past year", "past month")):
         return None  # "the deadliest in the past year": a stretch of time, not the event's date
-    if low in ("last week",):
+    if low == "last week":
         start = published - dt.timedelta(days=published.weekday() + 7)
         return DateRef(start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), "week",
                        text, span)
     if low in ("this month", "month"):
         return _month(published.year, published.month, text, span)
-    if low in ("last month",):
+    if low == "last month":
         prev = published.replace(day=1) - dt.timedelta(days=1)
         return _month(prev.year, prev.month, text, span)
     if low in ("this year", "year", "earlier this year", "this year's"):
         return DateRef(f"{published.year}-01-01", published.isoformat(), "year", text, span)
-    if low in ("last year",):
+    if low == "last year":
         return _year(published.year - 1, text, span)
     m = re.fullmatch(r"(?:last|this) ([a-z]+)", low)
     if m and m[1] in MONTHS:

@@ -33,6 +33,7 @@ from sitrep.model import (
     COOP_TYPES,
     FORCE_TYPES,
     NEW,
+    PRECISION_ORDER,
     STATE_SECTORS,
     VERBAL_TYPES,
     ActorRef,
@@ -44,6 +45,7 @@ from sitrep.model import (
     Modality,
     Place,
     Quote,
+    author_identities,
 )
 from sitrep.nlp.dateline import find_datelines
 
@@ -127,7 +129,6 @@ SITE_NOUNS = PLACE_NOUNS | frozenset({
     "compound", "complex", "facility", "depot", "refinery", "plant", "port", "harbour",
     "island", "coast", "countryside", "settlement", "community", "locality", "post",
 })
-PRECISION_ORDER = ("day", "week", "month", "year", "unknown")
 # Types whose events happen somewhere in the story's country when they name no place: acts
 # of force and protest (a statement or a meeting may be anywhere).
 PLACED_TYPES = frozenset({EventType.ASSAULT, EventType.PROTEST, EventType.COERCE})
@@ -280,11 +281,7 @@ def _same_event(one: Event, other: Event) -> bool:
 
 
 def _authors(actors: list[ActorRef], homes: set[str | None]) -> set[str]:
-    """Who acts, as far as it is known: entities, and the states whose forces act, unless
-    at home (a state's own forces in an attack at home are as often its target)."""
-    out = {a.kb_id for a in actors if a.kb_id and not a.kb_id.startswith("country:")}
-    return out | {f"state:{a.country}" for a in actors if a.country and a.country not in homes
-                  and ((a.kb_id or "").startswith("country:") or a.sector in STATE_SECTORS)}
+    return author_identities(((a.kb_id, a.country, a.sector) for a in actors), homes)
 
 
 def _authors_differ(one: Event, other: Event, homes: set[str | None]) -> bool:

@@ -29,11 +29,10 @@ from typing import Any
 
 from sitrep.actors.kb import default_kb
 from sitrep.geo.distance import haversine_km
-from sitrep.model import BACKGROUND, NEW, STATE_SECTORS, UPDATE
+from sitrep.model import BACKGROUND, NEW, PRECISION_ORDER, UPDATE, author_identities
 
 NEAR_KM = 25.0
 NEVER = 10**6  # days between reports that cannot be of one event
-SAMPLE_FIRST, SAMPLE_LATEST = 5, 25  # reports of a big event a newcomer is weighed against
 DATE_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366, "unknown": 3}
 MERGEABLE_MODALITIES = {
     "asserted": "real",
@@ -64,6 +63,7 @@ class Report:
     published: str | None
     dated: bool = True  # False: the report gives no date; `day` is its publication day
     last: dt.date | None = None  # the last day of a week's or month's date ("last week")
+    identities: set[str] | None = None  # who its actors are, once asked (_identities)
 
     @property
     def id(self) -> str:
@@ -192,23 +192,13 @@ def compatible(a: Report, b: Report) -> bool:
 
 
 def _identities(report: Report) -> set[str]:
-    """Who the report's actors are: knowledge-base entities, and the state whose forces or
-    government act. A non-state actor's country is only where it was placed ("militants"
-    in Borno, Islamic State's home in Syria) and says nothing of who it is; generic actors
-    ("gunmen", "the group") have no identity."""
-    out: set[str] = set()
-    home = _alpha3(report.location.get("country"))
-    for actor in report.event.get("actors", []):
-        kb_id = str(actor.get("kb_id") or "")
-        state = kb_id.startswith("country:")  # "Israel" is the Israeli state, as the IDF is
-        if kb_id and not state:
-            out.add(f"kb:{kb_id}")
-        if actor.get("country") and (state or actor.get("sector") in STATE_SECTORS) \
-                and actor["country"] != home:
-            # a state's own forces in an attack at home are as often its target as its
-            # author ("four Malian soldiers were killed"); a foreign state's are its author
-            out.add(f"state:{actor['country']}")
-    return out
+    """Who the report's actors are (model.author_identities), computed once a report."""
+    if report.identities is None:
+        report.identities = author_identities(
+            ((a.get("kb_id"), a.get("country"), a.get("sector"))
+             for a in report.event.get("actors", [])),
+            {_alpha3(report.location.get("country"))})
+    return report.identities
 
 
 def _alpha3(iso2: str | None) -> str | None:
@@ -267,26 +257,17 @@ class Cluster:
         none by place, type or a second report of its own article."""
         if any(member.document == report.document for member in self.reports):
             return False
-        members = self._sample()
-        if any(place_relation(report.location, m.location) == "apart" for m in members):
+        if any(place_relation(report.location, m.location) == "apart" for m in self.reports):
             return False
         fits = misses = 0
-        for member in members:
+        for member in self.reports:
             if compatible(report, member):
                 fits += 1
             else:
                 misses += 1
-            if 2 * misses >= len(members):
+            if 2 * misses >= len(self.reports):
                 return False
-        return 2 * fits > len(members)
-
-    def _sample(self) -> list[Report]:
-        """The reports a newcomer is weighed against: all of a small event's; of a big one,
-        its first reports and its latest (a thousand reports of one war-long story need not
-        each be asked)."""
-        if len(self.reports) <= SAMPLE_FIRST + SAMPLE_LATEST:
-            return self.reports
-        return self.reports[:SAMPLE_FIRST] + self.reports[-SAMPLE_LATEST:]
+        return 2 * fits > len(self.reports)
 
     def refers_to(self, report: Report) -> bool:
         """Whether a background mention names this event: it fits one of its reports and
@@ -496,10 +477,10 @@ def _event_date(reports: list[Report]) -> dict[str, Any] | None:
             day = min(d for d, n in days.items() if n == top)
             return next(dict(r.event["date"]) for r in pool
                         if (r.event.get("date") or {}).get("start") == day)
-    order = ("week", "month", "year")
-    dated = [r for r in reports if (r.event.get("date") or {}).get("precision") in order]
+    dated = [r for r in reports if (r.event.get("date") or {}).get("precision") in
+             PRECISION_ORDER[1:-1]]  # a week, a month, a year
     if dated:
-        return dict(min(dated, key=lambda r: order.index(r.event["date"]["precision"]))
+        return dict(min(dated, key=lambda r: PRECISION_ORDER.index(r.event["date"]["precision"]))
                     .event["date"])
     return None
 
