@@ -33,6 +33,8 @@ def test_agency_datelines_in_title_case_are_datelines() -> None:
     assert [d.agency for d in find_datelines("Beirut (AFP) - Jihadists attacked a patrol.")] \
         == ["AFP"]
     assert find_datelines("Officials (unnamed) - No dateline here.") == []
+    assert [(d.place, d.agency) for d in find_datelines("Deir Ezzor, SANA- Gunmen attacked.")] \
+        == [("Deir Ezzor", "SANA")]
 
 
 def test_an_act_told_days_after_another_is_two_events(extractor: Extractor) -> None:
@@ -151,3 +153,73 @@ def test_a_cross_border_strike_keeps_its_place_and_author(extractor: Extractor) 
     drones = next(e for e in found if e["actors"] and e["actors"][0]["name"] == "Ukrainian drones")
     assert drones["location"]["name"] == "Belgorod" and drones["location"]["country"] == "RU"
     assert all(e["location"]["name"] != "Belgorod" for e in found if e is not drones)
+
+
+def test_an_acronym_the_text_defines_for_a_militia_is_not_a_place(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Jihadists ambushed a convoy escorted by the Volunteers for the "
+                              "Defence of the Homeland (VDP) near Djibo on Tuesday, killing "
+                              "eleven VDP fighters, security sources said.", "2025-09-03")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["location"]["country"] == "BF"
+    text = ("A convoy escorted by units of the Defence and Security Forces (FDS) and Volunteers "
+            "for the Defence of the Homeland (VDP) was attacked in the Soum. The VDP lost six men.")
+    places = next(iter(extractor.geoparse([text])))
+    assert all(p.country != "VE" for p in places)
+
+
+def test_a_road_named_by_its_ends_places_the_event_at_them(extractor: Extractor) -> None:
+    found = events(extractor, "Gunmen attacked a bus on the Kaya-Dori road on Monday, killing "
+                              "nine passengers, a regional official said.", "2025-09-02")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["location"]["name"] in ("Kaya", "Dori")
+    assert attack["location"]["country"] == "BF" and attack["location"]["precision"] == 2
+
+
+def test_a_part_of_a_named_place_is_read_there(extractor: Extractor) -> None:
+    for text in ("Russian missiles struck Dnipro overnight. One hit an apartment block in the "
+                 "city's Shevchenkivskyi district, killing four people.",
+                 "A missile hit an apartment block in Dnipro's Shevchenkivskyi district."):
+        places = next(iter(extractor.geoparse([text])))
+        district = next(p for p in places if p.text == "Shevchenkivskyi")
+        assert (district.name, district.precision) == ("Dnipro", 2)
+    [event] = events(extractor, "Gunmen attacked a police post in the Spinwam area of North "
+                                "Waziristan district late on Monday, killing two policemen, "
+                                "officials said.", "2025-09-02")
+    assert event["location"]["country"] == "PK"
+
+
+def test_a_checkpoint_at_a_towns_entrance_is_in_that_town(extractor: Extractor) -> None:
+    found = events(extractor, "Homs, SANA- Gunmen attacked a checkpoint at the northern "
+                              "entrance of Talbiseh town in Homs countryside late on Tuesday, "
+                              "killing two members of the internal security forces.",
+                   "2025-09-03")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["location"]["text"] == "Talbiseh"
+    assert attack["location"]["feature_class"] == "P"
+
+
+def test_a_night_of_two_days_dates_the_act_and_sets_it_apart(extractor: Extractor) -> None:
+    found = events(extractor, "Russian drones struck Odesa's port on Thursday evening, "
+                              "wounding three workers. On the night of 11-12 September, a "
+                              "missile hit a grain terminal in the city, killing two people.",
+                   "2025-09-18")
+    missile = next(e for e in found if e["trigger"]["text"] == "hit")
+    assert missile["date"]["start"] == "2025-09-12"
+    assert missile["status"] == "background"
+
+
+def test_a_report_joins_the_event_it_fits_best_not_the_first_it_fits() -> None:
+    lebanon = {"name": "Lebanon", "lat": 33.85, "lon": 35.86, "country": "LB",
+               "feature_class": "A", "feature_code": "PCLI", "precision": 3}
+    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
+            "admin1_code": "05", "feature_class": "P", "precision": 1}
+    baalbek = {"geonameid": 276781, "name": "Baalbek", "lat": 34.0, "lon": 36.21,
+               "country": "LB", "admin1_code": "10", "feature_class": "P", "precision": 1}
+    small = [_report("a", "d1", baalbek, [])]
+    big = [_report(f"b{i}", f"e{i}", tyre, []) for i in range(3)]
+    for status in ("new", "background"):
+        mention = {**_report("z", "z1", lebanon, []), "status": status}
+        merged = merge_events([*small, *big, mention])
+        home = next(m for m in merged if "z" in {r["event_id"] for r in m["reports"]})
+        assert {r["event_id"] for r in home["reports"]} == {"b0", "b1", "b2", "z"}, status

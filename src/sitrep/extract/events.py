@@ -118,8 +118,19 @@ PLACE_NOUNS = frozenset(
         "part",
         "neighbourhood",
         "neighborhood",
+        "entrance",
+        "gate",
+        "gates",
+        "vicinity",
+        "environs",
+        "periphery",
+        "countryside",
+        "locality",
+        "surroundings",
     }
 )
+# "on the night of 16-17 January", "in the early hours of Sunday": the date is the part's
+DAY_PART_NOUNS = frozenset({"night", "morning", "evening", "afternoon", "hours", "dawn", "eve"})
 # Nouns a place name modifies and stays the place of: "the Dikwa base", "Homs province".
 SITE_NOUNS = PLACE_NOUNS | frozenset({
     "base", "airbase", "airport", "airfield", "garrison", "camp", "outpost", "checkpoint",
@@ -1208,6 +1219,9 @@ class DocumentExtractor:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             node = ent.root
+            if node.dep_ == "pobj" and node.head.lower_ == "of" \
+                    and node.head.head.lower_ in DAY_PART_NOUNS:
+                node = node.head.head  # "on the night of 16-17 January"
             attached = False
             for _ in range(4):
                 if node.i in anchors:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -112,6 +112,9 @@ class Mention:
     placed_in_next: bool = False  # "Fort Hood, Texas": the text puts it in the next mention
     settlement_hint: bool = False  # "the town of X", "X city": a settlement, not the area
     list_id: int = 0
+    # "the city's Shevchenkivskyi district" (the last city named), "Dnipro's Shevchenkivskyi
+    # district" (1: the previous mention): a part of that city
+    part_of: int | None = None
 
 
 def _strip(span: Span) -> Span:
@@ -292,9 +295,50 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
             continue
         taken |= chars
         mentions.append(mention)
+    abbreviations = _abbreviations(doc, mentions)
+    mentions = [part for m in mentions if m.name not in abbreviations
+                for part in _route_ends(doc, m)]
     mentions.sort(key=lambda m: m.start)
     _add_context(doc, kb, mentions)
     return mentions
+
+
+def _abbreviations(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """Acronyms the text defines for something other than a place: "Volunteers for the
+    Defence of the Homeland (VDP)" makes every "VDP" the militia, not a town's code; "the
+    Democratic Republic of the Congo (DRC)" stays a place."""
+    places = {m.end for m in mentions if m.kind == "place"}
+    found: set[str] = set()
+    for tok in doc[1:-2]:
+        short = doc[tok.i + 1]
+        named = doc[tok.i - 1]
+        if tok.text != "(" or doc[tok.i + 2].text != ")" or not short.is_upper \
+                or not short.is_alpha or not 2 <= len(short.text) <= 6 or not named.is_title:
+            continue  # "the (U.S.) alert": not a definition
+        if named.ent_type_ not in ("GPE", "LOC") and named.idx + len(named) not in places:
+            found.add(short.text)
+    return found
+
+
+ROUTE_WORDS = frozenset({"axis", "road", "highway", "route", "corridor", "motorway", "railway",
+                         "railroad", "pipeline", "supply"})
+ROUTE_ENDS = re.compile(r"^([A-Z][\w'\u2019]+)[-\u2013]([A-Z][\w'\u2019]+)$")
+
+
+def _route_ends(doc: Doc, mention: Mention) -> list[Mention]:
+    """The two towns of a road named by its ends ("the Namsiguia-Djibo axis", "the Kaya-Dori
+    road"), each a place near which the road runs; any other mention as it is."""
+    ends = ROUTE_ENDS.match(mention.name)
+    after = doc.char_span(mention.end, len(doc.text), alignment_mode="expand")
+    if ends is None or after is None or not len(after) or after[0].lower_ not in ROUTE_WORDS:
+        return [mention]
+    first, second = ends.group(1), ends.group(2)
+    at = mention.start + mention.text.find(mention.name)
+    return [replace(mention, start=at, end=at + len(first), text=first, name=first,
+                    kind="cued", region=True, full=None, fallback=None),
+            replace(mention, start=at + len(mention.name) - len(second),
+                    end=at + len(mention.name), text=second, name=second, kind="cued",
+                    region=True, full=None, fallback=None)]
 
 
 # Words after a place name that make it the name of a disease or its agent: "West Nile
@@ -351,6 +395,7 @@ def _add_context(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> None:
                              for iso2 in [kb.iso2.get(ent.ent_id_.split(":", 1)[1])] if iso2}
     previous: Mention | None = None
     for mention in mentions:
+        mention.part_of = _part_of(doc, previous, mention)
         mention.sentence = sentence_of.get(mention.start, 0)
         mention.local_countries = frozenset(countries.get(mention.sentence, set()))
         if previous is not None and IN_PREVIOUS.match(doc.text[previous.end : mention.start]):
@@ -361,12 +406,36 @@ def _add_context(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> None:
     _mark_lists(doc, mentions)
 
 
+CITY_PART = re.compile(r"(?:\bthe (?:city|town|capital)['\u2019]s |(?P<own>['\u2019]s ))$")
+CITY_PART_HEADS = frozenset({"district", "districts", "neighbourhood", "neighborhood", "quarter",
+                             "suburb", "raion", "area"})
+
+
+def _part_of(doc: Doc, previous: Mention | None, mention: Mention) -> int | None:
+    """1 when the mention is a part of the previous one ("Dnipro's Shevchenkivskyi district"),
+    0 when of the city last named ("the city's Shevchenkivskyi district"), else None."""
+    cue = CITY_PART.search(doc.text[max(0, mention.start - 20) : mention.start])
+    after = doc.text[mention.end : mention.end + 16].split()
+    if cue is None or not after or after[0].lower().strip(",.") not in CITY_PART_HEADS:
+        return None
+    if cue["own"]:
+        return 1 if previous is not None and previous.end == mention.start - len(cue[0]) \
+            else None
+    return 0
+
+
 # What stands between a place and the larger one it is said to lie in: "Atlanta, Georgia",
 # "Crawford County located in Pennsylvania", "Austin, in Scott County", "a town in northern X".
+# "the Jani Khel area of Bannu district", "the Bir Basha area, west of Taiz city": a part of
+# the larger place, or next to it.
+PART_WORDS = r"(?:area|district|neighbourhood|neighborhood|quarter|suburb|outskirts|village)"
 IN_PREVIOUS = re.compile(
     r"^(?:,|,? (?:(?:located|situated|which is|that is) )?in (?:the )?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western) )?)\s?$", re.IGNORECASE)
+    r"north-?western|south-?eastern|south-?western) )?"
+    rf"| {PART_WORDS} of (?:the )?"
+    rf"|(?: {PART_WORDS})?, (?:(?:north|south|east|west)(?:-?(?:east|west))?|just outside) of"
+    r" (?:the )?)\s?$", re.IGNORECASE)
 
 LIST_GAPS = frozenset({", ", ",", " and ", ", and ", " or ", ", or ", " & ", "; "})
 
@@ -408,7 +477,8 @@ def _places_in(gap: str) -> bool:
     words = gap.replace(",", " ").lower().split()
     return len(gap) <= 60 and len(words) <= 8 and \
         all(w in GAP_WORDS or w.isdigit() for w in words) and (
-        not words or any(w in ("in", "near", "outside", "at") for w in words))
+        not words or any(w in ("in", "near", "outside", "at") for w in words)) \
+        or bool(IN_PREVIOUS.match(gap)) and "," not in gap[:1]
 
 
 def mentions_from_spans(doc: Doc, kb: ActorKB, spans: list[tuple[int, int]]) -> list[Mention]:

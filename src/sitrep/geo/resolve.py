@@ -406,6 +406,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             found[i] = replace(outer, text=mentions[i].text,
                                span=(mentions[i].start, mentions[i].end),
                                precision=max(2, outer.precision or 2), runner_up=None)
+    _place_city_parts(mentions, found)
     places: list[Place] = []
     for i, (mention, place) in enumerate(zip(mentions, found, strict=True)):
         if place is None and _facility_name(mention) and i + 1 < len(mentions):
@@ -415,6 +416,29 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         elif mention.kind == "place":
             places.append(_unresolved(mention))
     return places
+
+
+CITY_PART_KM = 30.0  # how far from its city a district of it may be read
+
+
+def _place_city_parts(mentions: list[Mention], found: list[Place | None]) -> None:
+    """ "the city's Shevchenkivskyi district", "Dnipro's Shevchenkivskyi district": a city
+    district read far from its city (a namesake district of another city, the gazetteer
+    lacking this one) is placed in the city, at precision 2."""
+    for i, mention in enumerate(mentions):
+        if mention.part_of is None:
+            continue
+        cities = [p for p in found[:i] if p is not None and p.feature_class == "P"]
+        if mention.part_of == 1:
+            cities = [p for p in found[i - 1 : i] if p is not None]
+        city, place = (cities[-1] if cities else None), found[i]
+        if city is None or city.lat is None or city.lon is None:
+            continue
+        if place is not None and place.lat is not None and place.lon is not None \
+                and haversine_km(place.lat, place.lon, city.lat, city.lon) <= CITY_PART_KM:
+            continue
+        found[i] = replace(city, text=mention.text, span=(mention.start, mention.end),
+                           precision=max(2, city.precision or 2), runner_up=None)
 
 
 def _facility_name(mention: Mention) -> bool:

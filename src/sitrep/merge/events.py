@@ -252,13 +252,14 @@ class Cluster:
 
     reports: list[Report] = field(default_factory=list)
 
-    def accepts(self, report: Report) -> bool:
-        """A report joins when it fits most of the event's reports and is set apart from
-        none by place, type or a second report of its own article."""
+    def fit(self, report: Report) -> int:
+        """How well a report fits the event: how many of its reports it is compatible with;
+        0 unless that is most of them and none sets it apart by place or is a second report
+        of its own article."""
         if any(member.document == report.document for member in self.reports):
-            return False
+            return 0
         if any(place_relation(report.location, m.location) == "apart" for m in self.reports):
-            return False
+            return 0
         fits = misses = 0
         for member in self.reports:
             if compatible(report, member):
@@ -266,14 +267,16 @@ class Cluster:
             else:
                 misses += 1
             if 2 * misses >= len(self.reports):
-                return False
-        return 2 * fits > len(self.reports)
+                return 0
+        return fits if 2 * fits > len(self.reports) else 0
 
-    def refers_to(self, report: Report) -> bool:
-        """Whether a background mention names this event: it fits one of its reports and
-        is set apart from none (a mention without a date fits where place and actors do)."""
-        return any(_refers(report, m) for m in self.reports) and not any(
-            place_relation(report.location, m.location) == "apart" for m in self.reports)
+    def refers_to(self, report: Report) -> int:
+        """How well a background mention names this event: the number of its reports it
+        fits, 0 if it is set apart from any (a mention without a date fits where place and
+        actors do)."""
+        if any(place_relation(report.location, m.location) == "apart" for m in self.reports):
+            return 0
+        return sum(1 for m in self.reports if _refers(report, m))
 
 
 def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
@@ -301,8 +304,11 @@ def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
         for report in reports:
             # a background mention joins the event it refers to, and never starts one
             if _background(report.event):
-                home = next((c for c in index.candidates(report) if c.refers_to(report)), None)
-                if home is not None:
+                scored = [(c.refers_to(report), -index.order[id(c)], c)
+                          for c in index.candidates(report)]
+                best = max(scored, key=lambda s: s[:2], default=None)
+                if best is not None and best[0] > 0:
+                    home = best[2]
                     home.reports.append(report)
         clusters.extend(index.clusters)
     return clusters
@@ -337,12 +343,15 @@ class _ClusterIndex:
         self.widest[report.day] = max(self.widest.get(report.day, 0), window)
 
     def home(self, report: Report) -> Cluster | None:
-        """The cluster a report joins: the first that accepts it; for a report that names no
-        place, the only one (two events of its day and actors could each be it)."""
-        if report.location.get("country"):
-            return next((c for c in self.candidates(report) if c.accepts(report)), None)
-        fits = [c for c in self.candidates(report) if c.accepts(report)]
-        return fits[0] if len(fits) == 1 else None
+        """The cluster a report joins: the one with most reports it fits (the older on a
+        tie); for a report that names no place, the only one it fits (two events of its day
+        and actors could each be it)."""
+        scored = [(c.fit(report), -self.order[id(c)], c)
+                  for c in self.candidates(report)]
+        fits = [s for s in scored if s[0] > 0]
+        if not report.location.get("country") and len(fits) != 1:
+            return None
+        return max(fits, key=lambda s: s[:2])[2] if fits else None
 
     def candidates(self, report: Report) -> list[Cluster]:
         """Clusters with a report within reach in days (the wider of the two reports' date

@@ -1,4 +1,5 @@
-"""Datelines: "WASHINGTON, Dec. 21 (Reuters) -", "MAIDUGURI, Nigeria (AP) —", "KYIV —".
+"""Datelines: "WASHINGTON, Dec. 21 (Reuters) -", "MAIDUGURI, Nigeria (AP) —", "KYIV —",
+"Deir Ezzor, SANA-".
 
 A dateline says where and when a story was filed, not where or when its events happened. The
 pipeline makes each dateline a sentence of its own, so that its place and date never attach to
@@ -28,6 +29,13 @@ TITLED_DATELINE = re.compile(
     rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
     r" ?\((?P<agency>[A-Z][A-Za-z .&-]{1,30})\)"
     r"[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]*",
+    re.MULTILINE,
+)
+
+# "Deir Ezzor, SANA-", "Gaza, WAFA -": a place in title case, then the agency in capitals.
+AGENCY_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][a-z'\u2019\-]+(?: [A-Z][a-z'\u2019\-]+){0,2}),"
+    r" (?P<agency>[A-Z]{2,8})[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]*",
     re.MULTILINE,
 )
 
@@ -68,9 +76,10 @@ def find_datelines(text: str) -> list[Dateline]:
         found.append(Dateline(match.start("place"), match.end(), place, match["date"],
                               match["agency"]))
     starts = {d.start for d in found}
-    for match in TITLED_DATELINE.finditer(text):
+    for match in [*TITLED_DATELINE.finditer(text), *AGENCY_DATELINE.finditer(text)]:
         if match.start("place") not in starts and match.end() < len(text) \
                 and text[match.end()].isupper():
+            starts.add(match.start("place"))
             found.append(Dateline(match.start("place"), match.end(), match["place"],
-                                  match["date"], match["agency"]))
+                                  match.groupdict().get("date"), match["agency"]))
     return sorted(found, key=lambda d: d.start)
