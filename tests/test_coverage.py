@@ -223,3 +223,24 @@ def test_a_report_joins_the_event_it_fits_best_not_the_first_it_fits() -> None:
         merged = merge_events([*small, *big, mention])
         home = next(m for m in merged if "z" in {r["event_id"] for r in m["reports"]})
         assert {r["event_id"] for r in home["reports"]} == {"b0", "b1", "b2", "z"}, status
+
+
+def test_the_province_of_a_name_is_the_province_and_a_town_in_it_places_the_act(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Gunmen attacked an army post on the outskirts of Saraqib town "
+                              "in the southern countryside of Idlib late on Monday, killing two "
+                              "soldiers.", "2025-09-02")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["location"]["text"] == "Saraqib"
+    places = next(iter(extractor.geoparse(["Clashes broke out in the province of Homs."])))
+    assert [(p.text, p.feature_class) for p in places] == [("Homs", "A")]
+
+
+def test_a_country_naming_whose_troops_does_not_make_the_story_its_own(
+        extractor: Extractor) -> None:
+    found = events(extractor, "TAMPA, Fla. - Two U.S. service members and a U.S. contractor "
+                              "were wounded when militants attacked a patrol near the "
+                              "border, U.S. officials said. Three partner force fighters were "
+                              "killed. Syria's interior ministry said it was investigating.",
+                   "2025-09-02")
+    assert {e["location"]["country"] for e in found if e["type"] == "ASSAULT"} == {"SY"}

@@ -569,7 +569,7 @@ class DocumentExtractor:
         filed, not where it happened. None when no country leads."""
         filed = [(d.start, d.end) for d in find_datelines(self.doc.text)]
         story = [p for p in self.places if p.resolved and p.country
-                 and not any(a <= p.span[0] < b for a, b in filed)]
+                 and not any(a <= p.span[0] < b for a, b in filed) and not self._modifier(p)]
         weight: Counter[str] = Counter()
         for place in story:
             weight[str(place.country)] += 2 if place.feature_class in ("P", "S") else 1
@@ -579,6 +579,16 @@ class DocumentExtractor:
         ours = [p for p in story if p.country == ranked[0][0]]
         return next((p for p in ours if p.feature_code == "PCLI"), None) or \
             self._country_place(ours[0])
+
+    def _modifier(self, place: Place) -> bool:
+        """Whether a place name only modifies a group or an act: "U.S. service members",
+        "Russian-held", "U.S. strikes" say whose, not where."""
+        span = self.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" \
+            and root.head.lemma_.lower() not in SITE_NOUNS
 
     def _country_place(self, place: Place) -> Place | None:
         """The country of a place, as a place (evidence: the place that names it)."""

@@ -236,15 +236,18 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
     # a plural is a kind only written small: "the Etoumbi and Mbomo districts", not "States"
     plurals = [t.lower_ for t in grown.doc[name_span.end : grown.end + 1] if t.is_lower
                and t.lower_ in ADMIN_PLURALS][:1]
+    prev = _prev_word(name_span)
+    before = name_span.doc[max(0, name_span.start - 2)].lower_ if name_span.start >= 2 else ""
+    # "the province of Deir al-Zor", "the countryside of Idlib", "Homs countryside": the area
+    area_of = [before] if prev == "of" and before in (*ADMIN_SUFFIXES, "countryside") else []
     admin_words = [w for w in [*words_in, *after[:1]] if w in ADMIN_SUFFIXES] or \
-        [ADMIN_PLURALS[w] for w in plurals]
+        [ADMIN_PLURALS[w] for w in plurals] or \
+        ["province" for w in [*area_of, *after[:1]] if w == "countryside"][:1] or area_of
     admin_level = None
     if admin_words:
         admin_level = 2 if admin_words[0] in ADMIN2_WORDS else 1
     facility = any(w in FACILITY_WORDS for w in [*words_in, *after[:2]]) \
         and not (admin_words and after[:1] == admin_words[:1])
-    prev = _prev_word(name_span)
-    before = name_span.doc[max(0, name_span.start - 2)].lower_ if name_span.start >= 2 else ""
     region = prev in DIRECTIONS or prev in NEAR_WORDS or (prev == "of" and before in NEAR_WORDS)
     settlement = (bool(after) and after[0] in SETTLEMENT_WORDS) or (
         prev == "of" and before in SETTLEMENT_WORDS)  # "Homs city", "the town of Maarrat"
