@@ -35,6 +35,10 @@ def test_agency_datelines_in_title_case_are_datelines() -> None:
     assert find_datelines("Officials (unnamed) - No dateline here.") == []
     assert [(d.place, d.agency) for d in find_datelines("Deir Ezzor, SANA- Gunmen attacked.")] \
         == [("Deir Ezzor", "SANA")]
+    assert [d.date for d in find_datelines('GENEVA, 2 May 2025 - "We are shocked," it said.')] \
+        == ["2 May 2025"]
+    assert [d.date for d in find_datelines("QUETTA, 9 March 2026: Terrorists attacked a post.")] \
+        == ["9 March 2026"]
 
 
 def test_an_act_told_days_after_another_is_two_events(extractor: Extractor) -> None:
@@ -244,3 +248,29 @@ def test_a_country_naming_whose_troops_does_not_make_the_story_its_own(
                               "killed. Syria's interior ministry said it was investigating.",
                    "2025-09-02")
     assert {e["location"]["country"] for e in found if e["type"] == "ASSAULT"} == {"SY"}
+
+
+def test_a_verb_telling_an_earlier_attack_takes_the_attacks_date_and_place(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Negotiators met in Havana on Tuesday. The army blamed the ELN for "
+                              "an Oct. 2 attack on a police station in Tame that killed three "
+                              "officers; the group denied it.", "2025-10-21")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["date"]["start"] == "2025-10-02" and attack["status"] == "background"
+    assert attack["location"]["text"] == "Tame"
+    found = events(extractor, "The army launched an operation on Friday, days after the Nov. 30 "
+                              "attack in Khyber district, in which four soldiers were "
+                              "martyred.", "2025-12-05")
+    assaults = [e for e in found if e["type"] == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0]["casualties"]["killed"]["best"] == 4
+    assert assaults[0]["date"]["start"] == "2025-11-30"
+
+
+def test_a_casualty_clause_takes_the_date_of_the_act_it_follows(extractor: Extractor) -> None:
+    found = events(extractor, "Drones slammed into a fuel depot in Odesa late on Tuesday, "
+                              "wounding two workers. On Sept. 6, a missile tore through a "
+                              "warehouse in the port, killing four people.", "2025-09-10")
+    missile = next(e for e in found if e["casualties"].get("killed"))
+    assert missile["date"]["start"] == "2025-09-06" and missile["status"] == "background"
+    assert [e["trigger"]["text"] for e in found if e["type"] == "ASSAULT"] == \
+        ["slammed into", "tore through"]

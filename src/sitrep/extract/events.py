@@ -823,9 +823,14 @@ class DocumentExtractor:
             event.mode = decide_mode(decided.type, vote, modes, default_labels())
         event.type = self._retype(event, tok, verb)
         event.location, event.origin = self._places(tok, verb, sent, item)
+        phrase = self._told_by_noun(tok)
+        if phrase is not None and phrase.i in self.event_heads:
+            phrase = None  # the noun's own event; coreference makes the verb part of it
+        if event.location is None and phrase is not None:
+            event.location, event.origin = self._places(phrase, None, sent, item)
         event.actors = self._located(event.actors, event.location)
         event.recipients = self._located(event.recipients, event.location)
-        event.date = self._date(tok, verb, sent)
+        event.date = self._date(tok, verb, sent, phrase)
         event.quotes = self._quotes(tok, verb, sent)
         event.confidence = self._confidence(event, item, sent)
         if decided is not None:
@@ -1223,8 +1228,29 @@ class DocumentExtractor:
             break
         return None
 
-    def _date(self, tok: Token, verb: Token | None, sent: Span) -> DateRef | None:
-        anchors = {tok.i} | ({verb.i} if verb is not None else set())
+    def _told_by_noun(self, tok: Token) -> Token | None:
+        """The event noun whose relative clause a verb trigger is ("an Oct. 21 attack on an
+        army post in El Tarra that killed four soldiers", "the Dec 2 attack, in which five
+        soldiers were martyred": killed -> attack). If that noun is an event, the verb is
+        that event; if not, the noun's date and place are the verb's."""
+        if tok.dep_ != "relcl" or tok.pos_ not in ("VERB", "AUX"):
+            return None
+        node = tok.head
+        for _ in range(4):
+            if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() in self.lex.nouns:
+                return node
+            if node.dep_ == "pobj" and node.head.head.pos_ in ("NOUN", "PROPN"):
+                node = node.head.head  # "an attack on an army post that killed ..."
+            else:
+                return None
+        return None
+
+    def _date(self, tok: Token, verb: Token | None, sent: Span,
+              phrase: Token | None = None) -> DateRef | None:
+        anchors = {tok.i} | ({verb.i} if verb is not None else set()) | (
+            {phrase.i} if phrase is not None else set())
+        if tok.dep_ in ("advcl", "conj") and tok.lemma_.lower() in CASUALTY_LEMMAS:
+            anchors.add(tok.head.i)  # "On Jan. 17, a missile tore through a block, killing 11"
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -1322,6 +1348,10 @@ class DocumentExtractor:
         adverbial clause is the same event; so is a bare casualty clause ("Another 48 people
         were wounded") right after an attack.
         """
+        noun = self._told_by_noun(tok)
+        told = self.event_heads.get(noun.i) if noun is not None else None
+        if told is not None and told.type == event.type:
+            return told  # "the Dec 2 attack in North Waziristan, in which five were martyred"
         # "killing 12 and wounding 30": casualty verbs joined to one act are that act
         joined = tok.dep_ == "conj" and tok.lemma_.lower() in CASUALTY_LEMMAS
         for other in (tok.head, *[c for c in tok.children if c.dep_ == "advcl"]):

@@ -15,7 +15,7 @@ MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z'\u2019.\-]+(?: [A-Z][A-Z'\u2019.\-]+){0,3}"
     r"(?:, [A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+){0,2})?)"
-    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
+    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {MONTH}(?: \d{{4}})?))?"
     r"(?: ?\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\))?"
     r"(?:[ \t]*(?:-{1,2}|\u2013|\u2014)|(?P<colon>:))[ \t]*",
     re.MULTILINE,
@@ -66,20 +66,28 @@ def find_datelines(text: str) -> list[Dateline]:
         if sum(c.isupper() for c in place) < 2 or not place.split(",")[0].replace(
                 " ", "").replace(".", "").replace("-", "").replace("'", "").isupper():
             continue
-        if match.end() >= len(text) or not text[match.end()].isupper():
+        if not _story_follows(text, match.end()):
             continue  # the story's first word follows: "KYIV — Russia fired"
         letters = sum(c.isalpha() for c in place)
-        if match["colon"] and (match["date"] or match["agency"] or place in NOT_DATELINES):
-            continue  # "PESHAWAR: Militants ..." (South Asian papers); not "UPDATE: ..."
+        if match["colon"] and (match["agency"] or place in NOT_DATELINES):
+            continue  # "PESHAWAR: Militants ...", "RAWALPINDI, 4 February 2026: ..." (South
+            # Asian papers and press releases); not "UPDATE: ..."
         if not (match["date"] or match["agency"]) and letters < 4:
             continue  # "US - China talks": a bare short name and a dash is a headline
         found.append(Dateline(match.start("place"), match.end(), place, match["date"],
                               match["agency"]))
     starts = {d.start for d in found}
     for match in [*TITLED_DATELINE.finditer(text), *AGENCY_DATELINE.finditer(text)]:
-        if match.start("place") not in starts and match.end() < len(text) \
-                and text[match.end()].isupper():
+        if match.start("place") not in starts and _story_follows(text, match.end()):
             starts.add(match.start("place"))
             found.append(Dateline(match.start("place"), match.end(), match["place"],
                                   match.groupdict().get("date"), match["agency"]))
     return sorted(found, key=lambda d: d.start)
+
+
+def _story_follows(text: str, at: int) -> bool:
+    """Whether the story's first word, capitalised, opens at `at` (after a quotation mark:
+    'YANGON, 18 November 2025 - "UNICEF is deeply shocked')."""
+    while at < len(text) and text[at] in "\"'\u201c\u2018":
+        at += 1
+    return at < len(text) and text[at].isupper()
