@@ -1228,6 +1228,16 @@ class DocumentExtractor:
             break
         return None
 
+    def _casualty_clause_of(self, tok: Token) -> bool:
+        """Whether a casualty verb only completes the act it hangs from ("tore through a
+        block, killing 11", "killed three and wounded 19"): no subject or time mark of its
+        own, and not hanging from a verb of saying ("said on Wednesday, days after an
+        ambush killed a soldier")."""
+        return tok.lemma_.lower() in CASUALTY_LEMMAS and (
+            (tok.dep_ == "advcl" and tok.tag_ == "VBG") or tok.dep_ == "conj") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children) \
+            and tok.head.lemma_.lower() not in self.lex.reporting_verbs
+
     def _told_by_noun(self, tok: Token) -> Token | None:
         """The event noun whose relative clause a verb trigger is ("an Oct. 21 attack on an
         army post in El Tarra that killed four soldiers", "the Dec 2 attack, in which five
@@ -1249,7 +1259,7 @@ class DocumentExtractor:
               phrase: Token | None = None) -> DateRef | None:
         anchors = {tok.i} | ({verb.i} if verb is not None else set()) | (
             {phrase.i} if phrase is not None else set())
-        if tok.dep_ in ("advcl", "conj") and tok.lemma_.lower() in CASUALTY_LEMMAS:
+        if self._casualty_clause_of(tok):
             anchors.add(tok.head.i)  # "On Jan. 17, a missile tore through a block, killing 11"
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME"):
