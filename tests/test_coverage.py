@@ -274,3 +274,16 @@ def test_a_casualty_clause_takes_the_date_of_the_act_it_follows(extractor: Extra
     assert missile["date"]["start"] == "2025-09-06" and missile["status"] == "background"
     assert [e["trigger"]["text"] for e in found if e["type"] == "ASSAULT"] == \
         ["slammed into", "tore through"]
+
+
+def test_a_clause_counted_days_before_a_dated_one_is_dated_and_there_is_placed(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Shops around the central market of Gao were still shut on "
+                              "Thursday, three days after gunmen on motorcycles opened fire "
+                              "there, killing five traders.", "2025-09-19")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["date"]["start"] == "2025-09-15" and attack["date"]["precision"] == "day"
+    assert attack["location"]["text"] == "Gao"
+    [attack] = events(extractor, "Residents fled Dori on Sunday. Militants had stormed a church "
+                                 "there on Saturday, killing 12 worshippers.", "2025-09-22")
+    assert attack["location"]["name"] == "Dori" and attack["location"]["precision"] == 1

@@ -26,6 +26,7 @@ from sitrep.extract.attribution import find_attributions
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
+from sitrep.extract.numbers import parse_number
 from sitrep.extract.status import mark_status
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.merge.events import place_relation
@@ -1102,8 +1103,20 @@ class DocumentExtractor:
     ) -> tuple[Place | None, Place | None]:
         location, origin = self._places_in_sentence(tok, verb, sent, item)
         if location is None and item.trigger.type in FORCE_TYPES:
-            location = self._place_named_before(tok, verb)
+            location = self._place_named_before(tok, verb) or self._there(tok, verb)
         return location, origin
+
+    def _there(self, tok: Token, verb: Token | None) -> Place | None:
+        """ "detonated explosives there": the place last named before, in the sentence or
+        the one before it."""
+        heads = [t for t in (tok, verb) if t is not None]
+        if not any(c.lower_ == "there" and c.dep_ == "advmod" for h in heads
+                   for c in h.children):
+            return None
+        sent = tok.sent
+        earlier = self.doc[max(0, sent.start - 1)].sent.start_char if sent.start else 0
+        before = [p for p in self.places if p.resolved and earlier <= p.span[0] < tok.idx]
+        return before[-1] if before else None
 
     def _place_named_before(self, tok: Token, verb: Token | None) -> Place | None:
         """ "struck the town": the place is the last resolved one named before that phrase."""
@@ -1282,9 +1295,39 @@ class DocumentExtractor:
                 resolved = resolve_date(ent.text, (ent.start_char, ent.end_char), self.published)
                 if resolved is not None:
                     return resolved
+        counted = self._days_before(tok if tok.pos_ in ("VERB", "AUX") else verb, sent)
+        if counted is not None:
+            return counted
         if self.published is not None:
             return DateRef(self.published.isoformat(), self.published.isoformat(), "unknown")
         return DateRef(None, None, "unknown")
+
+    def _days_before(self, clause: Token | None, sent: Span) -> DateRef | None:
+        """ "closed on Wednesday, four days after two bombers detonated explosives there": a
+        clause set a counted number of days before a dated one is dated that many days
+        earlier (weeks give a week's precision)."""
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "after"] \
+            if clause is not None and _sequenced(clause) else []
+        if clause is None or not marks:
+            return None
+        span = next((c for h in (clause, *marks) for c in h.children if c.dep_ == "npadvmod"
+                     and c.lemma_.lower() in ("day", "week")), None)
+        count = next((parse_number(c.text) for c in span.children if c.dep_ == "nummod"),
+                     None) if span is not None else None
+        if span is None or count is None or not 0 < count <= 60:
+            return None
+        head = self._date(clause.head, None, sent) if clause.head.i != clause.i else None
+        if head is None or head.precision != "day" or head.start is None:
+            return None
+        days = count * (7 if span.lemma_.lower() == "week" else 1)
+        day = dt.date.fromisoformat(head.start) - dt.timedelta(days=days)
+        text = self.doc[span.left_edge.i : clause.i].text
+        start = self.doc[span.left_edge.i].idx
+        if span.lemma_.lower() == "week":
+            monday = day - dt.timedelta(days=day.weekday())
+            return DateRef(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(),
+                           "week", text, (start, start + len(text)))
+        return DateRef(day.isoformat(), day.isoformat(), "day", text, (start, start + len(text)))
 
     def _other_event_word(self, node: Token, anchors: set[int]) -> bool:
         """Whether a word on a date's way up to the trigger names another event."""
