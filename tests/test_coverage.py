@@ -287,3 +287,11 @@ def test_a_clause_counted_days_before_a_dated_one_is_dated_and_there_is_placed(
     [attack] = events(extractor, "Residents fled Dori on Sunday. Militants had stormed a church "
                                  "there on Saturday, killing 12 worshippers.", "2025-09-22")
     assert attack["location"]["name"] == "Dori" and attack["location"]["precision"] == 1
+
+
+def test_the_attack_a_casualty_verb_counts_gives_its_date(extractor: Extractor) -> None:
+    found = events(extractor, "Militants killed at least nine people, including six soldiers, "
+                              "in a weekend attack on an army camp in Niger's Tillaberi region, "
+                              "officials said Tuesday.", "2025-09-23")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert (attack["date"]["start"], attack["date"]["end"]) == ("2025-09-20", "2025-09-21")

@@ -102,7 +102,7 @@ def _relative(low: str, text: str, span: Span, published: dt.date) -> DateRef | 
         if "last" in words and delta == 0:
             delta = 7
         return _day(published - dt.timedelta(days=delta), text, span)
-    if low in ("weekend", "last weekend", "this weekend", "past weekend", "weekend's"):
+    if low in ("weekend", "a weekend", "last weekend", "this weekend", "past weekend", "weekend's"):
         # the Saturday and Sunday most recently begun by publication
         saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
         end = min(saturday + dt.timedelta(days=1), published)

@@ -1330,8 +1330,13 @@ class DocumentExtractor:
         return DateRef(day.isoformat(), day.isoformat(), "day", text, (start, start + len(text)))
 
     def _other_event_word(self, node: Token, anchors: set[int]) -> bool:
-        """Whether a word on a date's way up to the trigger names another event."""
+        """Whether a word on a date's way up to the trigger names another event ("since
+        the October 7 attack"); not the attack a casualty verb counts the dead of ("killed
+        13 in a weekend attack")."""
         if node.i in anchors:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ == "in" and node.head.head.i in anchors \
+                and node.head.head.lemma_.lower() in CASUALTY_LEMMAS:
             return False
         return node.i in {t.i for t in self._sentence_triggers} or (
             node.pos_ == "NOUN" and match_trigger(node, self.lex) is not None)
