@@ -295,3 +295,17 @@ def test_the_attack_a_casualty_verb_counts_gives_its_date(extractor: Extractor) 
                               "officials said Tuesday.", "2025-09-23")
     attack = next(e for e in found if e["type"] == "ASSAULT")
     assert (attack["date"]["start"], attack["date"]["end"]) == ("2025-09-20", "2025-09-21")
+
+
+def test_a_nigerian_lga_is_a_district(extractor: Extractor) -> None:
+    for text in ("Gunmen killed five farmers in Gwoza LGA of Borno State.",
+                 "Bandits raided villages in Tsafe Local Government Area of Zamfara State."):
+        places = next(iter(extractor.geoparse([text])))
+        assert places[0].feature_code == "ADM2" and places[0].country == "NG", places
+
+
+def test_an_act_told_as_fact_under_a_hedge_is_asserted(extractor: Extractor) -> None:
+    found = events(extractor, "Dozens of villagers are feared dead after gunmen attacked a "
+                              "market in Zurmi on Friday.", "2025-09-06")
+    attack = next(e for e in found if e["trigger"]["text"] == "attacked")
+    assert attack["modality"] == "asserted"

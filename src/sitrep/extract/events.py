@@ -130,6 +130,8 @@ PLACE_NOUNS = frozenset(
         "surroundings",
     }
 )
+# Marks of a clause told as fact whatever hedges the clause it hangs from.
+FACT_MARKS = frozenset({"after", "when", "as", "since", "before", "because", "while"})
 # "on the night of 16-17 January", "in the early hours of Sunday": the date is the part's
 DAY_PART_NOUNS = frozenset({"night", "morning", "evening", "afternoon", "hours", "dawn", "eve"})
 # Nouns a place name modifies and stays the place of: "the Dikwa base", "Homs province".
@@ -1045,6 +1047,13 @@ class DocumentExtractor:
     def _modality(self, tok: Token, verb: Token | None, sent: Span) -> Modality:
         clause = verb if verb is not None else tok
         chain = [clause, *list(clause.ancestors)[:3]]
+        for i, node in enumerate(chain):
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACT_MARKS
+                                            for c in node.children):
+                # "are feared killed after fighters attacked a base": the attack is told
+                # as fact, whatever the clause it hangs from hedges
+                chain = chain[: i + 1]
+                break
         for node in chain[:2]:
             if any(c.dep_ == "neg" for c in node.children):
                 return Modality.NEGATED

@@ -129,6 +129,10 @@ def _strip(span: Span) -> Span:
             or doc[end - 1].lower_ in FACILITY_WORDS
             or doc[end - 1].lower_ in SETTLEMENT_WORDS):
         end -= 1  # "Mexico City", "Gaza City" keep their capital C; "Homs city" is Homs
+    if end - start > 2 and doc[end - 2].lower_ == "local" and doc[end - 1].lower_ == "government":
+        end -= 2  # "Dikwa Local Government Area": a Nigerian LGA
+    elif end - start > 1 and doc[end - 1].text in ("LGA", "LGAs"):
+        end -= 1  # "Gwoza LGA"
     return doc[start:end]
 
 
@@ -240,6 +244,8 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
     before = name_span.doc[max(0, name_span.start - 2)].lower_ if name_span.start >= 2 else ""
     # "the province of Deir al-Zor", "the countryside of Idlib", "Homs countryside": the area
     area_of = [before] if prev == "of" and before in (*ADMIN_SUFFIXES, "countryside") else []
+    if "lga" in [*words_in, *after[:1]] or words_in[:2] == ["local", "government"]:
+        words_in = ["district"]  # "Gwoza LGA", "Dikwa Local Government Area"
     admin_words = [w for w in [*words_in, *after[:1]] if w in ADMIN_SUFFIXES] or \
         [ADMIN_PLURALS[w] for w in plurals] or \
         ["province" for w in [*area_of, *after[:1]] if w == "countryside"][:1] or area_of
