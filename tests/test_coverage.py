@@ -309,3 +309,29 @@ def test_an_act_told_as_fact_under_a_hedge_is_asserted(extractor: Extractor) -> 
                               "market in Zurmi on Friday.", "2025-09-06")
     attack = next(e for e in found if e["trigger"]["text"] == "attacked")
     assert attack["modality"] == "asserted"
+
+
+def test_a_wars_toll_to_date_is_no_event(extractor: Extractor) -> None:
+    from sitrep.extract.events import _conflict_toll
+    from sitrep.nlp.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+    for text, toll in (("The conflict has killed about 35,000 civilians.", True),
+                       ("The war, which began in 2023, killed more than 4,000 people.", True),
+                       ("Gunmen killed five villagers on Monday.", False)):
+        doc = nlp(text)
+        verb = next(t for t in doc if t.lemma_ == "kill")
+        assert _conflict_toll(verb) is toll, text
+    found = events(extractor, "A roadside bomb killed two soldiers near Kismayo on Monday. The "
+                              "insurgency has killed more than 20,000 people.", "2025-09-02")
+    assert [e["casualties"]["killed"]["best"] for e in found if e["type"] == "ASSAULT"] == [2]
+
+
+def test_an_attack_dated_apart_is_not_the_one_before_and_the_same_town_is_placed(
+        extractor: Extractor) -> None:
+    found = events(extractor, "An Israeli drone strike hit a motorcycle in Bint Jbeil on "
+                              "Saturday, killing one man. On Wednesday a strike killed three "
+                              "people in the same town.", "2025-11-15")
+    earlier = [e for e in found if e["date"]["start"] == "2025-11-12"]
+    assert len(earlier) == 1 and earlier[0]["location"]["name"] == "Bent Jbaïl"
+    assert earlier[0]["casualties"]["killed"]["best"] == 3

@@ -339,6 +339,18 @@ def _dated_apart(one: Event, other: Event) -> bool:
         (dates[0].start, dates[0].end) != (dates[1].start, dates[1].end)  # type: ignore[union-attr]
 
 
+# Nouns for a whole conflict: what they kill is its toll to date, not an act.
+CONFLICT_NOUNS = frozenset({"war", "conflict", "insurgency", "violence", "fighting", "crisis",
+                            "uprising", "rebellion", "hostilities", "unrest", "campaign"})
+
+
+def _conflict_toll(verb: Token) -> bool:
+    """ "The war, which began in 2023, killed more than 4,000 people", "the conflict has
+    killed about 35,000 civilians": a conflict's toll to date sums up the background."""
+    return verb.lemma_.lower() in CASUALTY_LEMMAS and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in CONFLICT_NOUNS for c in verb.children)
+
+
 def _sequenced(token: Token) -> bool:
     """A clause ordered in time against the one it hangs from ("after ...", "since ...")."""
     return token.dep_ == "advcl" and any(
@@ -770,6 +782,8 @@ class DocumentExtractor:
         verb = tok if not item.nominal else _governing_verb(tok)
         if decided is None and item.nominal and not trig.strong and not self._framed(tok, verb):
             return None
+        if _conflict_toll(tok):
+            return None
         modes = self._modes(tok, trig)
         if decided is None and trig.needs_mode and not modes:
             return None
@@ -1116,12 +1130,16 @@ class DocumentExtractor:
         return location, origin
 
     def _there(self, tok: Token, verb: Token | None) -> Place | None:
-        """ "detonated explosives there": the place last named before, in the sentence or
-        the one before it."""
+        """ "detonated explosives there", "killed three people in the same town": the place
+        last named before, in the sentence or the one before it."""
         heads = [t for t in (tok, verb) if t is not None]
-        if not any(c.lower_ == "there" and c.dep_ == "advmod" for h in heads
-                   for c in h.children):
-            return None
+        same = [g for h in heads for c in h.children if c.dep_ == "prep"
+                and c.lower_ in ("in", "near", "at") for g in c.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in SITE_NOUNS
+                and any(a.lower_ == "same" for a in g.children)]
+        if not same and not any(c.lower_ == "there" and c.dep_ == "advmod" for h in heads
+                                for c in h.children):
+            return None  # neither "there" nor "in the same town"
         sent = tok.sent
         earlier = self.doc[max(0, sent.start - 1)].sent.start_char if sent.start else 0
         before = [p for p in self.places if p.resolved and earlier <= p.span[0] < tok.idx]
@@ -1259,6 +1277,16 @@ class DocumentExtractor:
             (tok.dep_ == "advcl" and tok.tag_ == "VBG") or tok.dep_ == "conj") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children) \
             and tok.head.lemma_.lower() not in self.lex.reporting_verbs
+
+    def _counted_by_conflict(self, span: tuple[int, int]) -> bool:
+        """Whether a casualty count is a whole conflict's toll (its verb's subject is a war)."""
+        found = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        node = found.root if found is not None else None
+        for _ in range(4):
+            if node is None or node.pos_ in ("VERB", "AUX"):
+                break
+            node = node.head if node.head.i != node.i else None
+        return node is not None and _conflict_toll(node)
 
     def _told_by_noun(self, tok: Token) -> Token | None:
         """The event noun whose relative clause a verb trigger is ("an Oct. 21 attack on an
@@ -1402,11 +1430,14 @@ class DocumentExtractor:
             if subj is not None and subj.lemma_.lower() in self.lex.anaphor_nouns \
                     and (self._is_anaphoric(subj) or not _sequenced(item.token)):
                 # "the strike killed 12"; not "days after a strike killed three people"
-                return self._find_antecedent_event(subj, event.type)
+                found = self._find_antecedent_event(subj, event.type)
+                # "On Wednesday a strike killed three": not Saturday's strike
+                return None if found is not None and _dated_apart(found, event) else found
             return None
         if not self._is_anaphoric(item.token):
             return None
-        return self._find_antecedent_event(item.token, event.type)
+        found = self._find_antecedent_event(item.token, event.type)
+        return None if found is not None and _dated_apart(found, event) else found
 
     def _same_clause_event(self, tok: Token, event: Event) -> Event | None:
         """One act told twice in a sentence: "shelled X, killing 24", "were killed when ... struck".
@@ -1492,6 +1523,10 @@ class DocumentExtractor:
             target.date = other.date  # the finer date: "on Jan. 17" over "this year"
 
     def _attach_casualties(self, index: int, casualties: Casualties, events: list[Event]) -> None:
+        for status in ("killed", "injured", "missing"):
+            count = getattr(casualties, status)
+            if count is not None and self._counted_by_conflict(count.span):
+                setattr(casualties, status, None)  # "the war killed more than 4,000 people"
         if not (casualties.killed or casualties.injured or casualties.missing):
             return
         violent = [e for e in events if e.type == EventType.ASSAULT] or [
