@@ -335,3 +335,23 @@ def test_an_attack_dated_apart_is_not_the_one_before_and_the_same_town_is_placed
     earlier = [e for e in found if e["date"]["start"] == "2025-11-12"]
     assert len(earlier) == 1 and earlier[0]["location"]["name"] == "Bent Jbaïl"
     assert earlier[0]["casualties"]["killed"]["best"] == 3
+
+
+def test_a_strike_east_of_a_town_is_placed_by_the_town(extractor: Extractor) -> None:
+    found = events(extractor, "U.S. forces struck Islamic State hideouts in central Syria "
+                              "overnight, a monitor said. The strikes hit several sites in the "
+                              "desert east of the town of Sukhnah in Homs province.",
+                   "2025-12-03")
+    assert next(e for e in found if e["type"] == "ASSAULT")["location"]["text"] == "Sukhnah"
+
+
+def test_two_acts_in_one_country_by_different_sides_are_not_one_place() -> None:
+    syria = {"geonameid": 163843, "name": "Syria", "lat": 35.0, "lon": 38.0, "country": "SY",
+             "feature_class": "A", "feature_code": "PCLI", "precision": 3}
+    us = {"name": "U.S. forces", "kb_id": "country:USA", "country": "USA", "sector": "MIL"}
+    isis = {"name": "Islamic State", "kb_id": "isis", "sector": "REB"}
+    assert place_relation(syria, syria) == "nested"
+    assert len(merge_events([_report("a", "d1", syria, [us]),
+                             _report("b", "d2", syria, [isis])])) == 2
+    assert len(merge_events([_report("a", "d1", syria, [us]),
+                             _report("b", "d2", syria, [])])) == 1

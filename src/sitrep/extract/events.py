@@ -134,6 +134,9 @@ PLACE_NOUNS = frozenset(
 FACT_MARKS = frozenset({"after", "when", "as", "since", "before", "because", "while"})
 # "on the night of 16-17 January", "in the early hours of Sunday": the date is the part's
 DAY_PART_NOUNS = frozenset({"night", "morning", "evening", "afternoon", "hours", "dawn", "eve"})
+# "the desert east of the town of Sukhnah": a place beside X is placed by X
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                     "southwest", "north-east", "north-west", "south-east", "south-west"})
 # Nouns a place name modifies and stays the place of: "the Dikwa base", "Homs province".
 SITE_NOUNS = PLACE_NOUNS | frozenset({
     "base", "airbase", "airport", "airfield", "garrison", "camp", "outpost", "checkpoint",
@@ -1247,9 +1250,11 @@ class DocumentExtractor:
             if (
                 node.dep_ == "pobj"
                 and node.head.lower_ == "of"
-                and PLACE_NOUNS & {node.head.head.lemma_.lower(), node.head.head.lower_}
+                and (PLACE_NOUNS | COMPASS) & {node.head.head.lemma_.lower(), node.head.head.lower_}
             ):
-                node = node.head.head  # "the town of X", "the outskirts of X"
+                node = node.head.head  # "the town of X", "the outskirts of X", "east of X"
+                if node.lower_ in COMPASS and node.dep_ in ("advmod", "npadvmod"):
+                    return "near"  # "hit sites east of the town of X"
                 continue
             if node.dep_ == "pobj":
                 return node.head.lower_

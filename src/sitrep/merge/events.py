@@ -120,6 +120,12 @@ def _contains(area: dict[str, Any], place: dict[str, Any]) -> bool:
     )
 
 
+def _broad(place: dict[str, Any]) -> bool:
+    """A country, a province or a region: an area many events of a day share."""
+    return place.get("feature_class") in ("A", "L") and place.get("feature_code") not in (
+        "ADM2", "ADM3", "ADM4")
+
+
 def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
     """'same' (one place or within 25 km / same admin2), 'nested', 'apart' or 'unknown'."""
     if a.get("lat") is None or b.get("lat") is None:
@@ -130,7 +136,8 @@ def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
             return "same" if names[0] == names[1] else "apart"
         return "unknown"
     if a.get("geonameid") and a.get("geonameid") == b.get("geonameid"):
-        return "same"
+        # one country or province named by both says little: many events share it
+        return "nested" if _broad(a) else "same"
     points = a.get("feature_class") != "A" and b.get("feature_class") != "A"
     if points and _km(a, b) <= NEAR_KM:
         return "same"
