@@ -374,3 +374,20 @@ def test_a_rising_toll_is_an_update_and_its_latest_figure_is_best() -> None:
                 _event("b", "d2", "2025-10-03", KHERSON, 9, published="2025-10-04")]
     [merged] = merge_events(disputed)
     assert merged["contradictions"][0]["kind"] == "disagree"
+
+
+def test_the_held_out_coverage_corpus_is_well_formed() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("coverage_score", COVERAGE / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    articles, gold = module.load(COVERAGE.parent / "coverage3")
+    assert len(gold) == 4 and len(articles) == 31
+    assert len({a["url"] for a in articles}) == len(articles)
+    for article in articles:
+        for mention in article["mentions"]:
+            assert mention["event"] in gold and mention["evidence"] in article["text"]
+    assert all(e["killed"]["low"] <= e["killed"]["best"] <= e["killed"]["high"]
+               for e in gold.values())
