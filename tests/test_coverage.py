@@ -355,3 +355,11 @@ def test_two_acts_in_one_country_by_different_sides_are_not_one_place() -> None:
                              _report("b", "d2", syria, [isis])])) == 2
     assert len(merge_events([_report("a", "d1", syria, [us]),
                              _report("b", "d2", syria, [])])) == 1
+
+
+def test_the_city_struck_again_is_the_city_named_before(extractor: Extractor) -> None:
+    found = events(extractor, "Officials pointed to Kharkiv as an example. On Wednesday night "
+                              "the city was struck again by drones, leaving two people dead.",
+                   "2025-09-12")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["location"]["name"] == "Kharkiv" and attack["location"]["precision"] == 1

@@ -1149,9 +1149,11 @@ class DocumentExtractor:
         return before[-1] if before else None
 
     def _place_named_before(self, tok: Token, verb: Token | None) -> Place | None:
-        """ "struck the town": the place is the last resolved one named before that phrase."""
+        """ "struck the town", "the city was struck again": the place is the last resolved one
+        named before that phrase."""
         heads = [t for t in (tok, verb) if t is not None]
-        nouns = [c for h in heads for c in h.children if c.dep_ == "dobj"] + [
+        # "struck the town", "the city was struck again"
+        nouns = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")] + [
             g
             for h in heads
             for c in h.children
