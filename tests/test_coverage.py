@@ -363,3 +363,10 @@ def test_the_city_struck_again_is_the_city_named_before(extractor: Extractor) ->
                    "2025-09-12")
     attack = next(e for e in found if e["type"] == "ASSAULT")
     assert attack["location"]["name"] == "Kharkiv" and attack["location"]["precision"] == 1
+
+
+def test_a_burial_is_not_an_attack(extractor: Extractor) -> None:
+    found = events(extractor, "The third soldier, who died of his wounds in hospital on "
+                              "Saturday, was buried in his home village near Palmyra, relatives "
+                              "said.", "2025-11-30")
+    assert [e["trigger"]["text"] for e in found if e["type"] == "ASSAULT"] == []

@@ -342,6 +342,9 @@ def _dated_apart(one: Event, other: Event) -> bool:
         (dates[0].start, dates[0].end) != (dates[1].start, dates[1].end)  # type: ignore[union-attr]
 
 
+# Words of what follows an attack: the sentence head may read the attack into them.
+AFTERMATH_LEMMAS = frozenset({"bury", "mourn", "funeral", "burial", "gather", "attend",
+                              "hospitalize", "treat", "evacuate", "visit", "condole"})
 # Nouns for a whole conflict: what they kill is its toll to date, not an act.
 CONFLICT_NOUNS = frozenset({"war", "conflict", "insurgency", "violence", "fighting", "crisis",
                             "uprising", "rebellion", "hostilities", "unrest", "campaign"})
@@ -739,6 +742,8 @@ class DocumentExtractor:
             best = _clause_verb(best)  # "workers walked off the job": the verb is the act
         if _background_clause(best):
             return None
+        if decision.type == EventType.ASSAULT.value and best.lemma_.lower() in AFTERMATH_LEMMAS:
+            return None  # "was buried in his home village": the funeral, not the attack
         item = Found(best, Trigger(type=EventType(decision.type)), [best],
                      best.pos_ not in ("VERB", "ADJ"))
         return item, decision
