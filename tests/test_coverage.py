@@ -370,3 +370,11 @@ def test_a_burial_is_not_an_attack(extractor: Extractor) -> None:
                               "Saturday, was buried in his home village near Palmyra, relatives "
                               "said.", "2025-11-30")
     assert [e["trigger"]["text"] for e in found if e["type"] == "ASSAULT"] == []
+
+
+def test_the_officials_who_tell_of_a_killing_are_not_its_actor(extractor: Extractor) -> None:
+    [event] = events(extractor, "Nine Pakistani security personnel were killed in a militant "
+                                "attack on a checkpoint in Bannu district, officials said "
+                                "Thursday.", "2026-02-05")
+    assert [a["name"] for a in event["actors"]] != ["officials"]
+    assert event["casualties"]["killed"]["best"] == 9

@@ -388,7 +388,9 @@ def _subject(verb: Token) -> Token | None:
         if agents:
             return agents[0]
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
-            if verb.dep_ == "ccomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+            if verb.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                for c in verb.children):
+                # not "nine soldiers were killed, officials said": the speakers kill no one
                 verb = verb.head
                 continue
             if verb.dep_ != "ccomp":
@@ -723,6 +725,7 @@ class DocumentExtractor:
             and not _infinitival_modifier(t)
             and not (t.pos_ == "NOUN" and not _framed_noun(t))
             and t.i not in reporting
+            and not (t.dep_ == "nsubj" and t.head.i in reporting)  # "relatives said"
             and t.lemma_.lower() not in self.lex.reporting_verbs
         ]
         if not words:
@@ -742,7 +745,8 @@ class DocumentExtractor:
             best = _clause_verb(best)  # "workers walked off the job": the verb is the act
         if _background_clause(best):
             return None
-        if decision.type == EventType.ASSAULT.value and best.lemma_.lower() in AFTERMATH_LEMMAS:
+        if decision.type == EventType.ASSAULT.value and AFTERMATH_LEMMAS & {
+                t.lemma_.lower() for t in (best, likely[0], _clause_verb(best))}:
             return None  # "was buried in his home village": the funeral, not the attack
         item = Found(best, Trigger(type=EventType(decision.type)), [best],
                      best.pos_ not in ("VERB", "ADJ"))
