@@ -378,3 +378,17 @@ def test_the_officials_who_tell_of_a_killing_are_not_its_actor(extractor: Extrac
                                 "Thursday.", "2026-02-05")
     assert [a["name"] for a in event["actors"]] != ["officials"]
     assert event["casualties"]["killed"]["best"] == 9
+
+
+def test_a_report_without_a_place_joins_the_event_it_fits_clearly_best() -> None:
+    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
+            "admin1_code": "05", "feature_class": "P", "precision": 1}
+    baalbek = {"geonameid": 276781, "name": "Baalbek", "lat": 34.0, "lon": 36.21,
+               "country": "LB", "admin1_code": "10", "feature_class": "P", "precision": 1}
+    big = [_report(f"b{i}", f"e{i}", tyre, []) for i in range(3)]
+    unplaced = _report("z", "z1", {}, [])
+    merged = merge_events([*big, _report("a", "d1", baalbek, []), unplaced])
+    home = next(m for m in merged if "z" in {r["event_id"] for r in m["reports"]})
+    assert len(home["reports"]) == 4
+    even = merge_events([big[0], _report("a", "d1", baalbek, []), unplaced])
+    assert any({r["event_id"] for r in m["reports"]} == {"z"} for m in even)

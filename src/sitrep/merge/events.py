@@ -351,14 +351,15 @@ class _ClusterIndex:
 
     def home(self, report: Report) -> Cluster | None:
         """The cluster a report joins: the one with most reports it fits (the older on a
-        tie); for a report that names no place, the only one it fits (two events of its day
-        and actors could each be it)."""
-        scored = [(c.fit(report), -self.order[id(c)], c)
-                  for c in self.candidates(report)]
-        fits = [s for s in scored if s[0] > 0]
-        if not report.location.get("country") and len(fits) != 1:
-            return None
-        return max(fits, key=lambda s: s[:2])[2] if fits else None
+        tie); for a report that names no place, the one it fits at least twice as well as
+        any other (two events of its day and actors could each be it)."""
+        scored = sorted((s for s in ((c.fit(report), -self.order[id(c)], c)
+                                     for c in self.candidates(report)) if s[0] > 0),
+                        key=lambda s: s[:2], reverse=True)
+        if not report.location.get("country") and len(scored) > 1 \
+                and scored[0][0] < 2 * scored[1][0]:
+            return None  # no place, and two events fit it about as well
+        return scored[0][2] if scored else None
 
     def candidates(self, report: Report) -> list[Cluster]:
         """Clusters with a report within reach in days (the wider of the two reports' date
