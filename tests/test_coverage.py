@@ -392,3 +392,13 @@ def test_a_report_without_a_place_joins_the_event_it_fits_clearly_best() -> None
     assert len(home["reports"]) == 4
     even = merge_events([big[0], _report("a", "d1", baalbek, []), unplaced])
     assert any({r["event_id"] for r in m["reports"]} == {"z"} for m in even)
+
+
+def test_a_place_said_to_be_a_towns_is_read_there_not_abroad(extractor: Extractor) -> None:
+    text = ("Pope John Paul II left Rome's Gemelli hospital today. Russia's Belgorod region was "
+            "shelled and Kharkiv's Kupiansk district was hit. Google's FluTrends site said.")
+    places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
+    assert places["Gemelli"].name == "Rome" and places["Gemelli"].precision == 2
+    assert places["Belgorod"].country == "RU" and places["Belgorod"].name != "Russia"
+    assert places["Kupiansk"].name != "Kharkiv"
+    assert "FluTrends" not in places

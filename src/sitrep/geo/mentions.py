@@ -112,8 +112,9 @@ class Mention:
     placed_in_next: bool = False  # "Fort Hood, Texas": the text puts it in the next mention
     settlement_hint: bool = False  # "the town of X", "X city": a settlement, not the area
     list_id: int = 0
-    # "the city's Shevchenkivskyi district" (the last city named), "Dnipro's Shevchenkivskyi
-    # district" (1: the previous mention): a part of that city
+    # "the city's Shevchenkivskyi district" (0: the last city named), "Dnipro's
+    # Shevchenkivskyi district" (1: the previous mention), "Bannu's Jani Khel" (2: somewhere
+    # in the previous mention)
     part_of: int | None = None
 
 
@@ -425,12 +426,14 @@ def _part_of(doc: Doc, previous: Mention | None, mention: Mention) -> int | None
     0 when of the city last named ("the city's Shevchenkivskyi district"), else None."""
     cue = CITY_PART.search(doc.text[max(0, mention.start - 20) : mention.start])
     after = doc.text[mention.end : mention.end + 16].split()
-    if cue is None or not after or after[0].lower().strip(",.") not in CITY_PART_HEADS:
+    if cue is None:
         return None
+    part = bool(after) and after[0].lower().strip(",.") in CITY_PART_HEADS
     if cue["own"]:
-        return 1 if previous is not None and previous.end == mention.start - len(cue[0]) \
-            else None
-    return 0
+        if previous is None or previous.end != mention.start - len(cue[0]):
+            return None
+        return 1 if part else 2  # "Bannu's Jani Khel": in Bannu, whatever it is
+    return 0 if part else None
 
 
 # What stands between a place and the larger one it is said to lie in: "Atlanta, Georgia",
