@@ -167,8 +167,9 @@ def _within_region(area: dict[str, Any], place: dict[str, Any]) -> bool:
         "country") and _km(area, place) <= REGION_KM
 
 
-def compatible(a: Report, b: Report) -> bool:
-    """Whether two reports can be of one real-world event."""
+def compatible(a: Report, b: Report, where: str | None = None) -> bool:
+    """Whether two reports can be of one real-world event (`where`: their place_relation,
+    when the caller has it)."""
     if a.document == b.document or a.event["type"] != b.event["type"]:
         return False
     if MERGEABLE_MODALITIES.get(a.event.get("modality", ""), "x") != MERGEABLE_MODALITIES.get(
@@ -180,7 +181,7 @@ def compatible(a: Report, b: Report) -> bool:
     gap = _gap(a, b)
     if gap > max(a.window, b.window):
         return False
-    where = place_relation(a.location, b.location)
+    where = where or place_relation(a.location, b.location)
     if where == "apart":
         return False
     if where == "same":
@@ -265,11 +266,12 @@ class Cluster:
         of its own article."""
         if any(member.document == report.document for member in self.reports):
             return 0
-        if any(place_relation(report.location, m.location) == "apart" for m in self.reports):
-            return 0
         fits = misses = 0
         for member in self.reports:
-            if compatible(report, member):
+            where = place_relation(report.location, member.location)
+            if where == "apart":
+                return 0
+            if compatible(report, member, where):
                 fits += 1
             else:
                 misses += 1
