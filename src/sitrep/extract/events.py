@@ -29,6 +29,7 @@ from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.status import mark_status
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.names import COMPASS_POINTS
 from sitrep.merge.events import place_relation
 from sitrep.model import (
     COOP_TYPES,
@@ -134,9 +135,6 @@ PLACE_NOUNS = frozenset(
 FACT_MARKS = frozenset({"after", "when", "as", "since", "before", "because", "while"})
 # "on the night of 16-17 January", "in the early hours of Sunday": the date is the part's
 DAY_PART_NOUNS = frozenset({"night", "morning", "evening", "afternoon", "hours", "dawn", "eve"})
-# "the desert east of the town of Sukhnah": a place beside X is placed by X
-COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                     "southwest", "north-east", "north-west", "south-east", "south-west"})
 # Nouns a place name modifies and stays the place of: "the Dikwa base", "Homs province".
 SITE_NOUNS = PLACE_NOUNS | frozenset({
     "base", "airbase", "airport", "airfield", "garrison", "camp", "outpost", "checkpoint",
@@ -1153,15 +1151,19 @@ class DocumentExtractor:
                                 for c in h.children):
             return None  # neither "there" nor "in the same town"
         sent = tok.sent
-        earlier = self.doc[max(0, sent.start - 1)].sent.start_char if sent.start else 0
-        before = [p for p in self.places if p.resolved and earlier <= p.span[0] < tok.idx]
+        earlier = self.doc[sent.start - 1].sent.start_char if sent.start else 0
+        return self._last_place_before(tok.idx, since=earlier)
+
+    def _last_place_before(self, index: int, since: int = 0) -> Place | None:
+        """The last resolved place named between `since` and `index` (characters)."""
+        before = [p for p in self.places if p.resolved and since <= p.span[0]
+                  and p.span[1] <= index]
         return before[-1] if before else None
 
     def _place_named_before(self, tok: Token, verb: Token | None) -> Place | None:
         """ "struck the town", "the city was struck again": the place is the last resolved one
         named before that phrase."""
         heads = [t for t in (tok, verb) if t is not None]
-        # "struck the town", "the city was struck again"
         nouns = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")] + [
             g
             for h in heads
@@ -1174,8 +1176,7 @@ class DocumentExtractor:
             if noun.lemma_.lower() in PLACE_NOUNS and any(
                 c.lower_ in ("the", "this", "that") for c in noun.children
             ):
-                before = [p for p in self.places if p.resolved and p.span[1] <= noun.idx]
-                return before[-1] if before else None
+                return self._last_place_before(noun.idx)
         return None
 
     def _places_in_sentence(
@@ -1261,10 +1262,11 @@ class DocumentExtractor:
             if (
                 node.dep_ == "pobj"
                 and node.head.lower_ == "of"
-                and (PLACE_NOUNS | COMPASS) & {node.head.head.lemma_.lower(), node.head.head.lower_}
+                and (PLACE_NOUNS | COMPASS_POINTS)
+                & {node.head.head.lemma_.lower(), node.head.head.lower_}
             ):
                 node = node.head.head  # "the town of X", "the outskirts of X", "east of X"
-                if node.lower_ in COMPASS and node.dep_ in ("advmod", "npadvmod"):
+                if node.lower_ in COMPASS_POINTS and node.dep_ in ("advmod", "npadvmod"):
                     return "near"  # "hit sites east of the town of X"
                 continue
             if node.dep_ == "pobj":

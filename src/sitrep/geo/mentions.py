@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.kb import ActorKB
-from sitrep.geo.names import ADMIN_SUFFIXES, ARTICLES
+from sitrep.geo.names import ADMIN_SUFFIXES, ARTICLES, COMPASS_POINTS
 
 ADMIN2_WORDS = frozenset({"district", "raion", "rayon", "county", "township", "municipality"})
 # "the Etoumbi and Mbomo districts", "Manicaland and Midlands provinces": the plural names the
@@ -35,11 +35,10 @@ SETTLEMENT_WORDS = frozenset({"city", "town", "village", "capital", "villages", 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "around", "into", "across",
                             "inside", "towards", "toward", "through", "of", "to", "on", "between",
                             "west", "east", "north", "south", "via", "over", "and"})
-DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
-                        "northwestern", "southeastern", "southwestern", "north", "south", "east",
-                        "west", "northeast", "northwest", "southeast", "southwest", "rural",
-                        "greater", "upper", "lower", "north-eastern", "north-western",
-                        "south-eastern", "south-western"})
+DIRECTIONS = COMPASS_POINTS | frozenset({
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "rural", "greater", "upper", "lower", "north-eastern",
+    "north-western", "south-eastern", "south-western"})
 NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "suburbs", "vicinity", "edge",
                         "west", "east", "north", "south",
                         "northeast", "northwest", "southeast", "southwest", "kilometres",
@@ -422,8 +421,10 @@ CITY_PART_HEADS = frozenset({"district", "districts", "neighbourhood", "neighbor
 
 
 def _part_of(doc: Doc, previous: Mention | None, mention: Mention) -> int | None:
-    """1 when the mention is a part of the previous one ("Dnipro's Shevchenkivskyi district"),
-    0 when of the city last named ("the city's Shevchenkivskyi district"), else None."""
+    """1 when the mention is a district of the previous one ("Dnipro's Shevchenkivskyi
+    district"), 2 when it is said to be the previous one's in any other way ("Bannu's Jani
+    Khel"), 0 when a district of the city last named ("the city's Shevchenkivskyi district"),
+    else None."""
     cue = CITY_PART.search(doc.text[max(0, mention.start - 20) : mention.start])
     after = doc.text[mention.end : mention.end + 16].split()
     if cue is None:

@@ -12,6 +12,10 @@ ARTICLES = frozenset({"al", "el", "ul", "ash", "ad", "ar", "as", "at", "az", "ez
 ADMIN_SUFFIXES = frozenset({"governorate", "province", "oblast", "region", "state", "district",
                             "division", "prefecture", "county", "department", "raion", "rayon",
                             "wilayah", "muhafazah", "municipality", "township", "territory"})
+# "east of X", "northeast Syria": the points of the compass, as words of place
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                            "southeast", "southwest", "north-east", "north-west", "south-east",
+                            "south-west"})
 _NON_LETTER = re.compile(r"[^a-z ]+")
 _SPACES = re.compile(r"\s+")
 _DOUBLED = re.compile(r"(.)\1+")

@@ -7,7 +7,8 @@ containing the other on the same day), and actors that agree. Actors that disagr
 allowed only where place and day agree closely; the disagreement is then kept as a
 contradiction. A report joins a cluster when it is compatible with most of its reports and
 set apart (by place, or as a second event of the same article) from none, so one odd report
-does not split an event and a chain of near-misses does not glue distinct events together.
+does not split an event and a chain of near-misses does not glue distinct events together;
+of the clusters that would take it, it joins the one with most reports it fits.
 A background mention ("in response to a December 13 attack near Palmyra") never starts a
 merged event: it joins the event it names, by its own date (never its report's publication
 day), place and actors, or none.
