@@ -18,6 +18,20 @@ def _day(d: dt.date, text: str, span: Span) -> DateRef:
     return DateRef(d.isoformat(), d.isoformat(), "day", text, span)
 
 
+def _week(d: dt.date, text: str, span: Span) -> DateRef:
+    """The Monday-to-Sunday week of a day."""
+    monday = d - dt.timedelta(days=d.weekday())
+    return DateRef(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "week",
+                   text, span)
+
+
+def counted_back(day: str, count: int, unit: str, text: str, span: Span) -> DateRef:
+    """ "four days after" / "two weeks after" a clause dated `day`: that many days (a day's
+    precision) or weeks (the week's) before it."""
+    earlier = dt.date.fromisoformat(day) - dt.timedelta(days=count * (7 if unit == "week" else 1))
+    return _week(earlier, text, span) if unit == "week" else _day(earlier, text, span)
+
+
 def _month(year: int, month: int, text: str, span: Span) -> DateRef:
     last = calendar.monthrange(year, month)[1]
     return DateRef(dt.date(year, month, 1).isoformat(), dt.date(year, month, last).isoformat(),
@@ -113,9 +127,7 @@ def _relative(low: str, text: str, span: Span, published: dt.date) -> DateRef | 
     if low.startswith(("past ", "recent ")) or low.endswith(("past year", "past month")):
         return None  # "the deadliest in the past year": a stretch of time, not the event's date
     if low == "last week":
-        start = published - dt.timedelta(days=published.weekday() + 7)
-        return DateRef(start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), "week",
-                       text, span)
+        return _week(published - dt.timedelta(days=7), text, span)
     if low in ("this month", "month"):
         return _month(published.year, published.month, text, span)
     if low == "last month":

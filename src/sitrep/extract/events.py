@@ -24,7 +24,7 @@ from sitrep.classify.encoder import Encoded
 from sitrep.classify.labels import default_labels
 from sitrep.extract.attribution import find_attributions
 from sitrep.extract.casualties import find_casualties
-from sitrep.extract.dates import resolve_date
+from sitrep.extract.dates import counted_back, resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.status import mark_status
@@ -1361,28 +1361,21 @@ class DocumentExtractor:
         """ "closed on Wednesday, four days after two bombers detonated explosives there": a
         clause set a counted number of days before a dated one is dated that many days
         earlier (weeks give a week's precision)."""
-        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "after"] \
-            if clause is not None and _sequenced(clause) else []
-        if clause is None or not marks:
+        if clause is None or not _sequenced(clause) or clause.head.i == clause.i:
             return None
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "after"]
         span = next((c for h in (clause, *marks) for c in h.children if c.dep_ == "npadvmod"
-                     and c.lemma_.lower() in ("day", "week")), None)
+                     and c.lemma_.lower() in ("day", "week")), None) if marks else None
         count = next((parse_number(c.text) for c in span.children if c.dep_ == "nummod"),
                      None) if span is not None else None
         if span is None or count is None or not 0 < count <= 60:
             return None
-        head = self._date(clause.head, None, sent) if clause.head.i != clause.i else None
+        head = self._date(clause.head, None, sent)
         if head is None or head.precision != "day" or head.start is None:
             return None
-        days = count * (7 if span.lemma_.lower() == "week" else 1)
-        day = dt.date.fromisoformat(head.start) - dt.timedelta(days=days)
         text = self.doc[span.left_edge.i : clause.i].text
-        start = self.doc[span.left_edge.i].idx
-        if span.lemma_.lower() == "week":
-            monday = day - dt.timedelta(days=day.weekday())
-            return DateRef(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(),
-                           "week", text, (start, start + len(text)))
-        return DateRef(day.isoformat(), day.isoformat(), "day", text, (start, start + len(text)))
+        at = self.doc[span.left_edge.i].idx
+        return counted_back(head.start, count, span.lemma_.lower(), text, (at, at + len(text)))
 
     def _other_event_word(self, node: Token, anchors: set[int]) -> bool:
         """Whether a word on a date's way up to the trigger names another event ("since
@@ -1448,13 +1441,16 @@ class DocumentExtractor:
             if subj is not None and subj.lemma_.lower() in self.lex.anaphor_nouns \
                     and (self._is_anaphoric(subj) or not _sequenced(item.token)):
                 # "the strike killed 12"; not "days after a strike killed three people"
-                found = self._find_antecedent_event(subj, event.type)
-                # "On Wednesday a strike killed three": not Saturday's strike
-                return None if found is not None and _dated_apart(found, event) else found
+                return self._referred_event(subj, event)
             return None
         if not self._is_anaphoric(item.token):
             return None
-        found = self._find_antecedent_event(item.token, event.type)
+        return self._referred_event(item.token, event)
+
+    def _referred_event(self, noun: Token, event: Event) -> Event | None:
+        """The earlier event a noun refers back to, unless the two are dated apart ("On
+        Wednesday a strike killed three" is not Saturday's strike)."""
+        found = self._find_antecedent_event(noun, event.type)
         return None if found is not None and _dated_apart(found, event) else found
 
     def _same_clause_event(self, tok: Token, event: Event) -> Event | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -72,6 +73,9 @@ NOT_PLACES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", 
                         "navy", "court", "council", "cabinet", "embassy", "region", "highway"})
 
 
+PartOf = Literal["city", "district", "place"]
+
+
 @dataclass
 class Mention:
     """A place name in a text, before resolution.
@@ -111,10 +115,10 @@ class Mention:
     placed_in_next: bool = False  # "Fort Hood, Texas": the text puts it in the next mention
     settlement_hint: bool = False  # "the town of X", "X city": a settlement, not the area
     list_id: int = 0
-    # "the city's Shevchenkivskyi district" (0: the last city named), "Dnipro's
-    # Shevchenkivskyi district" (1: the previous mention), "Bannu's Jani Khel" (2: somewhere
-    # in the previous mention)
-    part_of: int | None = None
+    # "the city's Shevchenkivskyi district" ("city": a district of the last city named),
+    # "Dnipro's Shevchenkivskyi district" ("district": of the previous mention), "Bannu's
+    # Jani Khel" ("place": somewhere in the previous mention)
+    part_of: PartOf | None = None
 
 
 def _strip(span: Span) -> Span:
@@ -420,11 +424,8 @@ CITY_PART_HEADS = frozenset({"district", "districts", "neighbourhood", "neighbor
                              "suburb", "raion", "area"})
 
 
-def _part_of(doc: Doc, previous: Mention | None, mention: Mention) -> int | None:
-    """1 when the mention is a district of the previous one ("Dnipro's Shevchenkivskyi
-    district"), 2 when it is said to be the previous one's in any other way ("Bannu's Jani
-    Khel"), 0 when a district of the city last named ("the city's Shevchenkivskyi district"),
-    else None."""
+def _part_of(doc: Doc, previous: Mention | None, mention: Mention) -> PartOf | None:
+    """What the mention is said to be part of (Mention.part_of), or None."""
     cue = CITY_PART.search(doc.text[max(0, mention.start - 20) : mention.start])
     after = doc.text[mention.end : mention.end + 16].split()
     if cue is None:
@@ -433,8 +434,8 @@ def _part_of(doc: Doc, previous: Mention | None, mention: Mention) -> int | None
     if cue["own"]:
         if previous is None or previous.end != mention.start - len(cue[0]):
             return None
-        return 1 if part else 2  # "Bannu's Jani Khel": in Bannu, whatever it is
-    return 0 if part else None
+        return "district" if part else "place"  # "Bannu's Jani Khel": in Bannu, whatever
+    return "city" if part else None
 
 
 # What stands between a place and the larger one it is said to lie in: "Atlanta, Georgia",

@@ -430,17 +430,17 @@ def _place_city_parts(mentions: list[Mention], found: list[Place | None]) -> Non
         if mention.part_of is None:
             continue
         cities = [p for p in found[:i] if p is not None and p.feature_class == "P"]
-        if mention.part_of in (1, 2):
+        if mention.part_of != "city":
             cities = [p for p in found[i - 1 : i] if p is not None]
         city, place = (cities[-1] if cities else None), found[i]
         if city is None or city.lat is None or city.lon is None:
             continue
         if place is not None and place.lat is not None and place.lon is not None and (
                 haversine_km(place.lat, place.lon, city.lat, city.lon) <= CITY_PART_KM
-                or mention.part_of and place.country == city.country and (
-                    mention.part_of == 2 or place.admin1_code == city.admin1_code)):
+                or mention.part_of != "city" and place.country == city.country and (
+                    mention.part_of == "place" or place.admin1_code == city.admin1_code)):
             continue  # "Kharkiv's Kupiansk district", "Russia's Belgorod": read as written
-        if mention.part_of == 2 and (place is None or city.feature_code in ("PCLI", "ADM1")):
+        if mention.part_of == "place" and (place is None or city.feature_code in ("PCLI", "ADM1")):
             continue  # a name read nowhere stays unread ("Google's FluTrends")
         found[i] = replace(city, text=mention.text, span=(mention.start, mention.end),
                            precision=max(2, city.precision or 2), runner_up=None)
