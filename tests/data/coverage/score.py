@@ -7,8 +7,9 @@ different granularity, follow-on events that look like the first, and later stor
 mention earlier events in passing. Every article lists the gold events it mentions, with the
 status of each mention (new, update, background), its figures and its evidence text.
 
-A gold mention is matched to the sitrep event of its article whose trigger lies inside the
-mention's evidence (else the article's event of the gold type nearest it). Reported:
+A gold mention is matched to the sitrep event of its article whose trigger, or one of whose
+other mentions (in-document coreference), lies inside the mention's evidence (else the
+article's event of the gold type nearest it). Reported:
 - pairwise merge P/R/F1 over mentions (two mentions of one gold event should share a merged
   event; mentions of different gold events should not);
 - fragments: merged events per gold event (1 is right);
@@ -111,11 +112,17 @@ def _match(text: str, mention: dict[str, Any], found: list[dict[str, Any]],
     if start < 0:
         return None
     end = start + len(mention["evidence"])
-    inside = [e for e in found if start <= e["trigger"]["span"][0] < end]
+    inside = [e for e in found if any(start <= at < end for at in _mention_starts(e))]
     if inside:
-        return min(inside, key=lambda e: e["type"] != kind)
+        return min(inside, key=lambda e: (e["type"] != kind,
+                                          not start <= e["trigger"]["span"][0] < end))
     typed = [e for e in found if e["type"] == kind]
     return min(typed, key=lambda e: abs(e["trigger"]["span"][0] - start), default=None)
+
+
+def _mention_starts(event: dict[str, Any]) -> list[int]:
+    """Where the event's trigger and its other mentions in the article start."""
+    return [event["trigger"]["span"][0]] + [span[0] for span in event.get("mentions") or []]
 
 
 def _event_figures(gold: dict[str, Any], mentions: list[tuple[str, str, str, str | None]],
