@@ -12,6 +12,7 @@ import pytest
 
 from sitrep.corpus import CorpusIngest
 from sitrep.distributed.engines import LocalEngine
+from sitrep.extract.casualties import find_casualties
 from sitrep.ingest import document_from_text
 from sitrep.ingest.sources import read_inputs
 from sitrep.merge.events import merge_events, place_relation
@@ -402,3 +403,109 @@ def test_a_place_said_to_be_a_towns_is_read_there_not_abroad(extractor: Extracto
     assert places["Belgorod"].country == "RU" and places["Belgorod"].name != "Russia"
     assert places["Kupiansk"].name != "Kharkiv"
     assert "FluTrends" not in places
+
+
+def test_a_place_a_distance_is_measured_from_yields_to_the_place_named(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Islamist militants attacked a fuel convoy on Saturday. The attack "
+                              "took place on a road in the Macina area, about 110 km northeast "
+                              "of the city of Segou, security sources said.", "2025-10-12")
+    assert [e["location"]["name"] for e in found if e["type"] == "ASSAULT"] == ["Macina"]
+    alone = events(extractor, "Gunmen attacked a village 40 km from Djibo on Thursday, killing "
+                              "12 people, local sources said.", "2025-10-20")
+    attack = next(e for e in alone if e["type"] == "ASSAULT")
+    assert attack["location"]["name"] == "Djibo" and attack["origin"] is None
+
+
+def test_a_report_naming_one_end_of_the_road_meets_one_naming_the_other(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Jihadists ambushed an army convoy on the Markala-Macina axis on "
+                              "Saturday, killing four soldiers.", "2025-10-12")
+    place = next(e for e in found if e["type"] == "ASSAULT")["location"]
+    assert place["name"] == "Markala" and place["along"]["name"] == "Macina"
+    macina = {"geonameid": 2454530, "name": "Macina", "lat": 13.96, "lon": -5.36,
+              "country": "ML", "admin1_code": "06", "admin2_code": "X", "feature_class": "P",
+              "precision": 1}
+    segment = {**macina, "name": "Midway", "geonameid": 1, "lat": 13.85, "lon": -5.66}
+    assert place_relation(place, segment) == "same"  # by the road, 47 km from Markala
+    assert place_relation({k: v for k, v in place.items() if k != "along"}, segment) == "apart"
+
+
+def test_the_time_of_a_clause_naming_its_subject_a_target_dates_the_attack(
+        extractor: Extractor) -> None:
+    found = events(extractor, "The army said that on Sunday 5 October 2025, at about 06:00, a "
+                              "patrol of the 3rd battalion was the target of an ambush by armed "
+                              "men near Bourem.", "2025-10-07")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["date"]["start"] == "2025-10-05" and attack["date"]["precision"] == "day"
+
+
+def test_an_act_counted_days_after_or_before_another_is_dated_from_it(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Soldiers raided the market in Kokry on Thursday, killing 20 "
+                              "civilians. The operation came five days after an attack by "
+                              "JNIM on a fuel convoy near Markala.", "2025-10-18")
+    dates = {e["trigger"]["text"]: e["date"]["start"] for e in found if e["type"] == "ASSAULT"}
+    assert dates == {"raided": "2025-10-16", "attack": "2025-10-11"}
+    later = events(extractor, "An Israeli drone struck a car near Bint Jbeil on November 12, "
+                              "killing three people. Three days later, a strike killed a man on "
+                              "a motorcycle in the town.", "2025-11-20")
+    assert sorted(e["date"]["start"] for e in later if e["type"] == "ASSAULT") == [
+        "2025-11-12", "2025-11-15"]
+
+
+def test_an_act_told_as_earlier_this_month_is_not_the_days_attack(extractor: Extractor) -> None:
+    found = events(extractor, "Russian drones struck Odesa overnight, officials said. In Sumy, a "
+                              "missile attack on February 5 killed four people. Earlier this month "
+                              "a glide bomb hit a school in the same city, killing nine.",
+                   "2026-02-20")
+    sumy = [e for e in found if e["type"] == "ASSAULT" and e["location"]["name"] == "Sumy"]
+    assert sorted((e["date"]["precision"], e["casualties"]["killed"]["best"]) for e in sumy) \
+        == [("day", 4), ("month", 9)]
+
+
+def test_an_act_a_week_before_the_one_told_is_dated_and_background(extractor: Extractor) -> None:
+    found = events(extractor, "The Tuesday, March 3, ambush came a week after gunmen raided a "
+                              "police station in the town of Kajuru, a raid that residents said "
+                              "killed six officers.", "2026-03-06")
+    raid = next(e for e in found if e["trigger"]["text"] == "raided")
+    assert raid["status"] == "background" and raid["date"]["precision"] == "week"
+    assert raid["date"]["start"] <= "2026-02-24" <= raid["date"]["end"]
+
+
+def test_an_earlier_attack_the_story_refers_to_is_not_its_strike(extractor: Extractor) -> None:
+    found = events(extractor, "Coalition aircraft struck militant hideouts near Hajin on Monday, "
+                              "killing eight fighters, a monitor said. The strikes hit four sites. "
+                              "This comes days after the militant attack on an army checkpoint in "
+                              "Busayrah that killed three soldiers.", "2025-12-09")
+    attacks = [e for e in found if e["type"] == "ASSAULT"]
+    assert sorted(e["status"] for e in attacks) == ["background", "new"]
+
+
+def test_a_day_the_tagger_leaves_out_of_a_month_still_dates_the_act(extractor: Extractor) -> None:
+    found = events(extractor, "The army said the operation targeted fighters involved in the 5 "
+                              "August raid on a convoy near Djibo.", "2026-08-12")
+    raid = next(e for e in found if e["trigger"]["text"] == "raid")
+    assert (raid["date"]["start"], raid["date"]["precision"]) == ("2026-08-05", "day")
+
+
+def test_a_toll_a_later_report_gives_is_the_events_count(extractor: Extractor) -> None:
+    found = events(extractor, "The death toll from Tuesday's car bombing at a checkpoint in "
+                              "Afgooye has risen to 14 after two of the wounded died in hospital, "
+                              "a district official said.", "2026-03-06")
+    bombing = next(e for e in found if e["type"] == "ASSAULT")
+    assert bombing["date"]["start"] == "2026-03-03"
+    assert bombing["casualties"]["killed"]["best"] == 14
+    tolls = {"A soldier died of his wounds, bringing the death toll to three.": (3, None),
+             "The number of injured climbed to 21, officials said.": (None, 21),
+             "The attack left a toll of 13 dead.": (13, None),
+             "The number of schools closed rose to 12.": (None, None)}
+    for text, (killed, injured) in tolls.items():
+        said = find_casualties(next(extractor.nlp(text).sents))
+        assert (said.killed and said.killed.best, said.injured and said.injured.best) == (
+            killed, injured), text
+    referred = events(extractor, "More than 2,000 people have fled the town since. The exodus "
+                                 "followed a March 2 raid by jihadists on an army camp in Kaya.",
+                      "2026-03-16")
+    raid = next(e for e in referred if e["type"] == "ASSAULT")
+    assert raid["status"] == "background" and raid["date"]["start"] == "2026-03-02"

@@ -117,6 +117,21 @@ class Alternative:
 
 
 @dataclass
+class RouteEnd:
+    """The other end of a road an event is placed on ("the Markala-Macina axis")."""
+
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape."""
+        return {"geonameid": self.geonameid, "name": self.name, "lat": self.lat,
+                "lon": self.lon}
+
+
+@dataclass
 class Place:
     """A place name and the GeoNames entry it resolves to, with ACLED geo-precision 1/2/3.
 
@@ -140,6 +155,7 @@ class Place:
     admin2_code: str | None = None
     feature_code: str | None = None
     runner_up: Alternative | None = None
+    along: RouteEnd | None = None  # the road's other end, for a place named as a road's end
 
     @property
     def resolved(self) -> bool:
@@ -165,7 +181,12 @@ class Place:
             "precision": self.precision,
             "score": round(self.score, 3),
             "runner_up": self.runner_up.to_dict() if self.runner_up else None,
-        }
+        } | ({"along": self.along.to_dict()} if self.along else {})
+
+    def point(self) -> RouteEnd:
+        """The place as the end of a road (resolved places only)."""
+        assert self.lat is not None and self.lon is not None
+        return RouteEnd(self.geonameid, self.name, self.lat, self.lon)
 
 
 @dataclass

@@ -102,9 +102,74 @@ def _victims(token: Token) -> list[Token]:
     return heads
 
 
+# "the death toll rose to seven", "bringing the toll to 11", "a toll of 13", "the number of
+# injured climbed to 30": a total the sentence gives, worth more than the counts beside it.
+TOLL_NOUNS = frozenset({"toll", "number", "tally", "count"})
+TOLL_OF = {"death": "killed", "dead": "killed", "killed": "killed", "fatality": "killed",
+           "injured": "injured", "wounded": "injured", "injury": "injured", "casualty": "killed",
+           "people": "killed"}
+
+
+def _toll_status(noun: Token) -> str | None:
+    """What a toll noun counts: "death toll" and a bare "toll" the dead, "the number of
+    injured" the injured; None for a number of anything else."""
+    words = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")] + [
+        g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ in ("pobj", "amod")] + [
+        g.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children] + [  # "the number of U.S. service members injured"
+        a.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children for a in g.children if a.dep_ in ("acl", "amod")]
+    for word in words:
+        if word in TOLL_OF:
+            return TOLL_OF[word]
+    return "killed" if noun.lemma_.lower() == "toll" else None
+
+
+def _toll_figure(noun: Token) -> Token | None:
+    """The number a toll noun is given: "rose to seven", "stood at 11", "reached 30",
+    "bringing the toll to four", "a toll of 13"."""
+    holders = [noun.head] if noun.dep_ in ("nsubj", "dobj", "nsubjpass") else []
+    holders.append(noun)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "at") or (
+                    holder is noun and prep.dep_ == "prep" and prep.lower_ == "of"):
+                number = next((g for g in prep.children if g.dep_ == "pobj"
+                               and (g.like_num or any(c.dep_ == "nummod" for c in g.children))),
+                              None)
+                if number is not None:
+                    return number
+        if holder is not noun and holder.lemma_.lower() in ("reach", "hit", "top", "exceed"):
+            number = next((c for c in holder.children if c.dep_ == "dobj" and c.like_num), None)
+            if number is not None:
+                return number
+    return None
+
+
+def _tolls(sent: Span) -> dict[str, Count]:
+    """Totals the sentence gives as a toll, by status."""
+    found: dict[str, Count] = {}
+    for noun in sent:
+        if noun.lemma_.lower() not in TOLL_NOUNS or noun.pos_ != "NOUN":
+            continue
+        status = _toll_status(noun)
+        number = _toll_figure(noun) if status else None
+        if status is None or number is None or status in found:
+            continue
+        counted = count_of(number)
+        if counted is None:
+            continue
+        (low, best, high), (start, end) = counted
+        start = min(start, noun.idx)
+        found[status] = Count(low, best, high, sent.doc.text[start:end], (start, end))
+    return found
+
+
 def find_casualties(sent: Span) -> Casualties:
-    """Casualty counts stated in a sentence."""
-    found = Casualties()
+    """Casualty counts stated in a sentence; a toll it gives ("the death toll rose to seven")
+    before any other count of the same status."""
+    found = Casualties(**_tolls(sent))
     for token in sent:
         status = _status(token)
         if status is None or getattr(found, status) is not None:

@@ -25,11 +25,13 @@ def _week(d: dt.date, text: str, span: Span) -> DateRef:
                    text, span)
 
 
-def counted_back(day: str, count: int, unit: str, text: str, span: Span) -> DateRef:
+def counted_back(day: str, count: int, unit: str, text: str, span: Span,
+                 later: bool = False) -> DateRef:
     """ "four days after" / "two weeks after" a clause dated `day`: that many days (a day's
-    precision) or weeks (the week's) before it."""
-    earlier = dt.date.fromisoformat(day) - dt.timedelta(days=count * (7 if unit == "week" else 1))
-    return _week(earlier, text, span) if unit == "week" else _day(earlier, text, span)
+    precision) or weeks (the week's) before it; with `later` ("three days later"), after it."""
+    shift = dt.timedelta(days=count * (7 if unit == "week" else 1))
+    when = dt.date.fromisoformat(day) + (shift if later else -shift)
+    return _week(when, text, span) if unit == "week" else _day(when, text, span)
 
 
 def _month(year: int, month: int, text: str, span: Span) -> DateRef:

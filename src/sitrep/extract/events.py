@@ -27,7 +27,7 @@ from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import counted_back, resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.numbers import parse_number
-from sitrep.extract.status import mark_status
+from sitrep.extract.status import in_reference_frame, mark_status
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.names import COMPASS_POINTS
 from sitrep.merge.events import place_relation
@@ -96,6 +96,20 @@ LOCATIVE = frozenset(
         "over",
     }
 )
+# "110 km northeast of X", "40 km from X": X is where the distance is measured from, not
+# where the event is; the event's place only when the text names no other.
+OFFSET = "offset"
+DISTANCE_UNITS = frozenset({"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile",
+                            "miles", "kms"})
+
+
+def _measured(prep: Token) -> bool:
+    """Whether "from" follows a distance: "40 km from X", "some 60 kilometres (away) from X"."""
+    before = [t for t in prep.doc[max(prep.i - 3, 0) : prep.i] if t.lower_ not in ("away", ")")]
+    near = [prep.head, *prep.children, *before[-1:]]
+    return any(t.lemma_.lower() in DISTANCE_UNITS for t in near)
+
+
 PLACE_NOUNS = frozenset(
     {
         "town",
@@ -247,6 +261,20 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+# Nouns through which a clause tells an act done to its subject: "the unit was the target of
+# a complex attack", "the market was the scene of a massacre".
+FRAME_NOUNS = frozenset({"target", "scene", "victim", "object", "site"})
+
+
+def _framing_verb(noun: Token) -> Token | None:
+    """The verb of "X was the target / the scene of <act>", whose time is the act's."""
+    frame = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if frame is None or frame.lemma_.lower() not in FRAME_NOUNS or frame.dep_ not in (
+            "attr", "dobj", "nsubj", "nsubjpass"):
+        return None
+    return frame.head if frame.head.pos_ in ("VERB", "AUX") else None
+
+
 # Words that set an act apart from the one told before it: "in a separate clash", "another
 # attack", "a second strike".
 DISTINCT_WORDS = frozenset({"separate", "another", "different", "second", "third", "earlier",
@@ -283,7 +311,8 @@ def _same_event(one: Event, other: Event) -> bool:
     if one.modality != other.modality and not (
             one.modality in REAL_MODALITIES and other.modality in REAL_MODALITIES):
         return False
-    if _dated_apart(one, other) and not _overlapping(one.date, other.date):
+    if _dated_apart(one, other) and (not _overlapping(one.date, other.date)
+                                     or _told_earlier(one) or _told_earlier(other)):
         return False
     homes = {default_kb().iso3.get(e.location.country or "") for e in (one, other)
              if e.location is not None}
@@ -338,6 +367,40 @@ def _dated_apart(one: Event, other: Event) -> bool:
     dates = [e.date for e in (one, other)]
     return all(d is not None and d.precision != "unknown" for d in dates) and \
         (dates[0].start, dates[0].end) != (dates[1].start, dates[1].end)  # type: ignore[union-attr]
+
+
+MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                         "august", "september", "october", "november", "december"})
+
+
+def _day_before_month(ent: Span) -> int:
+    """Where a date starts: "the 11 October ambush", whose day the tagger left out of the
+    date (a cardinal before a lone month name), starts at the day."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and len(ent) == 1 and ent.text.lower() in MONTH_NAMES \
+            and before.text.isdigit() and 1 <= int(before.text) <= 31:
+        return before.idx
+    return ent.start_char
+
+
+def _tolled(noun: Token) -> bool:
+    """ "the death toll from Saturday's bombing", "the toll of the attack": a noun whose toll
+    the sentence gives."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of", "in") \
+        and noun.head.head.lemma_.lower() == "toll"
+
+
+def _count_of(span: Token) -> int | None:
+    """How many days or weeks a span word counts: "four days", "a week"."""
+    return next((parse_number(c.text) for c in span.children if c.dep_ == "nummod"),
+                1 if any(c.lower_ in ("a", "one") for c in span.children) else None)
+
+
+def _told_earlier(event: Event) -> bool:
+    """ "Earlier this month a missile hit an apartment block": an act dated as earlier than
+    what the story tells is another act, even where the two dates overlap."""
+    text = (event.date.text or "").lower() if event.date is not None else ""
+    return text.startswith("earlier")
 
 
 # Words of what follows an attack: the sentence head may read the attack into them.
@@ -803,7 +866,12 @@ class DocumentExtractor:
             vote = self.classifier.trigger_vote(
                 self._encoded, tok, sent, None if decided else trig.type.value
             )
-            if decided is None and item.nominal and self._refers_back(tok, trig.type):
+            if decided is None and item.nominal and (
+                    self._refers_back(tok, trig.type)
+                    or trig.strong and (_tolled(tok) or in_reference_frame(tok))):
+                # "The strikes hit a market", "the death toll from Saturday's bombing", "the
+                # exodus followed an Oct. 18 attack": the sentence names an act it counts or
+                # refers back to, though it tells something else
                 decided = TypeDecision(trig.type.value, 0.5, "rules")
             if decided is None:
                 # a strong verb of attack whose subject is a known actor ("U.S. warplanes
@@ -1234,6 +1302,7 @@ class DocumentExtractor:
         """The event's place and launch point among the sentence's places inside `scope`."""
         location: Place | None = None
         origin: Place | None = None
+        reference: Place | None = None  # a place a distance is measured from
         for place in in_sent:
             token = self.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
             if token is None:
@@ -1247,16 +1316,21 @@ class DocumentExtractor:
                 root.dep_ == "pobj" and root.head.lower_ == "of"
                 and root.head.head.dep_ == "dobj" and root.head.head.head.i in heads
                 and root.head.head.lemma_.lower() in PLACE_NOUNS)
+            if prep == OFFSET:
+                reference = reference or place
+                continue
             if prep not in LOCATIVE and not struck and not (place.precision == 2 and prep is None):
                 continue
             if prep in ("from",):
                 origin = origin or place
             elif location is None or (location.precision or 9) > (place.precision or 9):
                 location = place
-        return location, origin
+        return location or reference, origin
 
     @staticmethod
     def _prep_of(token: Token) -> str | None:
+        """The preposition a place is governed by ("in", "near"...), or OFFSET for the point
+        a distance is measured from."""
         node = token
         for _ in range(5):
             if (
@@ -1266,9 +1340,14 @@ class DocumentExtractor:
                 & {node.head.head.lemma_.lower(), node.head.head.lower_}
             ):
                 node = node.head.head  # "the town of X", "the outskirts of X", "east of X"
+                if node.lower_ in COMPASS_POINTS and any(
+                        c.lemma_.lower() in DISTANCE_UNITS for c in node.children):
+                    return OFFSET  # "110 km northeast of the city of Segou"
                 if node.lower_ in COMPASS_POINTS and node.dep_ in ("advmod", "npadvmod"):
                     return "near"  # "hit sites east of the town of X"
                 continue
+            if node.dep_ == "pobj" and node.head.lower_ == "from" and _measured(node.head):
+                return OFFSET  # "Kokry village, 40 km from Macina"
             if node.dep_ == "pobj":
                 return node.head.lower_
             if node.dep_ in ("compound", "amod", "nmod") and node.head.pos_ == "NOUN" \
@@ -1329,6 +1408,9 @@ class DocumentExtractor:
             {phrase.i} if phrase is not None else set())
         if self._casualty_clause_of(tok):
             anchors.add(tok.head.i)  # "On Jan. 17, a missile tore through a block, killing 11"
+        framed = _framing_verb(tok)
+        if framed is not None:
+            anchors.add(framed.i)  # "on Saturday, a unit was the target of an attack"
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -1347,10 +1429,13 @@ class DocumentExtractor:
                     break  # "since the October 7 attack": the date is that attack's
                 node = node.head
             if attached:
-                resolved = resolve_date(ent.text, (ent.start_char, ent.end_char), self.published)
+                start = _day_before_month(ent)
+                resolved = resolve_date(self.doc.text[start : ent.end_char],
+                                        (start, ent.end_char), self.published)
                 if resolved is not None:
                     return resolved
-        counted = self._days_before(tok if tok.pos_ in ("VERB", "AUX") else verb, sent)
+        counted = self._days_before(tok if tok.pos_ in ("VERB", "AUX") else verb, sent) \
+            or self._days_before_noun(tok, sent) or self._days_later(anchors, tok.idx)
         if counted is not None:
             return counted
         if self.published is not None:
@@ -1364,10 +1449,12 @@ class DocumentExtractor:
         if clause is None or not _sequenced(clause) or clause.head.i == clause.i:
             return None
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "after"]
-        span = next((c for h in (clause, *marks) for c in h.children if c.dep_ == "npadvmod"
-                     and c.lemma_.lower() in ("day", "week")), None) if marks else None
-        count = next((parse_number(c.text) for c in span.children if c.dep_ == "nummod"),
-                     None) if span is not None else None
+        # "four days after", and "came a week after" where the span hangs from the main verb
+        span = next((c for h in (clause, *marks, clause.head) for c in h.children
+                     if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")
+                     and (h.i != clause.head.i or c.i == marks[0].i - 1)), None) \
+            if marks else None
+        count = _count_of(span) if span is not None else None
         if span is None or count is None or not 0 < count <= 60:
             return None
         head = self._date(clause.head, None, sent)
@@ -1376,6 +1463,54 @@ class DocumentExtractor:
         text = self.doc[span.left_edge.i : clause.i].text
         at = self.doc[span.left_edge.i].idx
         return counted_back(head.start, count, span.lemma_.lower(), text, (at, at + len(text)))
+
+    def _days_before_noun(self, noun: Token, sent: Span) -> DateRef | None:
+        """ "The operation took place five days after an attack", "The raid on Friday came a
+        week after a suicide bombing": an act named after "N days after" is dated that many
+        days before the clause it follows, dated in its own words, by its subject's event or
+        by the event that subject refers back to ("The operation")."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "after":
+            return None
+        span = next((c for c in noun.head.children if c.dep_ == "npadvmod"
+                     and c.lemma_.lower() in ("day", "week")), None)
+        if span is None:
+            return None
+        count = _count_of(span)
+        clause = noun.head.head
+        if count is None or not 0 < count <= 60 or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        head = self._date(clause, None, sent)
+        subject = _subject(clause)
+        if (head is None or head.precision != "day") and subject is not None:
+            told = self.event_heads.get(subject.i) or (  # "The operation": the one told before
+                self._find_antecedent_event(subject, None)
+                if subject.lemma_.lower() in self.lex.anaphor_nouns
+                and self._is_anaphoric(subject) else None)
+            head = told.date if told is not None else None
+        if head is None or head.precision != "day" or head.start is None:
+            return None
+        text = self.doc[span.left_edge.i : noun.head.i + 1].text
+        at = self.doc[span.left_edge.i].idx
+        return counted_back(head.start, count, span.lemma_.lower(), text, (at, at + len(text)))
+
+    def _days_later(self, anchors: set[int], before: int) -> DateRef | None:
+        """ "Two days later, gunmen killed four farmers", "a drone attack in the same town three
+        days later": that many days (or weeks) after the last event dated to the day before."""
+        later = next((t for i in anchors for t in self.doc[i].children
+                      if t.lower_ == "later" and t.dep_ == "advmod"), None)
+        span = next((c for c in later.children if c.dep_ == "npadvmod"
+                     and c.lemma_.lower() in ("day", "week")), None) if later else None
+        if later is None or span is None:
+            return None
+        count = _count_of(span)
+        dated = [e.date for e in self.events if e.trigger_span[0] < before
+                 and e.date is not None and e.date.precision == "day" and e.date.text]
+        if count is None or not 0 < count <= 60 or not dated or dated[-1].start is None:
+            return None
+        text = self.doc[span.left_edge.i : later.i + 1].text
+        at = self.doc[span.left_edge.i].idx
+        return counted_back(dated[-1].start, count, span.lemma_.lower(), text,
+                            (at, at + len(text)), later=True)
 
     def _other_event_word(self, node: Token, anchors: set[int]) -> bool:
         """Whether a word on a date's way up to the trigger names another event ("since
@@ -1449,9 +1584,15 @@ class DocumentExtractor:
 
     def _referred_event(self, noun: Token, event: Event) -> Event | None:
         """The earlier event a noun refers back to, unless the two are dated apart ("On
-        Wednesday a strike killed three" is not Saturday's strike)."""
+        Wednesday a strike killed three" is not Saturday's strike) or the noun names an earlier
+        event the story refers to and the other is the story's own news."""
         found = self._find_antecedent_event(noun, event.type)
-        return None if found is not None and _dated_apart(found, event) else found
+        if found is None or _dated_apart(found, event):
+            return None
+        told = self.doc.char_span(*found.trigger_span, alignment_mode="expand")
+        if told is not None and in_reference_frame(noun) and not in_reference_frame(told.root):
+            return None  # "This comes days after the ISIS attack": not the strike told before
+        return found
 
     def _same_clause_event(self, tok: Token, event: Event) -> Event | None:
         """One act told twice in a sentence: "shelled X, killing 24", "were killed when ... struck".

@@ -50,7 +50,7 @@ def in_reference_frame(trigger: Token) -> bool:
         prep = node.head
         if prep.lower_ in REFERENCE_PREPS:
             return True
-        if prep.lower_ in ("after", "before") and _a_while(prep):
+        if prep.lower_ in ("after", "before") and (_a_while(prep) or _a_while_before(prep)):
             return True  # "less than two weeks after a drone attack on the Harir base"
         if prep.head.lower_ in REFERENCE_NOUNS:
             return True
@@ -69,13 +69,20 @@ def _clause_after_a_while(verb: Token) -> bool:
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
     if not marks:
         return False
-    return _a_while(verb, *marks)
+    return _a_while(verb, *marks) or _a_while_before(marks[0])
 
 
 def _a_while(*holders: Token) -> bool:
     """Whether one of the words carries a span of time ("two weeks after", "days before")."""
     return any(c.dep_ == "npadvmod" and c.lower_ in DURATIONS
                for holder in holders for c in holder.children)
+
+
+def _a_while_before(word: Token) -> bool:
+    """Whether a span of time the parser hung on the main verb stands right before "after":
+    "came a week after fighters raided the base", "This comes days after the attack"."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    return before is not None and before.dep_ == "npadvmod" and before.lower_ in DURATIONS
 
 
 def _day(date: DateRef | None) -> dt.date | None:

@@ -119,6 +119,7 @@ class Mention:
     # "Dnipro's Shevchenkivskyi district" ("district": of the previous mention), "Bannu's
     # Jani Khel" ("place": somewhere in the previous mention)
     part_of: PartOf | None = None
+    route: tuple[int, int] | None = None  # "the Markala-Macina axis": the road both ends name
 
 
 def _strip(span: Span) -> Span:
@@ -347,11 +348,12 @@ def _route_ends(doc: Doc, mention: Mention) -> list[Mention]:
         return [mention]
     first, second = ends.group(1), ends.group(2)
     at = mention.start + mention.text.find(mention.name)
+    road = (at, at + len(mention.name))
     return [replace(mention, start=at, end=at + len(first), text=first, name=first,
-                    kind="cued", region=True, full=None, fallback=None),
+                    kind="cued", region=True, full=None, fallback=None, route=road),
             replace(mention, start=at + len(mention.name) - len(second),
                     end=at + len(mention.name), text=second, name=second, kind="cued",
-                    region=True, full=None, fallback=None)]
+                    region=True, full=None, fallback=None, route=road)]
 
 
 # Words after a place name that make it the name of a disease or its agent: "West Nile

@@ -407,6 +407,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
                                span=(mentions[i].start, mentions[i].end),
                                precision=max(2, outer.precision or 2), runner_up=None)
     _place_city_parts(mentions, found)
+    _link_route_ends(mentions, found)
     places: list[Place] = []
     for i, (mention, place) in enumerate(zip(mentions, found, strict=True)):
         if place is None and _facility_name(mention) and i + 1 < len(mentions):
@@ -416,6 +417,19 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         elif mention.kind == "place":
             places.append(_unresolved(mention))
     return places
+
+
+def _link_route_ends(mentions: list[Mention], found: list[Place | None]) -> None:
+    """ "the Markala-Macina axis": each resolved end of a road knows the other, so an event
+    on the road is placed at its first end and still meets reports that name the second."""
+    for i in range(len(mentions) - 1):
+        first, second = found[i], found[i + 1]
+        if mentions[i].route is None or mentions[i].route != mentions[i + 1].route \
+                or first is None or second is None or not first.resolved \
+                or not second.resolved:
+            continue
+        found[i] = replace(first, along=second.point())
+        found[i + 1] = replace(second, along=first.point())
 
 
 CITY_PART_KM = 30.0  # how far from its city a district of it may be read

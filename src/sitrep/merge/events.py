@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.actors.kb import default_kb
-from sitrep.geo.distance import haversine_km
+from sitrep.geo.distance import haversine_km, segment_km
 from sitrep.model import BACKGROUND, NEW, PRECISION_ORDER, UPDATE, author_identities
 
 NEAR_KM = 25.0
@@ -104,7 +104,15 @@ def _report(event: dict[str, Any]) -> Report:
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
-    return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
+    """Km between two places; a place on a road named by its ends ("the Markala-Macina
+    axis") is anywhere on the road."""
+    km = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
+    for road, other in ((a, b), (b, a)):
+        end = road.get("along")
+        if end:
+            km = min(km, segment_km(other["lat"], other["lon"], road["lat"], road["lon"],
+                                    end["lat"], end["lon"]))
+    return km
 
 
 def _contains(area: dict[str, Any], place: dict[str, Any]) -> bool:
