@@ -509,3 +509,37 @@ def test_a_toll_a_later_report_gives_is_the_events_count(extractor: Extractor) -
                       "2026-03-16")
     raid = next(e for e in referred if e["type"] == "ASSAULT")
     assert raid["status"] == "background" and raid["date"]["start"] == "2026-03-02"
+
+
+def test_the_attack_named_at_another_place_is_not_the_one_told_before(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Jets struck militant hideouts east of the town of Palmyra, a "
+                              "monitor said. The strikes hit four sites. The Dec. 2 ambush near "
+                              "Deir ez-Zor killed two soldiers.", "2025-12-10")
+    places = sorted(e["location"]["name"] for e in found if e["type"] == "ASSAULT")
+    assert len(places) == 2 and places[0] != places[1]
+
+
+def test_a_demonyms_desert_is_in_that_country(extractor: Extractor) -> None:
+    places = next(iter(extractor.geoparse(["Jets struck hideouts in the central Iraqi desert, "
+                                           "British officials said."])))
+    assert [(p.text, p.name, p.feature_code) for p in places] == [("Iraqi", "Iraq", "PCLI")]
+
+
+def test_an_attack_in_a_part_of_the_city_is_in_the_city_named_before(
+        extractor: Extractor) -> None:
+    found = events(extractor, "The envoy said her office had verified the deaths of at least "
+                              "80 civilians in Kadugli since January. She recalled the March 3 "
+                              "attack on a clinic in the east of the city, and said her office "
+                              "was gathering evidence.", "2026-03-20")
+    attack = next(e for e in found if e["trigger"]["text"] == "attack")
+    assert attack["location"]["name"] == "Kadugli" and attack["status"] == "background"
+
+
+def test_the_town_is_not_a_place_inside_a_groups_name_or_a_speaker(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Gunmen killed four farmers near Konduga on Monday. The Punch had "
+                              "reported that fighters of the Islamic State West Africa Province "
+                              "stormed the town on October 18.", "2025-10-28")
+    storm = next(e for e in found if e["trigger"]["text"] == "stormed")
+    assert storm["location"]["name"] == "Konduga"

@@ -103,6 +103,11 @@ DISTANCE_UNITS = frozenset({"km", "kilometre", "kilometer", "kilometres", "kilom
                             "miles", "kms"})
 
 
+# Words for a part of a place: "the west of the city", "the outskirts of the town".
+PART_WORDS = COMPASS_POINTS | frozenset({"outskirts", "centre", "center", "edge", "heart",
+                                         "part", "suburbs", "entrance", "middle"})
+
+
 def _measured(prep: Token) -> bool:
     """Whether "from" follows a distance: "40 km from X", "some 60 kilometres (away) from X"."""
     before = [t for t in prep.doc[max(prep.i - 3, 0) : prep.i] if t.lower_ not in ("away", ")")]
@@ -394,6 +399,14 @@ def _count_of(span: Token) -> int | None:
     """How many days or weeks a span word counts: "four days", "a week"."""
     return next((parse_number(c.text) for c in span.children if c.dep_ == "nummod"),
                 1 if any(c.lower_ in ("a", "one") for c in span.children) else None)
+
+
+def _placed_apart(one: Event, other: Event) -> bool:
+    """Whether two events are placed at places set apart ("The Nov. 28 ambush near the al-Tanf
+    garrison" is not the strikes near Sukhnah told before)."""
+    places = [e.location for e in (one, other)]
+    return all(p is not None and p.resolved for p in places) and place_relation(
+        places[0].to_dict(), places[1].to_dict()) == "apart"  # type: ignore[union-attr]
 
 
 def _told_earlier(event: Event) -> bool:
@@ -868,7 +881,8 @@ class DocumentExtractor:
             )
             if decided is None and item.nominal and (
                     self._refers_back(tok, trig.type)
-                    or trig.strong and (_tolled(tok) or in_reference_frame(tok))):
+                    or (trig.strong or _dated_or_placed(tok))
+                    and (_tolled(tok) or in_reference_frame(tok))):
                 # "The strikes hit a market", "the death toll from Saturday's bombing", "the
                 # exodus followed an Oct. 18 attack": the sentence names an act it counts or
                 # refers back to, though it tells something else
@@ -1223,10 +1237,25 @@ class DocumentExtractor:
         return self._last_place_before(tok.idx, since=earlier)
 
     def _last_place_before(self, index: int, since: int = 0) -> Place | None:
-        """The last resolved place named between `since` and `index` (characters)."""
+        """The last resolved place named between `since` and `index` (characters); not one
+        inside a group's name ("Islamic State West Africa Province") nor a speaker ("The
+        PUNCH had reported")."""
         before = [p for p in self.places if p.resolved and since <= p.span[0]
-                  and p.span[1] <= index]
+                  and p.span[1] <= index and not self._names_no_place(p)]
         return before[-1] if before else None
+
+    def _names_no_place(self, place: Place) -> bool:
+        """Whether a place name only stands in a group's name or for a speaker."""
+        span = self.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if span is None:
+            return False
+        inside = any(e.label_ in ("ORG", "NORP") and e.start_char <= place.span[0]
+                     and place.span[1] <= e.end_char and len(e) > len(span)
+                     for e in self.doc.ents) or (  # "Islamic State West Africa Province"
+            span.start > 0 and self.doc[span.start - 1].ent_type_ == "ORG")
+        root = span.root
+        speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lex.reporting_verbs
+        return inside or speaker
 
     def _place_named_before(self, tok: Token, verb: Token | None) -> Place | None:
         """ "struck the town", "the city was struck again": the place is the last resolved one
@@ -1240,6 +1269,10 @@ class DocumentExtractor:
             for g in c.children
             if g.dep_ == "pobj"
         ]
+        # "in the west of the city", "on the outskirts of the town": the part's whole
+        nouns += [g for n in nouns if n.lower_ in PART_WORDS for c in n.children
+                  if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"]
         for noun in nouns:
             if noun.lemma_.lower() in PLACE_NOUNS and any(
                 c.lower_ in ("the", "this", "that") for c in noun.children
@@ -1587,7 +1620,7 @@ class DocumentExtractor:
         Wednesday a strike killed three" is not Saturday's strike) or the noun names an earlier
         event the story refers to and the other is the story's own news."""
         found = self._find_antecedent_event(noun, event.type)
-        if found is None or _dated_apart(found, event):
+        if found is None or _dated_apart(found, event) or _placed_apart(found, event):
             return None
         told = self.doc.char_span(*found.trigger_span, alignment_mode="expand")
         if told is not None and in_reference_frame(noun) and not in_reference_frame(told.root):

@@ -279,8 +279,11 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
         if ent.ent_id_.startswith("country:"):
             if ent.label_ == "GPE" or _country_name(ent, kb):
                 # "U.S. troops", "UK officials": the country's name used as a modifier is a
-                # toponym; a demonym ("British", "American") is not
+                # toponym; a demonym ("British", "American") is not, unless it names the
+                # country's land ("the central Syrian desert")
                 spans.append((ent, "place", kb.iso2.get(ent.ent_id_.split(":", 1)[1])))
+            elif _country_land(ent):
+                spans.append((ent, "land", kb.iso2.get(ent.ent_id_.split(":", 1)[1])))
         elif ent.ent_id_:
             continue
         elif ent.label_ in PLACE_LABELS:
@@ -297,10 +300,14 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
              and not (kind == "weak" and all(t.is_stop for t in span))]  # "At", "On"
     mentions: list[Mention] = []
     taken: set[int] = set()
-    for span, kind, iso2 in sorted(spans, key=lambda s: (s[1] != "place", s[0].start)):
-        mention = _mention(span, kind, iso2)
+    for span, kind, iso2 in sorted(spans, key=lambda s: (s[1] not in ("place", "land"),
+                                                         s[0].start)):
+        mention = _mention(span, "place" if kind == "land" else kind, iso2)
         if mention is None:
             continue
+        entry = kb.get(span.ent_id_) if kind == "land" else None
+        if entry is not None:
+            mention = replace(mention, name=entry.name, region=True)  # "Syrian" -> Syria
         if span.start < len(doc) and doc[span.start].ent_type_ == "NORP" and len(span) > 1 \
                 and mention.fallback is None:
             mention.fallback = span[1:].text  # "British Columbia", else "Columbia"
@@ -387,6 +394,17 @@ def _country_name(ent: Span, kb: ActorKB) -> bool:
     """Whether a country entity is written as one of the country's names, not its demonym."""
     entry = kb.get(ent.ent_id_)
     return entry is not None and ent.text in entry.aliases and ent.text not in DEMONYM_ONLY
+
+
+# Nouns for a stretch of a country's land that its demonym names: "the Syrian desert".
+LAND_NOUNS = frozenset({"desert", "countryside", "hinterland"})
+
+
+def _country_land(ent: Span) -> bool:
+    """ "the central Syrian desert", "the Iraqi desert": a demonym that names a stretch of its
+    country's land places the text in that country."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent.label_ == "NORP" and after is not None and after.lower_ in LAND_NOUNS
 
 
 # Names that countries.toml lists as names and that news also writes as plain adjectives.
