@@ -376,15 +376,18 @@ def test_a_rising_toll_is_an_update_and_its_latest_figure_is_best() -> None:
     assert merged["contradictions"][0]["kind"] == "disagree"
 
 
-def test_the_held_out_coverage_corpus_is_well_formed() -> None:
+@pytest.mark.parametrize(("folder", "events", "reports"),
+                         [("coverage3", 4, 31), ("coverage4", 6, 31)])
+def test_the_held_out_coverage_corpora_are_well_formed(folder: str, events: int,
+                                                      reports: int) -> None:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("coverage_score", COVERAGE / "score.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    articles, gold = module.load(COVERAGE.parent / "coverage3")
-    assert len(gold) == 4 and len(articles) == 31
+    articles, gold = module.load(COVERAGE.parent / folder)
+    assert len(gold) == events and len(articles) == reports
     assert len({a["url"] for a in articles}) == len(articles)
     for article in articles:
         for mention in article["mentions"]:

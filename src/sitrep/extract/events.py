@@ -1038,7 +1038,8 @@ class DocumentExtractor:
         )
         if not item.nominal:
             subj = _subject(tok)
-            passive = any(c.dep_ == "nsubjpass" for c in tok.children) or _elliptic_passive(tok)
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children) or \
+                _elliptic_passive(tok) or self._reduced_passive(tok)
             if subj is not None and not (passive and subj.dep_ in ("nsubjpass", "nsubj")
                                          and subj.head.i == tok.i):
                 actors = self._actors_or_event_actors(subj)
@@ -1397,6 +1398,16 @@ class DocumentExtractor:
                 continue
             break
         return None
+
+    def _reduced_passive(self, verb: Token) -> bool:
+        """ "A soldier wounded in an ambush by ISIS fighters has died": a casualty participle
+        with no object, told as what an attack did to its subject, is passive; its subject is
+        the victim."""
+        return verb.lemma_.lower() in ("wound", "injure", "kill") and verb.tag_ == "VBN" \
+            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children) \
+            and any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+                g.dep_ == "pobj" and match_trigger(g, self.lex) is not None
+                for g in c.children) for c in verb.children)
 
     def _casualty_clause_of(self, tok: Token) -> bool:
         """Whether a casualty verb only completes the act it hangs from ("tore through a

@@ -145,6 +145,10 @@ def _is_name_token(tok: Token) -> bool:
     return tok.is_title or tok.is_upper and len(tok) > 1 or tok.text[:1].isupper()
 
 
+# Small words inside Portuguese, Spanish, French and Italian place names.
+PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "di", "du", "des", "la"})
+
+
 def _grow(span: Span) -> Span:
     """Extend a name over article particles and hyphens: 'Maarrat' -> 'Maarrat al-Numan'."""
     doc, start, end = span.doc, span.start, span.end
@@ -157,6 +161,8 @@ def _grow(span: Span) -> Span:
             end += 3
         elif nxt.lower_ in ARTICLES and _is_name_token(after) and not nxt.is_title:
             end += 2
+        elif nxt.text in PARTICLES and after.is_title and _is_name_token(after):
+            end += 2  # "Mocimboa da Praia", "San José del Guaviare"
         else:
             break
     while start >= 2:
@@ -459,7 +465,8 @@ def _part_of(doc: Doc, previous: Mention | None, mention: Mention) -> PartOf | N
 
 
 # What stands between a place and the larger one it is said to lie in: "Atlanta, Georgia",
-# "Crawford County located in Pennsylvania", "Austin, in Scott County", "a town in northern X".
+# "Crawford County located in Pennsylvania", "Austin, in Scott County", "a town in northern X",
+# "Chai, in the district of Macomia".
 # "the Jani Khel area of Bannu district", "the Bir Basha area, west of Taiz city": a part of
 # the larger place, or next to it.
 PART_WORDS = r"(?:area|district|neighbourhood|neighborhood|quarter|suburb|outskirts|village)"
@@ -467,6 +474,8 @@ IN_PREVIOUS = re.compile(
     r"^(?:,|,? (?:(?:located|situated|which is|that is) )?in (?:the )?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     r"north-?western|south-?eastern|south-?western) )?"
+    r"(?:(?:district|province|region|commune|municipality|department|county|territory|"
+    r"governorate|state|prefecture) of (?:the )?)?"
     rf"| {PART_WORDS} of (?:the )?"
     rf"|(?: {PART_WORDS})?, (?:(?:north|south|east|west)(?:-?(?:east|west))?|just outside) of"
     r" (?:the )?)\s?$", re.IGNORECASE)
@@ -503,7 +512,9 @@ def _mark_lists(doc: Doc, mentions: list[Mention]) -> None:
 # Lemonnier in Djibouti", "Tower 22, a US outpost in northeastern Jordan".
 GAP_WORDS = frozenset({"in", "near", "outside", "at", "of", "the", "a", "an", "on", "close", "to",
                        "us", "u.s.", "military", "army", "air", "naval", "outpost", "base",
-                       "camp", "post", "facility", *DIRECTIONS})
+                       "camp", "post", "facility", "district", "province", "region", "commune",
+                       "municipality", "department", "county", "territory", "governorate",
+                       *DIRECTIONS})
 
 
 def _places_in(gap: str) -> bool:

@@ -396,13 +396,16 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         found.append(_to_place(mention, best, probs[0], runner))
     for i in range(len(found) - 1):
         inner, outer = found[i], found[i + 1]
-        if inner is not None and outer is not None and mentions[i + 1].in_previous \
+        home = outer.country if outer is not None else None
+        abroad = inner is not None and inner.feature_class in ("P", "S") \
+            and inner.country != home and not any(c.entry.country == home for c in ranked[i])
+        unknown = inner is None and mentions[i].kind == "place"
+        if outer is not None and mentions[i + 1].in_previous \
                 and mentions[i].placed_in_next and not mentions[i].list_id \
-                and inner.feature_class in ("P", "S") \
-                and outer.country and inner.country != outer.country \
-                and not any(c.entry.country == outer.country for c in ranked[i]):
-            # "Bir Basha, in western Taiz": a name the gazetteer knows only abroad, said to
-            # lie in a place it knows, is somewhere in that place
+                and outer.country and (abroad or unknown):
+            # "Bir Basha, in western Taiz": a name the gazetteer knows only abroad, or not at
+            # all ("Awasse, in Mocimboa da Praia district"), said to lie in a place it knows,
+            # is somewhere in that place
             found[i] = replace(outer, text=mentions[i].text,
                                span=(mentions[i].start, mentions[i].end),
                                precision=max(2, outer.precision or 2), runner_up=None)
@@ -488,6 +491,9 @@ def _code_like(name: str) -> bool:
         (letters.isupper() and len(letters) <= 4) or any(ch.isdigit() for ch in letters))
 
 
+PLACE_MIN_POPULATION_ABROAD = 20_000  # a town the story's countries do not back
+
+
 def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float]) -> bool:
     """Whether the best reading is good enough to report rather than leave the name empty."""
     in_focus = not focus or best.entry.country in focus
@@ -504,6 +510,10 @@ def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float]) -> b
                                    or best.entry.population >= WEAK_MIN_POPULATION)
     if mention.kind == "cued" and not in_focus and best.entry.population < 50_000:
         return False
+    if best.entry.feature_class == "P" and best.entry.population < PLACE_MIN_POPULATION_ABROAD \
+            and focus.get(best.entry.country, 0.0) <= 1.0 < max(focus.values(), default=0) / 2 \
+            and best.entry.country not in mention.local_countries:
+        return False  # "Chai" in a story about Mozambique is not a Turkish town (only it is)
     return True
 
 
