@@ -567,3 +567,15 @@ def test_a_small_town_abroad_only_its_own_name_backs_is_not_read(extractor: Extr
             "northern Mozambique, hours later.")
     places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
     assert "Chai" not in places or places["Chai"].country == "MZ"
+
+
+def test_a_district_holds_its_namesake_town_without_a_district_code() -> None:
+    town = {"geonameid": 1, "name": "Mocímboa da Praia", "lat": -11.35, "lon": 40.35,
+            "country": "MZ", "admin1_code": "01", "admin2_code": None, "feature_class": "P",
+            "feature_code": "PPL"}
+    district = {"geonameid": 2, "name": "Mocimboa da Praia", "lat": -12.45, "lon": 39.86,
+                "country": "MZ", "admin1_code": "01", "admin2_code": "1037368",
+                "feature_class": "A", "feature_code": "ADM2"}
+    assert place_relation(town, district) == "nested"
+    assert place_relation(town, {**district, "name": "Macomia", "admin2_code": "1042455"}) \
+        == "apart"

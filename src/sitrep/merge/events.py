@@ -30,6 +30,7 @@ from typing import Any
 
 from sitrep.actors.kb import default_kb
 from sitrep.geo.distance import haversine_km, segment_km
+from sitrep.geo.names import fold
 from sitrep.model import BACKGROUND, NEW, PRECISION_ORDER, UPDATE, author_identities
 
 NEAR_KM = 25.0
@@ -123,6 +124,9 @@ def _contains(area: dict[str, Any], place: dict[str, Any]) -> bool:
         return True
     if code == "ADM1":
         return area.get("admin1_code") == place.get("admin1_code")
+    if not place.get("admin2_code") and area.get("admin1_code") == place.get("admin1_code") \
+            and fold(str(area.get("name") or "")) == fold(str(place.get("name") or "")):
+        return True  # a district and its namesake town the gazetteer gives no district code
     return (area.get("admin1_code"), area.get("admin2_code")) == (
         place.get("admin1_code"),
         place.get("admin2_code"),
