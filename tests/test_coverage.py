@@ -40,6 +40,9 @@ def test_agency_datelines_in_title_case_are_datelines() -> None:
         == ["2 May 2025"]
     assert [d.date for d in find_datelines("QUETTA, 9 March 2026: Terrorists attacked a post.")] \
         == ["9 March 2026"]
+    assert [(d.place, d.date, d.agency) for d in find_datelines(
+        "Bogotá, Apr 24 (EFE).- Five soldiers died.\nMaputo, 18 Feb 2026 (Lusa) - Three died.")] \
+        == [("Bogotá", "Apr 24", "EFE"), ("Maputo", "18 Feb 2026", "Lusa")]
 
 
 def test_an_act_told_days_after_another_is_two_events(extractor: Extractor) -> None:

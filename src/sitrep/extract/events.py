@@ -24,7 +24,7 @@ from sitrep.classify.encoder import Encoded
 from sitrep.classify.labels import default_labels
 from sitrep.extract.attribution import find_attributions
 from sitrep.extract.casualties import find_casualties
-from sitrep.extract.dates import counted_back, resolve_date
+from sitrep.extract.dates import MONTHS, counted_back, resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.status import in_reference_frame, mark_status
@@ -104,7 +104,7 @@ DISTANCE_UNITS = frozenset({"km", "kilometre", "kilometer", "kilometres", "kilom
 
 
 # Words for a part of a place: "the west of the city", "the outskirts of the town".
-PART_WORDS = COMPASS_POINTS | frozenset({"outskirts", "centre", "center", "edge", "heart",
+PLACE_PARTS = COMPASS_POINTS | frozenset({"outskirts", "centre", "center", "edge", "heart",
                                          "part", "suburbs", "entrance", "middle"})
 
 
@@ -374,15 +374,11 @@ def _dated_apart(one: Event, other: Event) -> bool:
         (dates[0].start, dates[0].end) != (dates[1].start, dates[1].end)  # type: ignore[union-attr]
 
 
-MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
-                         "august", "september", "october", "november", "december"})
-
-
 def _day_before_month(ent: Span) -> int:
     """Where a date starts: "the 11 October ambush", whose day the tagger left out of the
     date (a cardinal before a lone month name), starts at the day."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and len(ent) == 1 and ent.text.lower() in MONTH_NAMES \
+    if before is not None and len(ent) == 1 and ent.text.lower() in MONTHS \
             and before.text.isdigit() and 1 <= int(before.text) <= 31:
         return before.idx
     return ent.start_char
@@ -396,9 +392,16 @@ def _tolled(noun: Token) -> bool:
 
 
 def _count_of(span: Token) -> int | None:
-    """How many days or weeks a span word counts: "four days", "a week"."""
-    return next((parse_number(c.text) for c in span.children if c.dep_ == "nummod"),
-                1 if any(c.lower_ in ("a", "one") for c in span.children) else None)
+    """How many days or weeks a span word counts: "four days", "a week"; None beyond 60."""
+    count = next((parse_number(c.text) for c in span.children if c.dep_ == "nummod"),
+                 1 if any(c.lower_ in ("a", "one") for c in span.children) else None)
+    return count if count is not None and 0 < count <= 60 else None
+
+
+def _day_span(holder: Token) -> Token | None:
+    """The "N days" / "a week" word a word carries ("four days after", "three days later")."""
+    return next((c for c in holder.children if c.dep_ == "npadvmod"
+                 and c.lemma_.lower() in ("day", "week")), None)
 
 
 def _placed_apart(one: Event, other: Event) -> bool:
@@ -1271,7 +1274,7 @@ class DocumentExtractor:
             if g.dep_ == "pobj"
         ]
         # "in the west of the city", "on the outskirts of the town": the part's whole
-        nouns += [g for n in nouns if n.lower_ in PART_WORDS for c in n.children
+        nouns += [g for n in nouns if n.lower_ in PLACE_PARTS for c in n.children
                   if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj"]
         for noun in nouns:
@@ -1493,20 +1496,18 @@ class DocumentExtractor:
         if clause is None or not _sequenced(clause) or clause.head.i == clause.i:
             return None
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "after"]
+        if not marks:
+            return None
         # "four days after", and "came a week after" where the span hangs from the main verb
-        span = next((c for h in (clause, *marks, clause.head) for c in h.children
-                     if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")
-                     and (h.i != clause.head.i or c.i == marks[0].i - 1)), None) \
-            if marks else None
-        count = _count_of(span) if span is not None else None
-        if span is None or count is None or not 0 < count <= 60:
+        main = _day_span(clause.head)
+        span = _day_span(clause) or _day_span(marks[0]) or (
+            main if main is not None and main.i == marks[0].i - 1 else None)
+        if span is None:
             return None
         head = self._date(clause.head, None, sent)
-        if head is None or head.precision != "day" or head.start is None:
+        if head is None or head.precision != "day":
             return None
-        text = self.doc[span.left_edge.i : clause.i].text
-        at = self.doc[span.left_edge.i].idx
-        return counted_back(head.start, count, span.lemma_.lower(), text, (at, at + len(text)))
+        return self._counted(span, clause.i - 1, head)
 
     def _days_before_noun(self, noun: Token, sent: Span) -> DateRef | None:
         """ "The operation took place five days after an attack", "The raid on Friday came a
@@ -1515,13 +1516,9 @@ class DocumentExtractor:
         by the event that subject refers back to ("The operation")."""
         if noun.dep_ != "pobj" or noun.head.lower_ != "after":
             return None
-        span = next((c for c in noun.head.children if c.dep_ == "npadvmod"
-                     and c.lemma_.lower() in ("day", "week")), None)
-        if span is None:
-            return None
-        count = _count_of(span)
+        span = _day_span(noun.head)
         clause = noun.head.head
-        if count is None or not 0 < count <= 60 or clause.pos_ not in ("VERB", "AUX"):
+        if span is None or clause.pos_ not in ("VERB", "AUX"):
             return None
         head = self._date(clause, None, sent)
         subject = _subject(clause)
@@ -1531,30 +1528,33 @@ class DocumentExtractor:
                 if subject.lemma_.lower() in self.lex.anaphor_nouns
                 and self._is_anaphoric(subject) else None)
             head = told.date if told is not None else None
-        if head is None or head.precision != "day" or head.start is None:
+        if head is None or head.precision != "day":
             return None
-        text = self.doc[span.left_edge.i : noun.head.i + 1].text
-        at = self.doc[span.left_edge.i].idx
-        return counted_back(head.start, count, span.lemma_.lower(), text, (at, at + len(text)))
+        return self._counted(span, noun.head.i, head)
 
     def _days_later(self, anchors: set[int], before: int) -> DateRef | None:
         """ "Two days later, gunmen killed four farmers", "a drone attack in the same town three
         days later": that many days (or weeks) after the last event dated to the day before."""
         later = next((t for i in anchors for t in self.doc[i].children
                       if t.lower_ == "later" and t.dep_ == "advmod"), None)
-        span = next((c for c in later.children if c.dep_ == "npadvmod"
-                     and c.lemma_.lower() in ("day", "week")), None) if later else None
-        if later is None or span is None:
-            return None
-        count = _count_of(span)
+        span = _day_span(later) if later is not None else None
         dated = [e.date for e in self.events if e.trigger_span[0] < before
                  and e.date is not None and e.date.precision == "day" and e.date.text]
-        if count is None or not 0 < count <= 60 or not dated or dated[-1].start is None:
+        if later is None or span is None or not dated:
             return None
-        text = self.doc[span.left_edge.i : later.i + 1].text
+        return self._counted(span, later.i, dated[-1], later=True)
+
+    def _counted(self, span: Token, last: int, head: DateRef,
+                 later: bool = False) -> DateRef | None:
+        """The date "N days" (`span`, its phrase ending at token `last`) before the day-dated
+        `head`, or after it when `later`."""
+        count = _count_of(span)
+        if count is None or head.start is None:
+            return None
+        text = self.doc[span.left_edge.i : last + 1].text
         at = self.doc[span.left_edge.i].idx
-        return counted_back(dated[-1].start, count, span.lemma_.lower(), text,
-                            (at, at + len(text)), later=True)
+        return counted_back(head.start, count, span.lemma_.lower(), text, (at, at + len(text)),
+                            later=later)
 
     def _other_event_word(self, node: Token, anchors: set[int]) -> bool:
         """Whether a word on a date's way up to the trigger names another event ("since

@@ -23,12 +23,14 @@ DATELINE = re.compile(
 
 # "Beirut (AFP) -", "Kyiv, Ukraine (AP) —", "Taiz (Yemen) (AFP) -": a place in title case is a
 # dateline only with the agency in brackets.
+# "Bogotá, Apr 24 (EFE).-" and "Maputo, 18 Feb 2026 (Lusa) -" too.
 TITLED_DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][a-z'\u2019\-]+(?: [A-Z][a-z'\u2019\-]+){0,2}"
+    r"^[ \t]*(?P<place>[A-Z][^\W\d_'\u2019\-]*(?:['\u2019\-][^\W\d_]+)*"
+    r"(?: [A-Z][^\W\d_'\u2019\-]*(?:['\u2019\-][^\W\d_]+)*){0,2}"
     r"(?:, [A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+){0,2}| \([A-Z][A-Za-z .\-]+\))?)"
-    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
+    rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {MONTH}(?: \d{{4}})?))?"
     r" ?\((?P<agency>[A-Z][A-Za-z .&-]{1,30})\)"
-    r"[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]*",
+    r"[ \t]*\.?(?:-{1,2}|\u2013|\u2014)[ \t]*",
     re.MULTILINE,
 )
 
