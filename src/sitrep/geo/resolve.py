@@ -396,13 +396,13 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         found.append(_to_place(mention, best, probs[0], runner))
     for i in range(len(found) - 1):
         inner, outer = found[i], found[i + 1]
-        home = outer.country if outer is not None else None
+        if outer is None or not outer.country or not mentions[i + 1].in_previous \
+                or not mentions[i].placed_in_next or mentions[i].list_id:
+            continue
         abroad = inner is not None and inner.feature_class in ("P", "S") \
-            and inner.country != home and not any(c.entry.country == home for c in ranked[i])
-        unknown = inner is None and mentions[i].kind == "place"
-        if outer is not None and mentions[i + 1].in_previous \
-                and mentions[i].placed_in_next and not mentions[i].list_id \
-                and outer.country and (abroad or unknown):
+            and inner.country != outer.country \
+            and not any(c.entry.country == outer.country for c in ranked[i])
+        if abroad or inner is None and mentions[i].kind == "place":
             # "Bir Basha, in western Taiz": a name the gazetteer knows only abroad, or not at
             # all ("Awasse, in Mocimboa da Praia district"), said to lie in a place it knows,
             # is somewhere in that place
