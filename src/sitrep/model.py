@@ -116,7 +116,7 @@ class Alternative:
                 "score": round(self.score, 3)}
 
 
-@dataclass
+@dataclass(frozen=True)
 class RouteEnd:
     """The other end of a road an event is placed on ("the Markala-Macina axis")."""
 

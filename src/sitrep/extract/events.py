@@ -623,6 +623,7 @@ class DocumentExtractor:
         ]
         self.event_heads: dict[int, Event] = {}
         self._reporting: set[int] = set()
+        self._no_place: dict[tuple[int, int], bool] = {}  # _names_no_place, once a place
 
     def to_encode(self) -> list[Span]:
         """The sentences the classifier should read: those that can hold an event."""
@@ -1249,7 +1250,13 @@ class DocumentExtractor:
         return before[-1] if before else None
 
     def _names_no_place(self, place: Place) -> bool:
-        """Whether a place name only stands in a group's name or for a speaker."""
+        """Whether a place name only stands in a group's name or for a speaker (read once
+        per place: every event that looks back for "the town" asks again)."""
+        if place.span not in self._no_place:
+            self._no_place[place.span] = self._reads_no_place(place)
+        return self._no_place[place.span]
+
+    def _reads_no_place(self, place: Place) -> bool:
         span = self.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
         if span is None:
             return False
