@@ -10,15 +10,12 @@ from typing import Any
 
 import pytest
 
-from sitrep.corpus import CorpusIngest
-from sitrep.distributed.engines import LocalEngine
+from sitrep.evaluation.coverage import ingest_coverage
 from sitrep.extract.casualties import find_casualties
 from sitrep.ingest import document_from_text
-from sitrep.ingest.sources import read_inputs
 from sitrep.merge.events import merge_events, place_relation
 from sitrep.nlp.dateline import find_datelines
 from sitrep.pipeline import Extractor
-from sitrep.store import SQLiteStore
 
 COVERAGE = Path(__file__).parent / "data" / "coverage"
 
@@ -127,14 +124,12 @@ def test_coverage_corpus_merges_most_reports_of_each_event(tmp_path: Path) -> No
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    articles, _ = module.load(COVERAGE)
-    corpus = module.ingest_file(articles, tmp_path / "coverage.jsonl")
     db = tmp_path / "coverage.db"
-    with SQLiteStore(db) as store:
-        CorpusIngest(store, LocalEngine()).run(read_inputs([str(corpus)]))
+    ingest_coverage(COVERAGE, db)
     result = module.score(db)
-    # own data: a regression guard near this session's level (0.877), not the 0.90
-    assert result["merge"]["f1"] >= 0.84, result["merge"]
+    # own data, and the pair model and status head were trained on it: a regression guard
+    # near this session's level (0.902; 0.888 cross-validated), not evidence of accuracy
+    assert result["merge"]["f1"] >= 0.88, result["merge"]
     assert result["merge"]["precision"] >= 0.93, result["merge"]
     assert result["date_right"] >= 11 and result["place_right"] >= 11, result
     assert result["killed_best_right"] >= 10, result

@@ -515,6 +515,81 @@ def train_geo_command(gold: tuple[str, ...], output: str | None) -> None:
     click.echo(f"ranker written to {target}", err=True)
 
 
+def default_merge_corpora() -> list[Path]:
+    """The pair model's training corpora: the multi-outlet coverage corpora in tests/data
+    (coverage5 is kept out: scored held out) and the generated wire corpus's look-alike events
+    (training/merge/wire)."""
+    data = REPO_TRAINING.parent / "tests" / "data"
+    return [*(data / name for name in ("coverage", "coverage2", "coverage3", "coverage4")),
+            REPO_TRAINING / "merge" / "wire"]
+
+
+@train.command("merge")
+@click.argument("corpora", nargs=-1, type=click.Path(file_okay=False))
+@click.option("--held-out", "held_out", multiple=True, type=click.Path(file_okay=False),
+              help="A corpus to score the final model on and never train on (repeatable).")
+@click.option("--output", type=click.Path(dir_okay=False),
+              help="Model to write (default: the one sitrep loads).")
+def train_merge_command(corpora: tuple[str, ...], held_out: tuple[str, ...],
+                        output: str | None) -> None:
+    """Fit the pair model of merging on multi-outlet coverage corpora (default: tests/data/
+    coverage, coverage2, coverage3, coverage4 and training/merge/wire) and print merge figures
+    cross-validated by corpus, next to the rules alone."""
+    from sitrep.merge.pairs import artefact_path
+    from sitrep.merge.train import train_merge
+
+    folders = [Path(c) for c in corpora] or default_merge_corpora()
+    target = Path(output) if output else artefact_path()
+    try:
+        report = train_merge(folders, target, [Path(h) for h in held_out],
+                             progress=lambda m: click.echo(f"sitrep: {m}", err=True))
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    for kind, figures in (("cross-validated by corpus", report["cross_validation"]),
+                          ("held out", report["held_out"])):
+        for name, both in figures.items():
+            rules, model = both["rules"], both["model"]
+            click.echo(f"{name:<12} merge F1 rules {rules['f1']:.3f} (P {rules['precision']:.3f} "
+                       f"R {rules['recall']:.3f})  with the model {model['f1']:.3f} "
+                       f"(P {model['precision']:.3f} R {model['recall']:.3f})  [{kind}]")
+    click.echo(f"pair model written to {target}", err=True)
+
+
+@train.command("status")
+@click.argument("corpora", nargs=-1, type=click.Path(file_okay=False))
+@click.option("--held-out", "held_out", multiple=True, type=click.Path(file_okay=False),
+              help="A corpus to score the final head on and never train on (repeatable).")
+@click.option("--output", type=click.Path(dir_okay=False),
+              help="Head to write (default: the one sitrep loads).")
+def train_status_command(corpora: tuple[str, ...], held_out: tuple[str, ...],
+                         output: str | None) -> None:
+    """Fit the status head (an event mention's own news or a passing background reference) on
+    the gold mentions of coverage corpora (default: tests/data/coverage to coverage4) and print
+    background P/R/F1 cross-validated by corpus, next to the rules alone."""
+    from sitrep.classify.status import status_artefact_path
+    from sitrep.classify.train_status import train_status
+    from sitrep.pipeline import default_extractor
+
+    folders = [Path(c) for c in corpora] or default_merge_corpora()[:4]
+    target = Path(output) if output else status_artefact_path()
+    try:
+        report = train_status(folders, target, default_extractor(), [Path(h) for h in held_out],
+                              progress=lambda m: click.echo(f"sitrep: {m}", err=True))
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    for kind, figures in (("cross-validated by corpus", report["cross_validation"]),
+                          ("held out", report["held_out"])):
+        for name, both in figures.items():
+            rules, head = both["rules"], both["head"]
+            click.echo(f"{name:<12} background F1 rules {rules['f1']:.3f} (P "
+                       f"{rules['precision']:.3f} R {rules['recall']:.3f})  with the head "
+                       f"{head['f1']:.3f} (P {head['precision']:.3f} R {head['recall']:.3f}) "
+                       f" of {rules['mentions']} mentions [{kind}]")
+    click.echo(f"status head written to {target}", err=True)
+
+
 @main.group()
 def gazetteer() -> None:
     """The embedded GeoNames gazetteer index."""

@@ -17,6 +17,7 @@ from sitrep.distributed.engines import Engine, chunked
 from sitrep.ingest.dedup import NearDuplicates, from_bytes, signature, to_bytes
 from sitrep.ingest.sources import Failure, Item
 from sitrep.merge.events import merge_events
+from sitrep.merge.pairs import default_judge
 from sitrep.model import Document
 from sitrep.store import Copy, SQLStore
 
@@ -85,11 +86,13 @@ class CorpusIngest:
         for document_id, raw in store.signatures():
             self.near.add(document_id, from_bytes(raw))
 
-    def run(self, items: Iterable[Item]) -> IngestSummary:
-        """Ingest every item, then rebuild the merged events."""
+    def run(self, items: Iterable[Item], merge: bool = True) -> IngestSummary:
+        """Ingest every item, then rebuild the merged events (unless `merge` is False: the
+        pair model's trainer reads the events alone)."""
         for chunk in chunked(self._documents(items), self.chunk_size):
             self._ingest_chunk(chunk)
-        self.summary.merged_events = update_merged(self.store)
+        if merge:
+            self.summary.merged_events = update_merged(self.store)
         return self.summary
 
     def _documents(self, items: Iterable[Item]) -> Iterator[Document]:
@@ -155,6 +158,6 @@ def update_merged(store: SQLStore) -> int:
     for copy in store.copies():
         if copy.published:
             published_of.setdefault(copy.document_id, []).append(copy.published)
-    merged = merge_events(store.events(), published_of)
+    merged = merge_events(store.events_for_merging(), published_of, default_judge())
     store.replace_merged(merged)
     return len(merged)

@@ -20,8 +20,9 @@ from sitrep.classify.decide import (
     decide_sentence,
     decide_trigger,
 )
-from sitrep.classify.encoder import Encoded
+from sitrep.classify.encoder import Encoded, Vector
 from sitrep.classify.labels import default_labels
+from sitrep.classify.status import default_status_head
 from sitrep.extract.attribution import find_attributions
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import MONTHS, counted_back, resolve_date
@@ -624,6 +625,8 @@ class DocumentExtractor:
         self.event_heads: dict[int, Event] = {}
         self._reporting: set[int] = set()
         self._no_place: dict[tuple[int, int], bool] = {}  # _names_no_place, once a place
+        # each kept event's status features, by trigger span (what `sitrep train status` reads)
+        self.status_rows: dict[tuple[int, int], Vector] = {}
 
     def to_encode(self) -> list[Span]:
         """The sentences the classifier should read: those that can hold an event."""
@@ -645,7 +648,10 @@ class DocumentExtractor:
                 self._sentence_vote = self.classifier.sentence_vote(self._encoded)
             self._sentence(index, sent, *self._triggers[index])
         kept = [e for e in self.events if self._keep(e)]
-        mark_status(kept, self.doc, self.published)
+        encodings = {self._sentences[i].start_char: enc for i, enc in by_index.items()}
+        rows = mark_status(kept, self.doc, self.published, encodings if encoded else None,
+                           default_status_head() if self.classifier is not None else None)
+        self.status_rows = {e.trigger_span: row for e, row in zip(kept, rows, strict=True)}
         events = self._corefer(kept)
         country = self._focus_country()
         for event in events:

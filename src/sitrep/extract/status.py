@@ -9,9 +9,13 @@ new event at the publication date; merging links it to the event it refers to.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Protocol
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
+from sitrep.classify.encoder import Encoded, Vector
 from sitrep.model import BACKGROUND, NEW, DateRef, Event, Modality
 
 # How much earlier than the report's lead event an event must be dated to be background.
@@ -104,20 +108,74 @@ def _long_ago(date: DateRef | None, published: dt.date | None) -> bool:
     return (published - dt.date.fromisoformat(date.end)).days > LONG_AGO_DAYS
 
 
-def mark_status(events: list[Event], doc: Doc, published: dt.date | None) -> None:
+class StatusJudge(Protocol):
+    """A trained judge of status (sitrep.classify.status.StatusHead)."""
+
+    def background(self, row: Vector, by_rules: bool) -> bool:
+        """Whether a mention with these features (status_row) is background."""
+
+
+RULE_FEATURES = (
+    "framed", "earlier", "said_earlier", "long_ago", "lead", "rules_background",
+    "date_day", "date_week_or_month", "date_year", "undated",
+    "weeks_before_publication", "weeks_before_lead", "position", "first_sentence",
+    "asserted", "no_sentence_vector",
+)
+VECTOR_SIZE = 384  # the encoder's sentence vector (classify.encoder)
+
+
+def mark_status(events: list[Event], doc: Doc, published: dt.date | None,
+                encodings: Mapping[int, Encoded] | None = None,
+                judge: StatusJudge | None = None) -> list[Vector]:
     """Set each event's status; a background event without a date of its own gets none (it
-    happened before the report, on a day the report does not give)."""
+    happened before the report, on a day the report does not give). With a judge (and the
+    encodings of the sentences, by their start), the judge decides from the rules' readings
+    and the sentence. Returns each event's status_row."""
     framed = {id(e) for e in events
               if (span := doc.char_span(*e.trigger_span, alignment_mode="expand")) is not None
               and in_reference_frame(span.root) or _long_ago(e.date, published)}
     lead = next((e for e in events
                  if e.modality == Modality.ASSERTED and id(e) not in framed), None)
     lead_day = (_day(lead.date) if lead is not None else None) or published
+    sentences = [s.start_char for s in doc.sents]
+    rows = []
     for event in events:
-        earlier = (lead_day is not None and (day := _day(event.date)) is not None
-                   and (lead_day - day).days > BACKGROUND_DAYS)
+        day = _day(event.date)
+        earlier = lead_day is not None and day is not None and (lead_day - day).days > \
+            BACKGROUND_DAYS
         background = event is not lead and (
             id(event) in framed or earlier or _said_earlier(event.date))
+        row = status_row(event, [id(event) in framed, earlier, _said_earlier(event.date),
+                                 _long_ago(event.date, published), event is lead, background],
+                         published, lead_day, sentences, encodings or {})
+        rows.append(row)
+        if judge is not None and encodings is not None:
+            background = judge.background(row, background)
         event.status = BACKGROUND if background else NEW
         if background and event.date is not None and event.date.precision == "unknown":
             event.date = DateRef(None, None, "unknown")
+    return rows
+
+
+def status_row(event: Event, readings: list[bool], published: dt.date | None,
+               lead_day: dt.date | None, sentences: list[int],
+               encodings: Mapping[int, Encoded]) -> Vector:
+    """The status features of a mention: the rules' readings (RULE_FEATURES), its date, its
+    place in the article, and its sentence's vector."""
+    precision = event.date.precision if event.date is not None and event.date.start else None
+    day = _day(event.date) or (dt.date.fromisoformat(event.date.start[:10])
+                               if event.date is not None and event.date.start else None)
+
+    def weeks(before: dt.date | None) -> float:
+        return min(max((before - day).days, 0), 90) / 7.0 if before and day else 0.0
+
+    index = sum(1 for start in sentences if start <= event.sentence_span[0]) - 1
+    encoded = encodings.get(event.sentence_span[0])
+    rules = [*map(float, readings),
+             float(precision == "day"), float(precision in ("week", "month")),
+             float(precision == "year"), float(precision is None or precision == "unknown"),
+             weeks(published), weeks(lead_day),
+             max(index, 0) / max(len(sentences), 1), float(index <= 0),
+             float(event.modality == Modality.ASSERTED), float(encoded is None)]
+    vector = encoded.sentence if encoded is not None else np.zeros(VECTOR_SIZE, np.float32)
+    return np.concatenate([np.array(rules, dtype=np.float32), vector])

@@ -9,6 +9,9 @@ contradiction. A report joins a cluster when it is compatible with most of its r
 set apart (by place, or as a second event of the same article) from none, so one odd report
 does not split an event and a chain of near-misses does not glue distinct events together;
 of the clusters that would take it, it joins the one with most reports it fits.
+A learned judge of pairs (sitrep.merge.pairs, when the caller passes one) adds to the rules:
+a pair it is sure of is compatible though the rules say no, and a place read apart splits a
+pair only when the judge is unsure of it too.
 A background mention ("in response to a December 13 attack near Palmyra") never starts a
 merged event: it joins the event it names, by its own date (never its report's publication
 day), place and actors, or none.
@@ -24,9 +27,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import Any, Protocol
 
 from sitrep.actors.kb import default_kb
 from sitrep.geo.distance import haversine_km, segment_km
@@ -34,6 +38,10 @@ from sitrep.geo.names import fold
 from sitrep.model import BACKGROUND, NEW, PRECISION_ORDER, UPDATE, author_identities
 
 NEAR_KM = 25.0
+# the pair model (sitrep.merge.pairs) joins what the rules keep apart when it is this sure, and
+# lets a place read apart split an event only when it is this unsure
+MODEL_SAME = 0.8
+MODEL_APART = 0.1
 NEVER = 10**6  # days between reports that cannot be of one event
 DATE_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366, "unknown": 3}
 MERGEABLE_MODALITIES = {
@@ -47,7 +55,7 @@ MERGEABLE_MODALITIES = {
 }
 
 
-def _day(value: str | None) -> dt.date | None:
+def day_of(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value[:10]) if value else None
     except ValueError:
@@ -67,11 +75,11 @@ class Report:
     last: dt.date | None = None  # the last day of a week's or month's date ("last week")
     identities: set[str] | None = None  # who its actors are, once asked (_identities)
 
-    @property
+    @cached_property
     def id(self) -> str:
         return str(self.event["id"])
 
-    @property
+    @cached_property
     def document(self) -> str:
         return str(self.event.get("document_id") or self.event["document"]["id"])
 
@@ -88,23 +96,23 @@ def _actor_key(actor: dict[str, Any]) -> str:
     return " ".join(str(actor.get("name", "")).lower().split())
 
 
-def _report(event: dict[str, Any]) -> Report:
+def report_of(event: dict[str, Any]) -> Report:
     document = event.get("document") or {}
     date = event.get("date") or {}
     published = document.get("published")
     # a background mention ("in response to a December 13 attack") has its own date or none:
     # never its report's publication day
     precision = date.get("precision") if date.get("start") else "unknown"
-    own = _day(date.get("start")) if precision != "unknown" else None
-    day = own or (None if _background(event) else _day(published))
+    own = day_of(date.get("start")) if precision != "unknown" else None
+    day = own or (None if background(event) else day_of(published))
     window = DATE_WINDOW_DAYS.get(precision or "unknown", 3)
     outlet = document.get("source") or document.get("url") or str(document.get("id"))
-    last = _day(date.get("end")) if precision in ("week", "month") else None
+    last = day_of(date.get("end")) if precision in ("week", "month") else None
     return Report(event, day, window, " ".join(str(outlet).lower().split()), published,
                   dated=bool(date.get("start")) and precision != "unknown", last=last)
 
 
-def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
+def km_between(a: dict[str, Any], b: dict[str, Any]) -> float:
     """Km between two places; a place on a road named by its ends ("the Markala-Macina
     axis") is anywhere on the road."""
     km = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
@@ -152,7 +160,7 @@ def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
         # one country or province named by both says little: many events share it
         return "nested" if _broad(a) else "same"
     points = a.get("feature_class") != "A" and b.get("feature_class") != "A"
-    if points and _km(a, b) <= NEAR_KM:
+    if points and km_between(a, b) <= NEAR_KM:
         return "same"
     if (
         points
@@ -177,12 +185,40 @@ def _within_region(area: dict[str, Any], place: dict[str, Any]) -> bool:
         area.get("feature_class") == "A" and area.get("feature_code") not in
         ("PCLI", "ADM1", "ADM2", "ADM3"))
     return broad and bool(area.get("country")) and area.get("country") == place.get(
-        "country") and _km(area, place) <= REGION_KM
+        "country") and km_between(area, place) <= REGION_KM
 
 
-def compatible(a: Report, b: Report, where: str | None = None) -> bool:
+class Judge(Protocol):
+    """A learned judge of pairs (sitrep.merge.pairs.PairJudge)."""
+
+    def probability(self, a: Report, b: Report) -> float | None:
+        """How likely two reports are of one event; None for a pair it may not judge."""
+
+
+def compatible(a: Report, b: Report, where: str | None = None,
+               judge: Judge | None = None) -> bool:
     """Whether two reports can be of one real-world event (`where`: their place_relation,
-    when the caller has it)."""
+    when the caller has it): by the rules, or by the judge when it is sure."""
+    if _compatible(a, b, where):
+        return True
+    if judge is None or a.day is None or b.day is None:
+        return False
+    p = judge.probability(a, b)
+    return p is not None and p >= MODEL_SAME
+
+
+def _set_apart(a: Report, b: Report, where: str, judge: Judge | None) -> bool:
+    """Whether a place read apart splits two reports: always by the rules alone; with a judge,
+    unless it finds them likely one event (one report's place may be misread)."""
+    if where != "apart":
+        return False
+    if judge is None:
+        return True
+    p = judge.probability(a, b)
+    return p is not None and p < MODEL_APART
+
+
+def _compatible(a: Report, b: Report, where: str | None = None) -> bool:
     if a.document == b.document or a.event["type"] != b.event["type"]:
         return False
     if MERGEABLE_MODALITIES.get(a.event.get("modality", ""), "x") != MERGEABLE_MODALITIES.get(
@@ -191,7 +227,7 @@ def compatible(a: Report, b: Report, where: str | None = None) -> bool:
         return False
     if a.day is None or b.day is None:
         return False
-    gap = _gap(a, b)
+    gap = gap_days(a, b)
     if gap > max(a.window, b.window):
         return False
     where = where or place_relation(a.location, b.location)
@@ -203,16 +239,16 @@ def compatible(a: Report, b: Report, where: str | None = None) -> bool:
         return True
     if gap > 1 or (gap == 1 and not (a.dated and b.dated)):
         return False
-    agree = _actors_agree(a, b)
+    agree = actors_agree(a, b)
     if where == "nested":
         return agree
     # a report that names no place fits one of the same day whose actors it does not
     # contradict, if one of them gives the day; otherwise it needs an actor in common
     same_day = gap == 0 and (a.dated or b.dated)
-    return agree and (same_day or bool(_identities(a) & _identities(b)))
+    return agree and (same_day or bool(identities(a) & identities(b)))
 
 
-def _identities(report: Report) -> set[str]:
+def identities(report: Report) -> set[str]:
     """Who the report's actors are (model.author_identities), computed once a report."""
     if report.identities is None:
         report.identities = author_identities(
@@ -227,30 +263,33 @@ def _alpha3(iso2: str | None) -> str | None:
     return default_kb().iso3.get(iso2) if iso2 else None
 
 
-def _actors_agree(a: Report, b: Report) -> bool:
+def actors_agree(a: Report, b: Report) -> bool:
     """Whether two reports' actors can be the same: unless both name known actors, and none
     in common (an entity or a country), generic actors fit any."""
-    ours, theirs = _identities(a), _identities(b)
+    ours, theirs = identities(a), identities(b)
     return not ours or not theirs or bool(ours & theirs)
 
 
-def _refers(mention: Report, report: Report) -> bool:
+def _refers(mention: Report, report: Report, judge: Judge | None = None) -> bool:
     """Whether a background mention can name the event of a report: as `compatible`, but a
     mention without a day of its own needs the same place and agreeing actors, before the
-    mention's publication."""
+    mention's publication (or a judge sure of it)."""
     if mention.day is not None:
-        return compatible(mention, report)
+        return compatible(mention, report, judge=judge)
+    if judge is not None and (p := judge.probability(mention, report)) is not None \
+            and p >= MODEL_SAME:
+        return True
     if mention.document == report.document or mention.event["type"] != report.event["type"]:
         return False
-    published = _day(mention.published)
+    published = day_of(mention.published)
     if report.day is not None and published is not None and report.day > published:
         return False
     if place_relation(mention.location, report.location) not in ("same", "nested"):
         return False
-    return _actors_agree(mention, report)
+    return actors_agree(mention, report)
 
 
-def _gap(a: Report, b: Report) -> int:
+def gap_days(a: Report, b: Report) -> int:
     """Days between two reports' events. A report that gives no date was published on or
     after its event: against a dated report of a day up to its window before, no gap."""
     assert a.day is not None and b.day is not None
@@ -273,7 +312,7 @@ class Cluster:
 
     reports: list[Report] = field(default_factory=list)
 
-    def fit(self, report: Report) -> int:
+    def fit(self, report: Report, judge: Judge | None = None) -> int:
         """How well a report fits the event: how many of its reports it is compatible with;
         0 unless that is most of them and none sets it apart by place or is a second report
         of its own article."""
@@ -282,9 +321,9 @@ class Cluster:
         fits = misses = 0
         for member in self.reports:
             where = place_relation(report.location, member.location)
-            if where == "apart":
+            if _set_apart(report, member, where, judge):
                 return 0
-            if compatible(report, member, where):
+            if compatible(report, member, where, judge):
                 fits += 1
             else:
                 misses += 1
@@ -292,32 +331,40 @@ class Cluster:
                 return 0
         return fits if 2 * fits > len(self.reports) else 0
 
-    def refers_to(self, report: Report) -> int:
+    def refers_to(self, report: Report, judge: Judge | None = None) -> int:
         """How well a background mention names this event: the number of its reports it
-        fits, 0 if it is set apart from any (a mention without a date fits where place and
-        actors do)."""
-        if any(place_relation(report.location, m.location) == "apart" for m in self.reports):
+        fits, 0 if it is set apart from any (by place; with a judge, by the judge) (a mention
+        without a date fits where place and actors do)."""
+        if judge is None:
+            if any(place_relation(report.location, m.location) == "apart"
+                   for m in self.reports):
+                return 0
+        elif any((p := judge.probability(report, m)) is not None and p < MODEL_APART
+                 for m in self.reports):
             return 0
-        return sum(1 for m in self.reports if _refers(report, m))
+        return sum(1 for m in self.reports if _refers(report, m, judge))
 
 
-def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
+def cluster_reports(events: Iterable[dict[str, Any]],
+                    judge_of: Callable[[list[Report]], Judge] | None = None) -> list[Cluster]:
     """Group event reports into clusters of one real-world event each.
 
     Reports are compared within their type, and a placed report only with clusters in its
     country. A report that names no place (often a later one: "the toll rose to 11") is
     compared with the clusters of any country that have a report within its date window;
-    the actors' country does not block it ("Russian forces" strike Ukraine)."""
+    the actors' country does not block it ("Russian forces" strike Ukraine). `judge_of`
+    makes a learned judge of pairs (sitrep.merge.pairs) from all the reports."""
+    every = [report_of(event) for event in events]
+    judge = judge_of(every) if judge_of is not None else None
     by_type: dict[str, list[Report]] = defaultdict(list)
-    for event in events:
-        report = _report(event)
+    for report in every:
         by_type[str(report.event["type"])].append(report)
     clusters: list[Cluster] = []
     for reports in by_type.values():
         reports.sort(key=lambda r: (r.day or dt.date.max, r.id))
-        index = _ClusterIndex()
+        index = _ClusterIndex(judge)
         for report in reports:
-            if _background(report.event):
+            if background(report.event):
                 continue
             home = index.home(report)
             if home is None:
@@ -325,9 +372,10 @@ def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
             index.add(home, report)
         for report in reports:
             # a background mention joins the event it refers to, and never starts one
-            if _background(report.event):
-                scored = [(c.refers_to(report), -index.order[id(c)], c)
-                          for c in index.candidates(report)]
+            if background(report.event):
+                # by its own words, or fitting it as a report of it would
+                scored = [(max(c.refers_to(report, judge), c.fit(report, judge)),
+                           -index.order[id(c)], c) for c in index.candidates(report)]
                 best = max(scored, key=lambda s: s[:2], default=None)
                 if best is not None and best[0] > 0:
                     home = best[2]
@@ -339,7 +387,8 @@ def cluster_reports(events: Iterable[dict[str, Any]]) -> list[Cluster]:
 class _ClusterIndex:
     """The clusters of one type, found by the days and countries of their reports."""
 
-    def __init__(self) -> None:
+    def __init__(self, judge: Judge | None = None) -> None:
+        self.judge = judge
         self.clusters: list[Cluster] = []
         # day -> country -> cluster id -> (cluster, widest date window of its reports there)
         self.placed: dict[dt.date | None, dict[str, dict[int, tuple[Cluster, int]]]] = \
@@ -368,7 +417,7 @@ class _ClusterIndex:
         """The cluster a report joins: the one with most reports it fits (the older on a
         tie); for a report that names no place, the one it fits at least twice as well as
         any other (two events of its day and actors could each be it)."""
-        scored = sorted((s for s in ((c.fit(report), -self.order[id(c)], c)
+        scored = sorted((s for s in ((c.fit(report, self.judge), -self.order[id(c)], c)
                                      for c in self.candidates(report)) if s[0] > 0),
                         key=lambda s: s[:2], reverse=True)
         if not report.location.get("country") and len(scored) > 1 \
@@ -381,7 +430,7 @@ class _ClusterIndex:
         windows): those of its country and those begun by a report that named no place; any
         country's when it names none. A mention without a day of its own looks back from its
         publication."""
-        day = report.day or _day(report.published)
+        day = report.day or day_of(report.published)
         if day is None:
             return []
         reach = max(report.window, DATE_WINDOW_DAYS["month"])
@@ -402,7 +451,7 @@ class _ClusterIndex:
         return sorted(seen.values(), key=lambda c: self.order[id(c)])
 
 
-def _count(report: Report, status: str) -> int | None:
+def casualty_count(report: Report, status: str) -> int | None:
     value = ((report.event.get("casualties") or {}).get(status) or {}).get("best")
     return int(value) if value is not None else None
 
@@ -422,7 +471,8 @@ def _trend(reports: list[Report], status: str) -> str | None:
     """How a figure moved across reports in publication order: "rose" when every report
     gives at least what every earlier-published one gave, and some gave more (an update,
     not a disagreement); "disagree" when they differ otherwise; None when they agree."""
-    figures = [(r.published or "", v) for r in reports if (v := _count(r, status)) is not None]
+    figures = [(r.published or "", v) for r in reports
+               if (v := casualty_count(r, status)) is not None]
     if len({v for _, v in figures}) < 2:
         return None
     times = sorted({t for t, _ in figures})
@@ -434,8 +484,8 @@ def _trend(reports: list[Report], status: str) -> str | None:
 
 def _contradictions(reports: list[Report]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    killed = {r.id: _count(r, "killed") for r in reports}
-    injured = {r.id: _count(r, "injured") for r in reports}
+    killed = {r.id: casualty_count(r, "killed") for r in reports}
+    injured = {r.id: casualty_count(r, "injured") for r in reports}
     named = {v for v in killed.values() if v is not None}
     if len(named) > 1 or (
         named and any(v is None and injured[k] in named for k, v in killed.items())
@@ -485,23 +535,23 @@ def _specificity(report: Report) -> tuple[int, int, float]:
     )
 
 
-def _background(event: dict[str, Any]) -> bool:
+def background(event: dict[str, Any]) -> bool:
     return event.get("status") == BACKGROUND
 
 
 def _report_status(report: Report, reports: list[Report]) -> str:
     """A report's part in its event: NEW (among the first to tell it), UPDATE (a later
     report of it) or BACKGROUND (a passing mention in a report about something else)."""
-    if _background(report.event):
+    if background(report.event):
         return BACKGROUND
-    first = min((r.published or "" for r in reports if not _background(r.event)), default="")
+    first = min((r.published or "" for r in reports if not background(r.event)), default="")
     return NEW if (report.published or "") <= first else UPDATE
 
 
 def _event_date(reports: list[Report]) -> dict[str, Any] | None:
     """The day most reports that give one to the day give (their own news before passing
     mentions; the earlier day on ties), else the most precise date any gives."""
-    for pool in ([r for r in reports if not _background(r.event)], reports):
+    for pool in ([r for r in reports if not background(r.event)], reports):
         days = Counter(str(r.event["date"]["start"]) for r in pool
                        if (r.event.get("date") or {}).get("precision") == "day")
         if days:
@@ -520,16 +570,17 @@ def _event_date(reports: list[Report]) -> dict[str, Any] | None:
 def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[str, Any]:
     """The merged record of a cluster (``published_of``: document id -> dates of its copies)."""
     reports = sorted(cluster.reports, key=lambda r: (r.published or "", r.id))
-    own = [r for r in reports if not _background(r.event)] or reports
+    own = [r for r in reports if not background(r.event)] or reports
     base = dict(min(own, key=_specificity).event)  # a report of its own news, not in passing
     base["location"] = min(reports, key=_specificity).location or base.get("location")
     base["date"] = _event_date(reports) or base.get("date")
     base.pop("document", None)
+    base.pop("summary", None)
     member_ids = sorted(r.id for r in reports)
     base["id"] = "mev:" + hashlib.sha256("|".join(member_ids).encode()).hexdigest()[:16]
     casualties: dict[str, Any] = {}
     for status in ("killed", "injured"):
-        values = [v for r in reports if (v := _count(r, status)) is not None]
+        values = [v for r in reports if (v := casualty_count(r, status)) is not None]
         if values:
             casualties[status] = reconcile_counts(values)
             if _trend(reports, status) == "rose":
@@ -545,8 +596,8 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
             "url": r.event.get("document", {}).get("url"),
             "published": r.published,
             "status": _report_status(r, reports),
-            "killed": _count(r, "killed"),
-            "injured": _count(r, "injured"),
+            "killed": casualty_count(r, "killed"),
+            "injured": casualty_count(r, "injured"),
         }
         for r in reports
     ]
@@ -561,9 +612,11 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
 
 
 def merge_events(
-    events: Iterable[dict[str, Any]], published_of: dict[str, list[str]] | None = None
+    events: Iterable[dict[str, Any]], published_of: dict[str, list[str]] | None = None,
+    judge_of: Callable[[list[Report]], Judge] | None = None,
 ) -> list[dict[str, Any]]:
-    """Merged events from stored event dicts (each with its "document")."""
-    clusters = cluster_reports(events)
+    """Merged events from stored event dicts (each with its "document" and, for the judge,
+    its sentence as "summary")."""
+    clusters = cluster_reports(events, judge_of)
     merged = [merged_event(c, published_of or {}) for c in clusters]
     return sorted(merged, key=lambda e: ((e.get("date") or {}).get("start") or "", e["id"]))

@@ -533,6 +533,18 @@ class SQLStore:
                 raise StoreError(f"{self.where}: paging stopped advancing at {q.cursor}")
             q = replace(q, cursor=found.next_cursor)
 
+    def events_for_merging(self) -> Iterator[dict[str, Any]]:
+        """Every event with its document and its sentence as "summary" (what merging
+        compares), oldest first."""
+        for raw, summary, doc_id, title, source, url, published in self.rows(
+                "SELECT e.json, e.summary, d.id, d.title, d.source, d.url, d.published "
+                "FROM events e JOIN documents d ON d.id = e.document_id ORDER BY e.day, e.id"):
+            event = json.loads(raw)
+            event["document"] = {"id": doc_id, "title": title, "source": source, "url": url,
+                                 "published": published}
+            event["summary"] = summary
+            yield event
+
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event with its document, evidence spans and merged event."""
         rows = self.rows("SELECT e.json, d.id, d.title, d.source, d.url, d.published "

@@ -24,7 +24,6 @@ such as tests/data/coverage2)
 
 from __future__ import annotations
 
-import itertools
 import json
 import sqlite3
 import sys
@@ -33,7 +32,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sitrep.evaluation.scoring import FieldScore
+from sitrep.evaluation.coverage import gold_mentions, ingest_coverage, load_coverage, pair_score
 from sitrep.geo.distance import haversine_km
 
 HERE = Path(__file__).parent
@@ -42,22 +41,7 @@ NEAR_KM = 25.0
 
 def load(folder: Path = HERE) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """The articles and the gold events (by id)."""
-    articles = [json.loads(line) for line in
-                (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    events = [json.loads(line) for line in
-              (folder / "events.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    return articles, {e["event"]: e for e in events}
-
-
-def ingest_file(articles: list[dict[str, Any]], path: Path) -> Path:
-    """The articles as sitrep's JSONL input (outlet as source)."""
-    with path.open("w", encoding="utf-8") as handle:
-        for article in articles:
-            handle.write(json.dumps({"text": article["text"], "url": article["url"],
-                                     "published": article["published"],
-                                     "source": article["outlet"], "title": article["title"]},
-                                    ensure_ascii=False) + "\n")
-    return path
+    return load_coverage(folder)
 
 
 def score(db: Path, folder: Path = HERE) -> dict[str, Any]:
@@ -71,24 +55,15 @@ def score(db: Path, folder: Path = HERE) -> dict[str, Any]:
     merged_of = dict(conn.execute("SELECT event_id, merged_id FROM merged_members"))
     merged = {mid: json.loads(body) for mid, body in
               conn.execute("SELECT id, json FROM merged_events")}
-    mentions: list[tuple[str, str, str, str | None]] = []  # gold event, status, article, merged
-    background_as_new = 0
-    for article in articles:
-        found = events_of.get(doc_of_url.get(article["url"], ""), [])
-        for mention in article["mentions"]:
-            event = _match(article["text"], mention, found, gold[mention["event"]]["type"])
-            if event is not None and mention["status"] == "background" \
-                    and event.get("status", "new") != "background":
-                background_as_new += 1
-            mentions.append((mention["event"], mention["status"], article["id"],
-                             merged_of.get(event["id"]) if event is not None else None))
-    pairs = FieldScore()  # pairs of mentions put in one merged event / of one gold event
-    for a, b in itertools.combinations(mentions, 2):
-        same_gold = a[0] == b[0]
-        same_merged = a[3] is not None and a[3] == b[3]
-        pairs.correct += same_gold and same_merged
-        pairs.predicted += same_merged
-        pairs.gold += same_gold
+    urls = {doc_id: url for url, doc_id in doc_of_url.items()}
+    events_of_url = {urls[doc_id]: found for doc_id, found in events_of.items()}
+    status_of = {e["id"]: e.get("status", "new") for found in events_of.values() for e in found}
+    matched = gold_mentions(articles, gold, events_of_url)
+    background_as_new = sum(1 for m in matched if m.status == "background"
+                            and m.matched is not None and status_of[m.matched] != "background")
+    mentions = [(m.event, m.status, m.article, merged_of.get(m.matched) if m.matched else None)
+                for m in matched]
+    pairs = pair_score(matched, merged_of)
     per_event = {eid: _event_figures(g, [m for m in mentions if m[0] == eid], merged)
                  for eid, g in sorted(gold.items())}
     return {
@@ -103,26 +78,6 @@ def score(db: Path, folder: Path = HERE) -> dict[str, Any]:
         "killed_best_right": sum(1 for e in per_event.values() if e["killed_best_right"]),
         "per_event": per_event,
     }
-
-
-def _match(text: str, mention: dict[str, Any], found: list[dict[str, Any]],
-           kind: str) -> dict[str, Any] | None:
-    """The sitrep event of an article that a gold mention is."""
-    start = text.find(mention["evidence"])
-    if start < 0:
-        return None
-    end = start + len(mention["evidence"])
-    inside = [e for e in found if any(start <= at < end for at in _mention_starts(e))]
-    if inside:
-        return min(inside, key=lambda e: (e["type"] != kind,
-                                          not start <= e["trigger"]["span"][0] < end))
-    typed = [e for e in found if e["type"] == kind]
-    return min(typed, key=lambda e: abs(e["trigger"]["span"][0] - start), default=None)
-
-
-def _mention_starts(event: dict[str, Any]) -> list[int]:
-    """Where the event's trigger and its other mentions in the article start."""
-    return [event["trigger"]["span"][0]] + [span[0] for span in event.get("mentions") or []]
 
 
 def _event_figures(gold: dict[str, Any], mentions: list[tuple[str, str, str, str | None]],
@@ -144,20 +99,12 @@ def _event_figures(gold: dict[str, Any], mentions: list[tuple[str, str, str, str
 
 
 def main(argv: list[str]) -> None:
-    from sitrep.corpus import CorpusIngest
-    from sitrep.distributed.engines import LocalEngine
-    from sitrep.ingest.sources import read_inputs
-    from sitrep.store import SQLiteStore
-
     folder = Path(argv[1]) if len(argv) > 1 else HERE
-    articles, _ = load(folder)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(argv[0]) if argv else Path(tmp) / "coverage.db"
         if db.exists():
             sys.exit(f"{db} exists: scoring needs a fresh database (stored articles are skipped)")
-        corpus = ingest_file(articles, Path(tmp) / "coverage.jsonl")
-        with SQLiteStore(db) as store:
-            CorpusIngest(store, LocalEngine()).run(read_inputs([str(corpus)]))
+        ingest_coverage(folder, db)
         print(json.dumps(score(db, folder), indent=1))
 
 

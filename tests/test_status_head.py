@@ -1,0 +1,66 @@
+"""The status head (sitrep.classify.status) and its trainer (sitrep.classify.train_status)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep.classify.data import data_hash
+from sitrep.classify.status import StatusHead, default_status_head, status_artefact_path
+from sitrep.cli import default_merge_corpora
+from sitrep.errors import SitrepError
+from sitrep.extract.status import RULE_FEATURES, VECTOR_SIZE
+from sitrep.ingest import document_from_text
+from sitrep.pipeline import Extractor
+
+LEAD = "Gunmen killed eight villagers in Kasanga in North Kivu on Tuesday, local officials said. "
+
+
+def test_the_packaged_head_was_trained_on_the_corpora_as_they_are() -> None:
+    report = json.loads(status_artefact_path().read_text(encoding="utf-8"))
+    assert report["features"] == list(RULE_FEATURES) and report["vector_size"] == VECTOR_SIZE
+    assert len(report["weights"]) == len(RULE_FEATURES) + VECTOR_SIZE
+    folders = default_merge_corpora()[:4]
+    files = sorted(p for f in folders for p in (f / "articles.jsonl", f / "events.jsonl"))
+    assert report["data_hash"] == data_hash(files), "retrain: sitrep train status"
+    assert "coverage5" in report["held_out"]  # scored, never trained on
+
+
+def test_the_head_does_no_worse_than_the_rules_on_any_corpus_it_never_saw() -> None:
+    report = json.loads(status_artefact_path().read_text(encoding="utf-8"))
+    for name, figures in {**report["cross_validation"], **report["held_out"]}.items():
+        assert figures["head"]["f1"] >= figures["rules"]["f1"], name
+
+
+def test_the_lead_stays_news_and_a_massacre_it_is_measured_against_is_background(
+        extractor: Extractor) -> None:
+    assert default_status_head() is not None
+    text = LEAD + ("The killings are the deadliest in the territory since the Oicha massacre, "
+                   "in which 23 people died.")
+    found = extractor.extract_document(document_from_text(text, published="2026-05-20",
+                                                          url="https://example.org/kasanga"))
+    status = {e.trigger_text: e.status for e in found}
+    assert status["killed"] == "new" and status["massacre"] == "background"
+
+
+def test_a_head_of_other_features_is_refused_with_what_to_do() -> None:
+    with pytest.raises(SitrepError, match="sitrep train status"):
+        StatusHead.from_dict({"features": ["framed"], "vector_size": VECTOR_SIZE,
+                              "weights": [1.0], "bias": 0.0, "threshold": 0.5}, "x.json")
+
+
+@pytest.mark.slow
+def test_train_status_cross_validates_by_corpus_and_writes_a_head_sitrep_loads(
+        tmp_path: Path, extractor: Extractor) -> None:
+    from sitrep.classify.train_status import train_status
+
+    data = Path(__file__).parent / "data"
+    target = tmp_path / "status.json"
+    report = train_status([data / "coverage3", data / "coverage4"], target, extractor)
+    for name in ("coverage3", "coverage4"):
+        figures = report["cross_validation"][name]
+        assert figures["rules"]["mentions"] == figures["head"]["mentions"] > 20
+    head = StatusHead.from_dict(json.loads(target.read_text(encoding="utf-8")), str(target))
+    assert head.weights.shape == (len(RULE_FEATURES) + VECTOR_SIZE,)
