@@ -194,6 +194,9 @@ class Judge(Protocol):
     def probability(self, a: Report, b: Report) -> float | None:
         """How likely two reports are of one event; None for a pair it may not judge."""
 
+    def names_place_of(self, a: Report, b: Report) -> bool:
+        """Whether one report's sentence names the place the other is read at."""
+
 
 def compatible(a: Report, b: Report, where: str | None = None,
                judge: Judge | None = None) -> bool:
@@ -214,6 +217,9 @@ def _set_apart(a: Report, b: Report, where: str, judge: Judge | None) -> bool:
         return False
     if judge is None:
         return True
+    countries = a.location.get("country"), b.location.get("country")
+    if all(countries) and countries[0] != countries[1] and not judge.names_place_of(a, b):
+        return True  # abroad, and neither names the other's place: no misreading to mend
     p = judge.probability(a, b)
     return p is not None and p < MODEL_APART
 
@@ -428,8 +434,8 @@ class _ClusterIndex:
     def candidates(self, report: Report) -> list[Cluster]:
         """Clusters with a report within reach in days (the wider of the two reports' date
         windows): those of its country and those begun by a report that named no place; any
-        country's when it names none. A mention without a day of its own looks back from its
-        publication."""
+        country's when it names none, or when a judge can tell a place misread abroad. A
+        mention without a day of its own looks back from its publication."""
         day = report.day or day_of(report.published)
         if day is None:
             return []
@@ -446,7 +452,8 @@ class _ClusterIndex:
                 for key, (cluster, window) in clusters.items():
                     if report.day is not None and abs(k) > max(report.window, window):
                         continue  # too far for either report's date to reach
-                    if not country or where == country or key in self.floating:
+                    if not country or where == country or key in self.floating \
+                            or self.judge is not None:  # a place misread abroad
                         seen.setdefault(key, cluster)
         return sorted(seen.values(), key=lambda c: self.order[id(c)])
 

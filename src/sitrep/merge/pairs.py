@@ -245,6 +245,13 @@ class PairJudge:
         return p
 
 
+    def names_place_of(self, a: Report, b: Report) -> bool:
+        """Whether one report's sentence names the place the other is read at ("Chai" read
+        as a Turkish town in one report, named in another's sentence)."""
+        ta, tb = self.vocabulary.text(a), self.vocabulary.text(b)
+        return _named_in(ta, tb) or _named_in(tb, ta)
+
+
 def _named_in(one: _Text, other: _Text) -> bool:
     """Whether one report's place name is in the other's sentence."""
     return len(one.place) > 4 and one.place in other.sentence
