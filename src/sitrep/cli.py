@@ -516,12 +516,17 @@ def train_geo_command(gold: tuple[str, ...], output: str | None) -> None:
 
 
 def default_merge_corpora() -> list[Path]:
-    """The pair model's training corpora: the multi-outlet coverage corpora in tests/data
-    (coverage5 is kept out: scored held out) and the generated wire corpus's look-alike events
-    (training/merge/wire)."""
+    """The pair model's training corpora: the multi-outlet coverage corpora and the generated
+    wire corpus's look-alike events (training/merge/wire)."""
+    return [*default_coverage_corpora(), REPO_TRAINING / "merge" / "wire"]
+
+
+def default_coverage_corpora() -> list[Path]:
+    """The multi-outlet coverage corpora trained components learn from (tests/data/coverage,
+    coverage2, coverage3, coverage4, coverage6; coverage5 is kept out: scored held out)."""
     data = REPO_TRAINING.parent / "tests" / "data"
-    return [*(data / name for name in ("coverage", "coverage2", "coverage3", "coverage4")),
-            REPO_TRAINING / "merge" / "wire"]
+    return [data / name for name in
+            ("coverage", "coverage2", "coverage3", "coverage4", "coverage6")]
 
 
 @train.command("merge")
@@ -533,7 +538,7 @@ def default_merge_corpora() -> list[Path]:
 def train_merge_command(corpora: tuple[str, ...], held_out: tuple[str, ...],
                         output: str | None) -> None:
     """Fit the pair model of merging on multi-outlet coverage corpora (default: tests/data/
-    coverage, coverage2, coverage3, coverage4 and training/merge/wire) and print merge figures
+    coverage to coverage4, coverage6 and training/merge/wire) and print merge figures
     cross-validated by corpus, next to the rules alone."""
     from sitrep.merge.pairs import artefact_path
     from sitrep.merge.train import train_merge
@@ -565,13 +570,14 @@ def train_merge_command(corpora: tuple[str, ...], held_out: tuple[str, ...],
 def train_status_command(corpora: tuple[str, ...], held_out: tuple[str, ...],
                          output: str | None) -> None:
     """Fit the status head (an event mention's own news or a passing background reference) on
-    the gold mentions of coverage corpora (default: tests/data/coverage to coverage4) and print
+    the gold mentions of coverage corpora (default: tests/data/coverage to coverage4 and
+    coverage6) and print
     background P/R/F1 cross-validated by corpus, next to the rules alone."""
     from sitrep.classify.status import status_artefact_path
     from sitrep.classify.train_status import train_status
     from sitrep.pipeline import default_extractor
 
-    folders = [Path(c) for c in corpora] or default_merge_corpora()[:4]
+    folders = [Path(c) for c in corpora] or default_coverage_corpora()
     target = Path(output) if output else status_artefact_path()
     try:
         report = train_status(folders, target, default_extractor(), [Path(h) for h in held_out],

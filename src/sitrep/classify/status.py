@@ -24,6 +24,7 @@ from sitrep.errors import SitrepError
 from sitrep.extract.status import RULE_FEATURES, VECTOR_SIZE
 
 STATUS_ARTEFACT = "status_head.json"
+_ANCHORED = RULE_FEATURES.index("anchored")
 
 
 @dataclass(frozen=True)
@@ -33,19 +34,26 @@ class StatusHead:
     weights: Vector
     bias: float
     threshold: float
+    types: frozenset[str]  # the event types it learned from; the rules decide the others
 
     def probability(self, row: Vector) -> float:
         z = float(np.dot(self.weights, row)) + self.bias
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def background(self, row: Vector, by_rules: bool) -> bool:
-        """Whether the mention is background (the rules' reading is one of the features)."""
+    def background(self, row: Vector, by_rules: bool, kind: str) -> bool:
+        """Whether the mention is background: the head's say, for a type it learned from and
+        a mention the rules call background or one set before the news by a date or place of
+        its own (a detail of the news, "Another 10 people were wounded", stays news whatever
+        its sentence reads like); the rules' otherwise."""
+        if kind not in self.types or not (by_rules or row[_ANCHORED]):
+            return by_rules
         return self.probability(row) >= self.threshold
 
     def to_dict(self) -> dict[str, Any]:
         return {"features": list(RULE_FEATURES), "vector_size": VECTOR_SIZE,
                 "weights": [round(float(w), 6) for w in self.weights],
-                "bias": round(self.bias, 6), "threshold": self.threshold}
+                "bias": round(self.bias, 6), "threshold": self.threshold,
+                "types": sorted(self.types)}
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], where: str) -> StatusHead:
@@ -54,7 +62,7 @@ class StatusHead:
             raise SitrepError(f"{where}: its features are not this sitrep's status features; "
                               "rebuild it with `sitrep train status`")
         return cls(np.array(raw["weights"], dtype=np.float32), float(raw["bias"]),
-                   float(raw["threshold"]))
+                   float(raw["threshold"]), frozenset(raw.get("types") or ()))
 
 
 def status_artefact_path() -> Path:

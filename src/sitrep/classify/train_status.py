@@ -39,12 +39,14 @@ class _Rows:
     name: str
     x: np.ndarray[Any, Any]
     y: np.ndarray[Any, Any]
+    types: list[str]  # each row's event type
 
 
 def _rows(folder: Path, extractor: Extractor) -> _Rows:
     articles, gold = load_coverage(folder)
     x: list[np.ndarray[Any, Any]] = []
     y: list[int] = []
+    types: list[str] = []
     for article in articles:
         document = document_from_text(article["text"],
                                       published=parse_published(article["published"]),
@@ -55,15 +57,16 @@ def _rows(folder: Path, extractor: Extractor) -> _Rows:
                                   resolve_document(doc, extractor.kb, extractor.gazetteer,
                                                    document.url),
                                   document.published, extractor.classifier,
-                                  extractor.gazetteer)
+                                  extractor.gazetteer, status_head=False)
         events = [e.to_dict() for e in finalize(coder.run(), document.id, extractor.lexicon)]
         for mention in article["mentions"]:
             found = match_mention(document.text, mention, events, gold[mention["event"]]["type"])
             row = coder.status_rows.get(tuple(found["trigger"]["span"])) if found else None
-            if row is not None:
+            if row is not None and found is not None:
                 x.append(row)
                 y.append(int(mention["status"] == "background"))
-    return _Rows(folder.name, np.array(x), np.array(y))
+                types.append(str(found["type"]))
+    return _Rows(folder.name, np.array(x), np.array(y), types)
 
 
 def _fit(rows: list[_Rows]) -> StatusHead:
@@ -74,13 +77,17 @@ def _fit(rows: list[_Rows]) -> StatusHead:
     if len(set(y.tolist())) < 2:
         raise TrainingDataError("status training needs background and new mentions")
     clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(x, y)
-    return StatusHead(clf.coef_[0].astype(np.float32), float(clf.intercept_[0]), THRESHOLD)
+    # the types it saw background mentions of: on the others it would only guess
+    kinds = frozenset(t for r in rows for t, label in zip(r.types, r.y, strict=True) if label)
+    return StatusHead(clf.coef_[0].astype(np.float32), float(clf.intercept_[0]), THRESHOLD,
+                      kinds)
 
 
-def _figures(rows: _Rows, decide: Callable[[np.ndarray[Any, Any]], bool]) -> dict[str, Any]:
+def _figures(rows: _Rows, decide: Callable[[np.ndarray[Any, Any], str], bool]
+             ) -> dict[str, Any]:
     found = FieldScore()
-    for row, label in zip(rows.x, rows.y, strict=True):
-        said = decide(row)
+    for row, label, kind in zip(rows.x, rows.y, rows.types, strict=True):
+        said = decide(row, kind)
         found.correct += bool(said and label)
         found.predicted += bool(said)
         found.gold += int(label)
@@ -91,8 +98,9 @@ def _figures(rows: _Rows, decide: Callable[[np.ndarray[Any, Any]], bool]) -> dic
 
 def _both(rows: _Rows, head: StatusHead) -> dict[str, Any]:
     """Background P/R/F1 of the rules alone and of the head, on one corpus's mentions."""
-    return {"rules": _figures(rows, lambda row: bool(row[RULES])),
-            "head": _figures(rows, lambda row: head.background(row, bool(row[RULES])))}
+    return {"rules": _figures(rows, lambda row, _: bool(row[RULES])),
+            "head": _figures(rows, lambda row, kind: head.background(row, bool(row[RULES]),
+                                                                     kind))}
 
 
 def train_status(folders: list[Path], target: Path, extractor: Extractor,

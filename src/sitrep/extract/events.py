@@ -600,8 +600,10 @@ class DocumentExtractor:
         published: str | None,
         classifier: EventClassifier | None = None,
         gazetteer: Gazetteer | None = None,
+        status_head: bool = True,
     ) -> None:
         self.doc = doc
+        self.status_head = status_head  # False: the rules alone set status (its trainer)
         self.gazetteer = gazetteer
         self.classifier = classifier
         self._encoded: Encoded | None = None
@@ -650,7 +652,8 @@ class DocumentExtractor:
         kept = [e for e in self.events if self._keep(e)]
         encodings = {self._sentences[i].start_char: enc for i, enc in by_index.items()}
         rows = mark_status(kept, self.doc, self.published, encodings if encoded else None,
-                           default_status_head() if self.classifier is not None else None)
+                           default_status_head()
+                           if self.classifier is not None and self.status_head else None)
         self.status_rows = {e.trigger_span: row for e, row in zip(kept, rows, strict=True)}
         events = self._corefer(kept)
         country = self._focus_country()

@@ -111,15 +111,16 @@ def _long_ago(date: DateRef | None, published: dt.date | None) -> bool:
 class StatusJudge(Protocol):
     """A trained judge of status (sitrep.classify.status.StatusHead)."""
 
-    def background(self, row: Vector, by_rules: bool) -> bool:
-        """Whether a mention with these features (status_row) is background."""
+    def background(self, row: Vector, by_rules: bool, kind: str) -> bool:
+        """Whether a mention of this event type with these features (status_row) is
+        background."""
 
 
 RULE_FEATURES = (
     "framed", "earlier", "said_earlier", "long_ago", "lead", "rules_background",
     "date_day", "date_week_or_month", "date_year", "undated",
     "weeks_before_publication", "weeks_before_lead", "position", "first_sentence",
-    "asserted", "no_sentence_vector",
+    "asserted", "no_sentence_vector", "anchored",
 )
 VECTOR_SIZE = 384  # the encoder's sentence vector (classify.encoder)
 
@@ -147,21 +148,42 @@ def mark_status(events: list[Event], doc: Doc, published: dt.date | None,
             id(event) in framed or earlier or _said_earlier(event.date))
         row = status_row(event, [id(event) in framed, earlier, _said_earlier(event.date),
                                  _long_ago(event.date, published), event is lead, background],
-                         published, lead_day, sentences, encodings or {})
+                         published, lead_day, sentences, encodings or {},
+                         _anchored(event, lead, lead_day))
         rows.append(row)
         if judge is not None and encodings is not None:
-            background = judge.background(row, background)
+            background = judge.background(row, background, event.type.value)
         event.status = BACKGROUND if background else NEW
         if background and event.date is not None and event.date.precision == "unknown":
             event.date = DateRef(None, None, "unknown")
     return rows
 
 
+def _anchored(event: Event, lead: Event | None, lead_day: dt.date | None) -> bool:
+    """Whether a mention is set before the news by a date or a place of its own: dated before
+    the lead event's day, or placed elsewhere than the lead event and not dated after it.
+    What an earlier event named in passing has ("the massacre of 23 people in Oicha") and a
+    detail of the news ("Another 10 people were wounded") or the next day's attack ("Gunmen
+    also killed six people on Friday") lacks."""
+    if event is lead:
+        return False
+    start = event.date.start if event.date is not None else None
+    day = dt.date.fromisoformat(start[:10]) if start else None
+    if day is not None and lead_day is not None and day < lead_day:
+        return True
+    place = event.location.geonameid if event.location is not None else None
+    lead_place = lead.location.geonameid if lead is not None and lead.location is not None \
+        else None
+    elsewhere = event.location is not None and (place is None or place != lead_place)
+    return elsewhere and (day is None or lead_day is None or day <= lead_day)
+
+
 def status_row(event: Event, readings: list[bool], published: dt.date | None,
                lead_day: dt.date | None, sentences: list[int],
-               encodings: Mapping[int, Encoded]) -> Vector:
+               encodings: Mapping[int, Encoded], anchored: bool) -> Vector:
     """The status features of a mention: the rules' readings (RULE_FEATURES), its date, its
-    place in the article, and its sentence's vector."""
+    place in the article, whether it has a date or place of its own, and its sentence's
+    vector."""
     precision = event.date.precision if event.date is not None and event.date.start else None
     day = _day(event.date) or (dt.date.fromisoformat(event.date.start[:10])
                                if event.date is not None and event.date.start else None)
@@ -176,6 +198,7 @@ def status_row(event: Event, readings: list[bool], published: dt.date | None,
              float(precision == "year"), float(precision is None or precision == "unknown"),
              weeks(published), weeks(lead_day),
              max(index, 0) / max(len(sentences), 1), float(index <= 0),
-             float(event.modality == Modality.ASSERTED), float(encoded is None)]
+             float(event.modality == Modality.ASSERTED), float(encoded is None),
+             float(anchored)]
     vector = encoded.sentence if encoded is not None else np.zeros(VECTOR_SIZE, np.float32)
     return np.concatenate([np.array(rules, dtype=np.float32), vector])
