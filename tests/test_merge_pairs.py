@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +29,8 @@ BENI = {"geonameid": 217570, "name": "Beni", "text": "Beni", "lat": 0.49, "lon":
 
 
 def _town(name: str, lat: float, lon: float, admin1: str = "11") -> dict[str, Any]:
-    return {"geonameid": hash(name) % 10**6, "name": name, "text": name, "lat": lat, "lon": lon,
-            "country": "CD", "admin1_code": admin1, "feature_class": "P",
+    return {"geonameid": zlib.crc32(name.encode()), "name": name, "text": name, "lat": lat,
+            "lon": lon, "country": "CD", "admin1_code": admin1, "feature_class": "P",
             "feature_code": "PPL", "precision": 1}
 
 

@@ -515,6 +515,17 @@ def train_geo_command(gold: tuple[str, ...], output: str | None) -> None:
     click.echo(f"ranker written to {target}", err=True)
 
 
+def _echo_against_rules(report: dict[str, Any], measure: str, learned: str) -> None:
+    """A trainer's per-corpus P/R/F1 of the rules alone and of what it learned."""
+    for kind, figures in (("cross-validated by corpus", report["cross_validation"]),
+                          ("held out", report["held_out"])):
+        for name, both in figures.items():
+            parts = [f"{label} {both[key]['f1']:.3f} (P {both[key]['precision']:.3f} "
+                     f"R {both[key]['recall']:.3f})"
+                     for label, key in (("rules", "rules"), (f"with the {learned}", learned))]
+            click.echo(f"{name:<12} {measure} F1 " + "  ".join(parts) + f"  [{kind}]")
+
+
 def default_merge_corpora() -> list[Path]:
     """The pair model's training corpora: the multi-outlet coverage corpora and the generated
     wire corpus's look-alike events (training/merge/wire)."""
@@ -551,13 +562,7 @@ def train_merge_command(corpora: tuple[str, ...], held_out: tuple[str, ...],
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)
-    for kind, figures in (("cross-validated by corpus", report["cross_validation"]),
-                          ("held out", report["held_out"])):
-        for name, both in figures.items():
-            rules, model = both["rules"], both["model"]
-            click.echo(f"{name:<12} merge F1 rules {rules['f1']:.3f} (P {rules['precision']:.3f} "
-                       f"R {rules['recall']:.3f})  with the model {model['f1']:.3f} "
-                       f"(P {model['precision']:.3f} R {model['recall']:.3f})  [{kind}]")
+    _echo_against_rules(report, "merge", "model")
     click.echo(f"pair model written to {target}", err=True)
 
 
@@ -571,8 +576,8 @@ def train_status_command(corpora: tuple[str, ...], held_out: tuple[str, ...],
                          output: str | None) -> None:
     """Fit the status head (an event mention's own news or a passing background reference) on
     the gold mentions of coverage corpora (default: tests/data/coverage to coverage4 and
-    coverage6) and print
-    background P/R/F1 cross-validated by corpus, next to the rules alone."""
+    coverage6) and print background P/R/F1 cross-validated by corpus, next to the rules
+    alone."""
     from sitrep.classify.status import status_artefact_path
     from sitrep.classify.train_status import train_status
     from sitrep.pipeline import default_extractor
@@ -585,14 +590,7 @@ def train_status_command(corpora: tuple[str, ...], held_out: tuple[str, ...],
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)
-    for kind, figures in (("cross-validated by corpus", report["cross_validation"]),
-                          ("held out", report["held_out"])):
-        for name, both in figures.items():
-            rules, head = both["rules"], both["head"]
-            click.echo(f"{name:<12} background F1 rules {rules['f1']:.3f} (P "
-                       f"{rules['precision']:.3f} R {rules['recall']:.3f})  with the head "
-                       f"{head['f1']:.3f} (P {head['precision']:.3f} R {head['recall']:.3f}) "
-                       f" of {rules['mentions']} mentions [{kind}]")
+    _echo_against_rules(report, "background", "head")
     click.echo(f"status head written to {target}", err=True)
 
 
