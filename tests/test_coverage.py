@@ -578,3 +578,18 @@ def test_a_district_holds_its_namesake_town_without_a_district_code() -> None:
     assert place_relation(town, district) == "nested"
     assert place_relation(town, {**district, "name": "Macomia", "admin2_code": "1042455"}) \
         == "apart"
+
+
+def test_a_report_that_names_no_place_stays_in_its_articles_country() -> None:
+    # "More than 40 fighters were killed", in a Yemen story that placed its other report in
+    # Hays: not the same day's Russian strike on a Ukrainian town
+    town = {"geonameid": 712165, "name": "Bilopillia", "lat": 51.15, "lon": 34.31,
+            "country": "UA", "admin1_code": "21", "feature_class": "P", "precision": 1}
+    hays = {"geonameid": 75411, "name": "Hays", "lat": 13.93, "lon": 43.48, "country": "YE",
+            "admin1_code": "08", "feature_class": "P", "precision": 1}
+    strike = [_report("u1", "kyiv-daily", town, []), _report("u2", "sumy-wire", town, [])]
+    yemen = [_report("y1", "aden-post", hays, []), _report("y2", "aden-post", {}, [])]
+    yemen[1]["trigger"] = {"text": "killed", "span": [400, 406]}
+    merged = merge_events([*strike, *yemen])
+    ukrainian = next(m for m in merged if any(r["event_id"] == "u1" for r in m["reports"]))
+    assert {r["event_id"] for r in ukrainian["reports"]} == {"u1", "u2"}

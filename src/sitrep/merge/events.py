@@ -74,6 +74,7 @@ class Report:
     dated: bool = True  # False: the report gives no date; `day` is its publication day
     last: dt.date | None = None  # the last day of a week's or month's date ("last week")
     identities: set[str] | None = None  # who its actors are, once asked (_identities)
+    home: str | None = None  # a report that names no place: its article's country, if any
 
     @cached_property
     def id(self) -> str:
@@ -212,7 +213,13 @@ def compatible(a: Report, b: Report, where: str | None = None,
 
 def _set_apart(a: Report, b: Report, where: str, judge: Judge | None) -> bool:
     """Whether a place read apart splits two reports: always by the rules alone; with a judge,
-    unless it finds them likely one event (one report's place may be misread)."""
+    unless it finds them likely one event (one report's place may be misread). A report that
+    names no place is in its article's country: another country's report is apart."""
+    if where == "unknown":
+        for one, other in ((a, b), (b, a)):
+            country = other.location.get("country")
+            if one.home and country and one.home != country:
+                return True
     if where != "apart":
         return False
     if judge is None:
@@ -361,6 +368,7 @@ def cluster_reports(events: Iterable[dict[str, Any]],
     the actors' country does not block it ("Russian forces" strike Ukraine). `judge_of`
     makes a learned judge of pairs (sitrep.merge.pairs) from all the reports."""
     every = [report_of(event) for event in events]
+    _set_homes(every)
     judge = judge_of(every) if judge_of is not None else None
     by_type: dict[str, list[Report]] = defaultdict(list)
     for report in every:
@@ -388,6 +396,18 @@ def cluster_reports(events: Iterable[dict[str, Any]],
                     home.reports.append(report)
         clusters.extend(index.clusters)
     return clusters
+
+
+def _set_homes(reports: list[Report]) -> None:
+    """Give each report that names no place its article's country: the one most of the
+    article's placed reports are in."""
+    countries: dict[str, Counter[str]] = defaultdict(Counter)
+    for report in reports:
+        if country := report.location.get("country"):
+            countries[report.document][str(country)] += 1
+    for report in reports:
+        if not report.location.get("country") and countries.get(report.document):
+            report.home = countries[report.document].most_common(1)[0][0]
 
 
 class _ClusterIndex:
