@@ -36,12 +36,7 @@ class Extractor:
     def events_of_batch(self, parsed: list[tuple[Document, Doc]]) -> list[list[Event]]:
         """Events of several parsed documents; their sentences go through the encoder in one
         batch, sorted by length, which pads far less than one batch per article."""
-        extractors = [
-            DocumentExtractor(doc, self.kb, self.lexicon,
-                              resolve_document(doc, self.kb, self.gazetteer, document.url),
-                              document.published, self.classifier, self.gazetteer)
-            for document, doc in parsed
-        ]
+        extractors = [self.coder(document, doc) for document, doc in parsed]
         wanted = [x.to_encode() for x in extractors]
         flat = self.classifier.encode([s for w in wanted for s in w]) if self.classifier else []
         out: list[list[Event]] = []
@@ -52,6 +47,14 @@ class Extractor:
             out.append(finalize(extractor.run(encoded), document.id, self.lexicon,
                                 self.classifier is not None))
         return out
+
+    def coder(self, document: Document, doc: Doc, status_head: bool = True) -> DocumentExtractor:
+        """The event coder of one parsed document, its places resolved (`status_head`: False
+        for the rules alone on status, as the status head's trainer reads them)."""
+        return DocumentExtractor(doc, self.kb, self.lexicon,
+                                 resolve_document(doc, self.kb, self.gazetteer, document.url),
+                                 document.published, self.classifier, self.gazetteer,
+                                 status_head)
 
     def extract_document(self, document: Document) -> list[Event]:
         """Parse and code one document."""

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from sitrep.classify.labels import Labels
 from sitrep.errors import TrainingDataError
 from sitrep.ingest.jsonl import jsonl_lines
@@ -41,6 +43,18 @@ def data_hash(files: list[Path]) -> str:
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return "sha256:" + digest.hexdigest()
+
+
+def fit_balanced_logistic(x: np.ndarray[Any, Any], y: np.ndarray[Any, Any], c: float,
+                          needs: str) -> tuple[np.ndarray[Any, Any], float]:
+    """Weights and bias of a logistic regression with balanced classes (the rows of the rarer
+    label weigh as much as the others); `needs` says what is missing when a label is."""
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(y.tolist())) < 2:
+        raise TrainingDataError(needs)
+    clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, y)
+    return clf.coef_[0], float(clf.intercept_[0])
 
 
 def _fail(where: str, what: str) -> TrainingDataError:

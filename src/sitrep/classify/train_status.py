@@ -18,14 +18,13 @@ from typing import Any
 
 import numpy as np
 
-from sitrep.classify.data import data_hash
+from sitrep.classify.data import data_hash, fit_balanced_logistic
 from sitrep.classify.status import StatusHead
 from sitrep.errors import TrainingDataError
 from sitrep.evaluation.coverage import load_coverage, match_mention
 from sitrep.evaluation.scoring import FieldScore
-from sitrep.extract.events import DocumentExtractor, finalize
+from sitrep.extract.events import finalize
 from sitrep.extract.status import RULE_FEATURES
-from sitrep.geo.resolve import resolve_document
 from sitrep.ingest import document_from_text, parse_published
 from sitrep.pipeline import Extractor
 
@@ -52,12 +51,7 @@ def _rows(folder: Path, extractor: Extractor) -> _Rows:
                                       published=parse_published(article["published"]),
                                       title=article["title"], source=article["outlet"],
                                       url=article["url"])
-        doc = extractor.nlp(document.text)
-        coder = DocumentExtractor(doc, extractor.kb, extractor.lexicon,
-                                  resolve_document(doc, extractor.kb, extractor.gazetteer,
-                                                   document.url),
-                                  document.published, extractor.classifier,
-                                  extractor.gazetteer, status_head=False)
+        coder = extractor.coder(document, extractor.nlp(document.text), status_head=False)
         events = [e.to_dict() for e in finalize(coder.run(), document.id, extractor.lexicon)]
         for mention in article["mentions"]:
             found = match_mention(document.text, mention, events, gold[mention["event"]]["type"])
@@ -70,17 +64,12 @@ def _rows(folder: Path, extractor: Extractor) -> _Rows:
 
 
 def _fit(rows: list[_Rows]) -> StatusHead:
-    from sklearn.linear_model import LogisticRegression
-
-    x = np.vstack([r.x for r in rows])
-    y = np.concatenate([r.y for r in rows])
-    if len(set(y.tolist())) < 2:
-        raise TrainingDataError("status training needs background and new mentions")
-    clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(x, y)
+    weights, bias = fit_balanced_logistic(
+        np.vstack([r.x for r in rows]), np.concatenate([r.y for r in rows]), C,
+        "status training needs background and new mentions")
     # the types it saw background mentions of: on the others it would only guess
     kinds = frozenset(t for r in rows for t, label in zip(r.types, r.y, strict=True) if label)
-    return StatusHead(clf.coef_[0].astype(np.float32), float(clf.intercept_[0]), THRESHOLD,
-                      kinds)
+    return StatusHead(weights.astype(np.float32), bias, THRESHOLD, kinds)
 
 
 def _figures(rows: _Rows, decide: Callable[[np.ndarray[Any, Any], str], bool]

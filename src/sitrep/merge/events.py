@@ -192,8 +192,9 @@ def _within_region(area: dict[str, Any], place: dict[str, Any]) -> bool:
 class Judge(Protocol):
     """A learned judge of pairs (sitrep.merge.pairs.PairJudge)."""
 
-    def probability(self, a: Report, b: Report) -> float | None:
-        """How likely two reports are of one event; None for a pair it may not judge."""
+    def probability(self, a: Report, b: Report, where: str | None = None) -> float | None:
+        """How likely two reports are of one event (`where`: their place_relation, when the
+        caller has it); None for a pair it may not judge."""
 
     def names_place_of(self, a: Report, b: Report) -> bool:
         """Whether one report's sentence names the place the other is read at."""
@@ -207,7 +208,7 @@ def compatible(a: Report, b: Report, where: str | None = None,
         return True
     if judge is None or a.day is None or b.day is None:
         return False
-    p = judge.probability(a, b)
+    p = judge.probability(a, b, where)
     return p is not None and p >= MODEL_SAME
 
 
@@ -227,7 +228,7 @@ def _set_apart(a: Report, b: Report, where: str, judge: Judge | None) -> bool:
     countries = a.location.get("country"), b.location.get("country")
     if all(countries) and countries[0] != countries[1] and not judge.names_place_of(a, b):
         return True  # abroad, and neither names the other's place: no misreading to mend
-    p = judge.probability(a, b)
+    p = judge.probability(a, b, where)
     return p is not None and p < MODEL_APART
 
 

@@ -156,12 +156,14 @@ def comparable(a: Report, b: Report) -> bool:
     return a.day is None or b.day is None or gap_days(a, b) <= MAX_GAP_DAYS
 
 
-def pair_features(a: Report, b: Report, vocabulary: Vocabulary) -> list[float]:
-    """The features of a pair of reports, in FEATURES order."""
+def pair_features(a: Report, b: Report, vocabulary: Vocabulary,
+                  where: str | None = None) -> list[float]:
+    """The features of a pair of reports, in FEATURES order (`where`: their place_relation,
+    when the caller has it)."""
     ta, tb = vocabulary.text(a), vocabulary.text(b)
     la, lb = a.location, b.location
     gap = min(gap_days(a, b), 40) if a.day is not None and b.day is not None else 40
-    where = place_relation(la, lb)
+    where = where or place_relation(la, lb)
     placed = la.get("lat") is not None and lb.get("lat") is not None
     km = km_between(la, lb) if placed else 0.0
     ia, ib = identities(a), identities(b)
@@ -171,7 +173,7 @@ def pair_features(a: Report, b: Report, vocabulary: Vocabulary) -> list[float]:
     same_country = bool(la.get("country")) and la.get("country") == lb.get("country")
     # a place one report reads, named in the other's sentence though read elsewhere there
     # ("Chai" read as a Turkish town in one report, as Macomia district in another)
-    named = float(_named_in(ta, tb) or _named_in(tb, ta))
+    named = float(_names_either(ta, tb))
     tfidf = vocabulary.cosine(ta, tb)
     apart = float(where == "apart")
     name_overlap = _overlap(ta.names, tb.names)
@@ -227,51 +229,45 @@ class PairJudge:
         self.vocabulary = Vocabulary.of(reports)
         self.memo: dict[tuple[str, str], float | None] = {}
 
-    def probability(self, a: Report, b: Report) -> float | None:
-        """How likely two reports are of one event; None for a pair it may not judge; 0 for
-        two reports that each name a town of their own, apart, neither naming the other's
-        (two attacks on neighbouring villages the same night read alike: words and day say
-        little there)."""
+    def probability(self, a: Report, b: Report, where: str | None = None) -> float | None:
+        """How likely two reports are of one event (`where`: their place_relation, when the
+        caller has it); None for a pair it may not judge; 0 for two reports that each name a
+        town of their own, apart, neither naming the other's (two attacks on neighbouring
+        villages the same night read alike: words and day say little there)."""
         key = (a.id, b.id) if a.id <= b.id else (b.id, a.id)
         if key in self.memo:
             return self.memo[key]
         p = None
         if comparable(a, b):
-            p = self.model.probability(pair_features(a, b, self.vocabulary)) \
-                if modelled(a, b, self.vocabulary) else 0.0
+            where = where or place_relation(a.location, b.location)
+            p = self.model.probability(pair_features(a, b, self.vocabulary, where)) \
+                if modelled(a, b, self.vocabulary, where) else 0.0
         if len(self.memo) >= MEMO_PAIRS:
             self.memo.clear()  # a report's pairs are asked together: a small memo does
         self.memo[key] = p
         return p
 
-
     def names_place_of(self, a: Report, b: Report) -> bool:
         """Whether one report's sentence names the place the other is read at ("Chai" read
         as a Turkish town in one report, named in another's sentence)."""
-        ta, tb = self.vocabulary.text(a), self.vocabulary.text(b)
-        return _named_in(ta, tb) or _named_in(tb, ta)
+        return _names_either(self.vocabulary.text(a), self.vocabulary.text(b))
 
 
-def _named_in(one: _Text, other: _Text) -> bool:
-    """Whether one report's place name is in the other's sentence."""
-    return len(one.place) > 4 and one.place in other.sentence
+def _names_either(ta: _Text, tb: _Text) -> bool:
+    """Whether either report's place name is in the other's sentence."""
+    return any(len(one.place) > 4 and one.place in other.sentence
+               for one, other in ((ta, tb), (tb, ta)))
 
 
-def modelled(a: Report, b: Report, vocabulary: Vocabulary) -> bool:
-    """Whether the model judges a comparable pair (the rules split two distinct towns)."""
-    return not _distinct_towns(a, b, vocabulary)
-
-
-def _distinct_towns(a: Report, b: Report, vocabulary: Vocabulary) -> bool:
-    """Whether two reports name two towns apart, each at town precision, and neither names
-    the other's town."""
+def modelled(a: Report, b: Report, vocabulary: Vocabulary, where: str | None = None) -> bool:
+    """Whether the model judges a comparable pair: not two reports that each name a town of
+    their own, apart (at town precision), neither naming the other's (the rules split those)."""
     la, lb = a.location, b.location
     if any(p.get("feature_class") != "P" or (p.get("precision") or 9) > 2 for p in (la, lb)):
-        return False
-    if place_relation(la, lb) != "apart":
-        return False
-    ta, tb = vocabulary.text(a), vocabulary.text(b)
-    return not _named_in(ta, tb) and not _named_in(tb, ta)
+        return True
+    if (where or place_relation(la, lb)) != "apart":
+        return True
+    return _names_either(vocabulary.text(a), vocabulary.text(b))
 
 
 def artefact_path() -> Path:

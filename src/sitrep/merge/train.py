@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from sitrep.classify.data import data_hash
+from sitrep.classify.data import data_hash, fit_balanced_logistic
 from sitrep.errors import TrainingDataError
 from sitrep.evaluation.coverage import (
     GoldMention,
@@ -85,15 +85,10 @@ def _read(folder: Path, progress: Callable[[str], None]) -> _Corpus:
 
 
 def _fit(corpora: list[_Corpus]) -> PairModel:
-    from sklearn.linear_model import LogisticRegression
-
-    x = np.vstack([c.x for c in corpora])
-    y = np.concatenate([c.y for c in corpora])
-    if len(set(y.tolist())) < 2:
-        raise TrainingDataError("merge training needs pairs of one event and of two events")
-    clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(x, y)
-    return PairModel(tuple(round(float(w), 6) for w in clf.coef_[0]),
-                     round(float(clf.intercept_[0]), 6))
+    weights, bias = fit_balanced_logistic(
+        np.vstack([c.x for c in corpora]), np.concatenate([c.y for c in corpora]), C,
+        "merge training needs pairs of one event and of two events")
+    return PairModel(tuple(round(float(w), 6) for w in weights), round(bias, 6))
 
 
 def _merge_f1(corpus: _Corpus, model: PairModel | None) -> dict[str, float | int]:
