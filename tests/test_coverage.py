@@ -592,3 +592,78 @@ def test_a_report_that_names_no_place_stays_in_its_articles_country() -> None:
     merged = merge_events([*strike, *yemen])
     ukrainian = next(m for m in merged if any(r["event_id"] == "u1" for r in m["reports"]))
     assert {r["event_id"] for r in ukrainian["reports"]} == {"u1", "u2"}
+
+
+def test_a_group_named_only_as_an_ally_is_not_the_actor(extractor: Extractor) -> None:
+    found = events(extractor, "DAKAR, March 3 (Reuters) - Al Qaeda-linked militants said they "
+                              "killed at least 30 soldiers in an ambush on a convoy in northern "
+                              "Burkina Faso on Monday.\n\nJama'at Nusrat al-Islam wal-Muslimin "
+                              "(JNIM) said in a statement that its fighters attacked the convoy "
+                              "near Djibo, in Soum province.", "2026-03-03")
+    attacks = [e for e in found if e["type"] == "ASSAULT"]
+    assert len(attacks) == 1  # the claim names the same ambush: one event
+    assert attacks[0]["date"]["start"] == "2026-03-02"
+    assert "al-qaeda" not in {a["kb_id"] for a in attacks[0]["actors"]}
+
+
+def test_a_countrys_base_is_where_the_text_puts_the_base(extractor: Extractor) -> None:
+    found = events(extractor, "Militias fired three rockets at a U.S. base in eastern Syria "
+                              "on Monday, a coalition official said.", "2026-03-03")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["location"]["country"] == "SY"
+
+
+def test_a_village_known_only_far_from_its_township_is_in_the_township(
+        extractor: Extractor) -> None:
+    # the gazetteer's only Kyaung Kone is near Yangon, 600 km south of Ye-U
+    found = events(extractor, "A military jet dropped two bombs on Kyaung Kone village, Ye-U "
+                              "Township, Sagaing Region, on Saturday night, killing 21 people "
+                              "sheltering in a monastery, residents said.", "2025-11-17")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["location"]["name"] == "Ye-u"
+
+
+def test_a_relative_clause_is_dated_and_placed_by_the_act_it_tells(
+        extractor: Extractor) -> None:
+    found = events(extractor, "The March 3 operation near Miranshah, in which nine people were "
+                              "killed, drew angry protests from tribal elders.", "2026-03-20")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["date"]["start"] == "2026-03-03"
+    assert attack["location"]["name"] == "Miran Shah"
+
+
+def test_counted_days_from_an_undated_clause_count_from_publication(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Clashes near the town of Hays killed at least six soldiers "
+                              "overnight, military sources said. The fighting came four days "
+                              "after a drone strike on the town's market killed 11 civilians.",
+                   "2026-02-17")
+    strike = next(e for e in found if e["trigger"]["text"] == "strike")
+    assert strike["status"] == "background"
+    # four days before the news, itself up to three days before publication
+    assert (strike["date"]["start"], strike["date"]["end"]) == ("2026-02-10", "2026-02-13")
+
+
+def test_less_than_a_week_after_is_any_day_of_that_week(extractor: Extractor) -> None:
+    found = events(extractor, "Gunmen opened fire on a police van near Lakki Marwat on Sunday "
+                              "evening, killing two constables. The attack came less than a "
+                              "week after militants stormed a checkpost in Bannu, killing "
+                              "nine.", "2026-02-09")
+    earlier = next(e for e in found if e["trigger"]["text"] == "stormed")
+    assert (earlier["date"]["start"], earlier["date"]["end"]) == ("2026-02-01", "2026-02-08")
+
+
+def test_the_day_a_source_spoke_is_not_the_day_of_the_act(extractor: Extractor) -> None:
+    found = events(extractor, "Insurgents killed at least seven people in a raid on a fishing "
+                              "village in Cabo Delgado province, a local official told AFP on "
+                              "Thursday.", "2026-03-20")
+    raid = next(e for e in found if e["type"] == "ASSAULT")
+    assert raid["date"]["text"] != "Thursday"
+    assert raid["date"]["precision"] == "unknown"  # on or before the day the official spoke
+
+
+def test_a_date_beats_the_time_of_day_beside_it(extractor: Extractor) -> None:
+    found = events(extractor, "Russian forces attacked Zaporizhzhia with drones overnight on "
+                              "Saturday, December 6, killing two people.", "2025-12-08")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["date"]["start"] == "2025-12-06"

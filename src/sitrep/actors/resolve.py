@@ -19,6 +19,11 @@ GROUP_ANAPHORS = frozenset({"group", "organization", "organisation", "movement",
 QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions",
                             "hundred", "thousand", "dozen", "group", "crowd", "crowds", "number",
                             "handful", "several", "many", "some", "most", "all"})
+# Words by which a name only qualifies a group: "Al Qaeda-linked militants", "Iran-backed
+# militias", "IS-inspired gunmen" are neither al-Qaeda, Iran nor IS.
+AFFILIATION_WORDS = frozenset({"linked", "affiliated", "backed", "allied", "aligned", "inspired",
+                               "sponsored", "supported", "funded", "armed", "trained",
+                               "leaning", "loyal"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod",
                            "det", "advmod", "quantmod"})
 
@@ -198,7 +203,7 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
         sector = kb.sector_of(f"{compounds[-1]} {lower}")
     entities: list[tuple[Token, KBEntry]] = []
     for t in tokens:
-        if t.ent_id_ and t.i != head.i:
+        if t.ent_id_ and t.i != head.i and not _affiliated(t, head):
             found_entry = kb.get(t.ent_id_)
             if found_entry is not None:
                 entities.append((t, found_entry))
@@ -280,6 +285,26 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
     return [ref]
 
 
+def _affiliated(token: Token, head: Token | None = None) -> bool:
+    """Whether a name inside an actor's phrase (headed by `head`; any phrase when None) only
+    says whom the actor is tied to ("Al Qaeda-linked militants")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while token.ent_iob_ in ("B", "I") and doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while token.ent_iob_ in ("B", "I") and end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    stop = head.i if head is not None else -1
+    for node in doc[start:end]:  # any word of the name: the parser may hang it either way
+        for _ in range(3):
+            if node.i == stop or node.head.i == node.i:
+                break
+            node = node.head
+            if node.i != stop and node.lower_ in AFFILIATION_WORDS and node.i >= end:
+                return True
+    return False
+
+
 def _titled(token: Token, kb: ActorKB) -> bool:
     """A name under a title: "Defence Minister Rustem Umerov", "President Ruto"."""
     return token.dep_ != "compound" and any(
@@ -296,7 +321,7 @@ def remember_document_actors(doc: Doc, kb: ActorKB, memory: ActorMemory) -> None
     """Pre-load the memory with every KB entity in order, for later pronoun resolution."""
     for ent in doc.ents:
         entry = kb.get(ent.ent_id_) if ent.ent_id_ else None
-        if entry is not None:
+        if entry is not None and not _affiliated(ent.root):
             memory.remember(ActorRef(entry.name, ent.text, (ent.start_char, ent.end_char),
                                      entry.id, entry.country, entry.sector), entry.kind)
         elif ent.label_ == "PERSON" and not _titled(ent.root, kb):

@@ -26,12 +26,31 @@ def _week(d: dt.date, text: str, span: Span) -> DateRef:
 
 
 def counted_back(day: str, count: int, unit: str, text: str, span: Span,
-                 later: bool = False) -> DateRef:
+                 later: bool = False, within: bool = False) -> DateRef:
     """ "four days after" / "two weeks after" a clause dated `day`: that many days (a day's
-    precision) or weeks (the week's) before it; with `later` ("three days later"), after it."""
+    precision) or weeks (the week's) before it; with `later` ("three days later"), after it;
+    `within` ("less than a week after"): any day from that many before it up to it."""
     shift = dt.timedelta(days=count * (7 if unit == "week" else 1))
     when = dt.date.fromisoformat(day) + (shift if later else -shift)
+    if within:
+        start, end = sorted((when, dt.date.fromisoformat(day)))
+        return DateRef(start.isoformat(), end.isoformat(), "week", text, span)
     return _week(when, text, span) if unit == "week" else _day(when, text, span)
+
+
+# How many days before its publication a report's undated news may have happened.
+UNDATED_REACH_DAYS = 3
+
+
+def counted_back_from(published: dt.date, count: int, unit: str, text: str,
+                      span: Span, within: bool = False) -> DateRef:
+    """ "came four days after" a clause the report does not date: that many days (or weeks)
+    before the news, which happened on or up to UNDATED_REACH_DAYS before publication; a span
+    of days with a week's precision (`within`, "less than a week after": up to publication)."""
+    shift = dt.timedelta(days=count * (7 if unit == "week" else 1))
+    end = published if within else published - shift
+    start = published - shift - dt.timedelta(days=UNDATED_REACH_DAYS)
+    return DateRef(start.isoformat(), end.isoformat(), "week", text, span)
 
 
 def _month(year: int, month: int, text: str, span: Span) -> DateRef:

@@ -25,7 +25,7 @@ from sitrep.classify.labels import default_labels
 from sitrep.classify.status import default_status_head
 from sitrep.extract.attribution import find_attributions
 from sitrep.extract.casualties import find_casualties
-from sitrep.extract.dates import MONTHS, counted_back, resolve_date
+from sitrep.extract.dates import MONTHS, counted_back, counted_back_from, resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.status import in_reference_frame, mark_status
@@ -399,10 +399,36 @@ def _count_of(span: Token) -> int | None:
     return count if count is not None and 0 < count <= 60 else None
 
 
+def _at_most(span: Token) -> bool:
+    """Whether a count of days is an upper bound ("less than a week", "under two weeks")."""
+    return any(t.lower_ in ("less", "under", "fewer", "within") for t in span.subtree)
+
+
 def _day_span(holder: Token) -> Token | None:
     """The "N days" / "a week" word a word carries ("four days after", "three days later")."""
     return next((c for c in holder.children if c.dep_ == "npadvmod"
                  and c.lemma_.lower() in ("day", "week")), None)
+
+
+def _told_in_relative(tok: Token) -> Token | None:
+    """The noun a relative clause tells of ("The February 17 operation near Mir Ali, in which
+    14 people were killed", "the attack, which killed 14"): its date and place are the act's."""
+    if tok.dep_ != "relcl" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    told = tok.head
+    if told.ent_type_ in ("GPE", "LOC", "FAC") and told.dep_ == "pobj" \
+            and told.head.head.pos_ == "NOUN":
+        return told.head.head  # the parser's other reading: "... operation near Mir Ali, in which"
+    return told
+
+
+def _placed_site(site: Token) -> bool:
+    """Whether a site noun is placed by a phrase of its own ("a base in Syria", "an outpost
+    near Kiryat Shmona")."""
+    return site.lemma_.lower() in SITE_NOUNS - PLACE_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "near", "at", "outside")
+        and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.subtree)
+        for c in site.children)
 
 
 def _placed_apart(one: Event, other: Event) -> bool:
@@ -1315,6 +1341,16 @@ class DocumentExtractor:
             }
         else:
             scope = {t.i for t in tok.subtree}
+        if self._casualty_clause_of(tok):
+            # "dropped bombs on a village in Sagaing, killing 21": where the act it completes was
+            scope |= {g.i for c in tok.head.children
+                      if c.dep_ == "prep" and c.lower_ in LOCATIVE and c.i < tok.i
+                      for g in c.subtree}
+        told = _told_in_relative(tok)
+        if told is not None:
+            # "the operation near Mir Ali, in which 14 people were killed": the act's place
+            scope |= {g.i for c in told.children
+                      if c.dep_ == "prep" and c.lower_ in LOCATIVE for g in c.subtree}
         if verb is not None and verb.i != tok.i:
             scope |= {t.i for t in verb.subtree if not (t.dep_ in ("ccomp",) and t.i != verb.i)}
         for other in self._sentence_triggers:
@@ -1363,6 +1399,9 @@ class DocumentExtractor:
             root = token.root
             if root.i not in scope:
                 continue
+            if place.feature_class == "A" and place.precision == 3 \
+                    and root.dep_ in ("compound", "amod", "nmod") and _placed_site(root.head):
+                continue  # "a U.S. base in Syria": whose base; the base is in Syria
             prep = self._prep_of(root)
             # "shelled Kherson", "shelled the centre of Kherson"
             struck = (root.dep_ == "dobj" and root.head.i in heads) or (
@@ -1474,7 +1513,11 @@ class DocumentExtractor:
         framed = _framing_verb(tok)
         if framed is not None:
             anchors.add(framed.i)  # "on Saturday, a unit was the target of an attack"
-        for ent in sent.ents:
+        told = _told_in_relative(tok)
+        if told is not None:
+            anchors.add(told.i)  # "The February 17 operation, in which 14 people were killed"
+        # a date before a time of day: "overnight on Saturday, December 6" is the 6th
+        for ent in sorted(sent.ents, key=lambda e: e.label_ != "DATE"):
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             node = ent.root
@@ -1490,6 +1533,8 @@ class DocumentExtractor:
                     break
                 if node.i != ent.root.i and self._other_event_word(node, anchors):
                     break  # "since the October 7 attack": the date is that attack's
+                if node.i in self._reporting:
+                    break  # "..., a local official told AFP on Sunday": when it was said
                 node = node.head
             if attached:
                 start = _day_before_month(ent)
@@ -1520,7 +1565,9 @@ class DocumentExtractor:
             main if main is not None and main.i == marks[0].i - 1 else None)
         if span is None:
             return None
-        head = self._date(clause.head, None, sent)
+        head = self._clause_day(clause.head, sent)
+        if head is not None and head.precision == "unknown" and self.published is not None:
+            return self._counted_from_publication(span, clause.i - 1)
         if head is None or head.precision != "day":
             return None
         return self._counted(span, clause.i - 1, head)
@@ -1536,6 +1583,15 @@ class DocumentExtractor:
         clause = noun.head.head
         if span is None or clause.pos_ not in ("VERB", "AUX"):
             return None
+        head = self._clause_day(clause, sent)
+        if head is None or head.precision != "day":
+            return None
+        return self._counted(span, noun.head.i, head)
+
+    def _clause_day(self, clause: Token, sent: Span) -> DateRef | None:
+        """The date of a clause another act is counted from: its own words', else its
+        subject's event ("The raid on Friday came", "The operation took place"), which may
+        be an event told before."""
         head = self._date(clause, None, sent)
         subject = _subject(clause)
         if (head is None or head.precision != "day") and subject is not None:
@@ -1543,10 +1599,9 @@ class DocumentExtractor:
                 self._find_antecedent_event(subject, None)
                 if subject.lemma_.lower() in self.lex.anaphor_nouns
                 and self._is_anaphoric(subject) else None)
-            head = told.date if told is not None else None
-        if head is None or head.precision != "day":
-            return None
-        return self._counted(span, noun.head.i, head)
+            if told is not None and told.date is not None:
+                head = told.date
+        return head
 
     def _days_later(self, anchors: set[int], before: int) -> DateRef | None:
         """ "Two days later, gunmen killed four farmers", "a drone attack in the same town three
@@ -1560,6 +1615,17 @@ class DocumentExtractor:
             return None
         return self._counted(span, later.i, dated[-1], later=True)
 
+    def _counted_from_publication(self, span: Token, last: int) -> DateRef | None:
+        """ "came four days after a strike killed 11", in a clause the report does not date:
+        that many days before the news, itself up to a few days before publication."""
+        count = _count_of(span)
+        if count is None or self.published is None:
+            return None
+        text = self.doc[span.left_edge.i : last + 1].text
+        at = self.doc[span.left_edge.i].idx
+        return counted_back_from(self.published, count, span.lemma_.lower(), text,
+                                 (at, at + len(text)), within=_at_most(span))
+
     def _counted(self, span: Token, last: int, head: DateRef,
                  later: bool = False) -> DateRef | None:
         """The date "N days" (`span`, its phrase ending at token `last`) before the day-dated
@@ -1570,7 +1636,7 @@ class DocumentExtractor:
         text = self.doc[span.left_edge.i : last + 1].text
         at = self.doc[span.left_edge.i].idx
         return counted_back(head.start, count, span.lemma_.lower(), text, (at, at + len(text)),
-                            later=later)
+                            later=later, within=_at_most(span))
 
     def _other_event_word(self, node: Token, anchors: set[int]) -> bool:
         """Whether a word on a date's way up to the trigger names another event ("since

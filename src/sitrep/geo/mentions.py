@@ -471,7 +471,8 @@ def _part_of(doc: Doc, previous: Mention | None, mention: Mention) -> PartOf | N
 # the larger place, or next to it.
 PART_WORDS = r"(?:area|district|neighbourhood|neighborhood|quarter|suburb|outskirts|village)"
 IN_PREVIOUS = re.compile(
-    r"^(?:,|,? (?:(?:located|situated|which is|that is) )?in (?:the )?"
+    r"^(?: (?:village|town|city|township|hamlet|settlement|locality))?"  # "X village, Y"
+    r"(?:,|,? (?:(?:located|situated|which is|that is) )?in (?:the )?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     r"north-?western|south-?eastern|south-?western) )?"
     r"(?:(?:district|province|region|commune|municipality|department|county|territory|"
@@ -514,7 +515,7 @@ GAP_WORDS = frozenset({"in", "near", "outside", "at", "of", "the", "a", "an", "o
                        "us", "u.s.", "military", "army", "air", "naval", "outpost", "base",
                        "camp", "post", "facility", "district", "province", "region", "commune",
                        "municipality", "department", "county", "territory", "governorate",
-                       *DIRECTIONS})
+                       "village", "town", "city", "township", "hamlet", *DIRECTIONS})
 
 
 def _places_in(gap: str) -> bool:

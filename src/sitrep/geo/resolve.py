@@ -402,9 +402,16 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         abroad = inner is not None and inner.feature_class in ("P", "S") \
             and inner.country != outer.country \
             and not any(c.entry.country == outer.country for c in ranked[i])
-        if abroad or inner is None and mentions[i].kind == "place":
+        outside = inner is not None and inner.feature_class in ("P", "S") \
+            and not any(_inside(c.entry, outer) for c in ranked[i])
+        if inner is not None and focus.get(outer.country, 0.0) < focus.get(inner.country or "",
+                                                                           0.0):
+            continue  # the container is the likelier misreading: "Kuje town, in the Federal
+            # Capital Territory" (Nigeria), not Brazil's Federal District
+        if abroad or outside or inner is None and mentions[i].kind == "place":
             # "Bir Basha, in western Taiz": a name the gazetteer knows only abroad, or not at
-            # all ("Awasse, in Mocimboa da Praia district"), said to lie in a place it knows,
+            # all ("Awasse, in Mocimboa da Praia district"), or only outside the place it is
+            # said to lie in ("Kyaung Kone village, Ye-U Township": a namesake 600 km away),
             # is somewhere in that place
             found[i] = replace(outer, text=mentions[i].text,
                                span=(mentions[i].start, mentions[i].end),
@@ -420,6 +427,25 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         elif mention.kind == "place":
             places.append(_unresolved(mention))
     return places
+
+
+# How far from a town a place said to lie in or near it may be ("X village, Y township").
+NEAR_TOWN_KM = 60.0
+
+
+def _inside(entry: GazetteerEntry, area: Place) -> bool:
+    """Whether a gazetteer reading lies in a place the text puts it in: inside an admin area
+    or country, within NEAR_TOWN_KM of a town or site."""
+    if entry.country != area.country:
+        return False
+    if area.feature_code in ("PCLI", "PCL", "PCLD", "PCLS", "PCLF") or area.lat is None:
+        return True
+    if area.feature_code == "ADM1" or (area.feature_class == "A" and not area.admin2_code):
+        return entry.admin1_code == area.admin1_code
+    if area.feature_class == "A":
+        return (entry.admin1_code, entry.admin2_code) == (area.admin1_code, area.admin2_code) \
+            or haversine_km(entry.lat, entry.lon, area.lat, area.lon or 0.0) <= NEAR_TOWN_KM
+    return haversine_km(entry.lat, entry.lon, area.lat, area.lon or 0.0) <= NEAR_TOWN_KM
 
 
 def _link_route_ends(mentions: list[Mention], found: list[Place | None]) -> None:
