@@ -379,7 +379,7 @@ def test_a_rising_toll_is_an_update_and_its_latest_figure_is_best() -> None:
 @pytest.mark.parametrize(("folder", "events", "reports"),
                          [("coverage3", 4, 31), ("coverage4", 6, 31),
                           ("coverage5", 8, 60), ("coverage6", 12, 75),
-                          ("coverage7", 12, 79)])
+                          ("coverage7", 12, 79), ("coverage8", 12, 78)])
 def test_the_held_out_coverage_corpora_are_well_formed(folder: str, events: int,
                                                       reports: int) -> None:
     import importlib.util

@@ -667,3 +667,55 @@ def test_a_date_beats_the_time_of_day_beside_it(extractor: Extractor) -> None:
                               "Saturday, December 6, killing two people.", "2025-12-08")
     attack = next(e for e in found if e["type"] == "ASSAULT")
     assert attack["date"]["start"] == "2025-12-06"
+
+
+def test_each_bullet_of_a_highlights_list_is_its_own_sentence(extractor: Extractor) -> None:
+    found = events(extractor, "KEY FIGURES\n- Insurgents killed nine farmers in a raid on "
+                              "Litamanda, Macomia district, on 3 March.\n- An ambush on a "
+                              "convoy near Awasse on 6 March killed four soldiers.\n\nAid "
+                              "agencies said access remained limited.", "2026-03-12")
+    attacks = sorted((e["date"]["start"], e["casualties"]["killed"]["best"])
+                     for e in found if e["type"] == "ASSAULT")
+    assert attacks == [("2026-03-03", 9), ("2026-03-06", 4)]
+
+
+def test_an_attack_set_beside_another_by_while_is_its_own(extractor: Extractor) -> None:
+    found = events(extractor, "Militants raided a checkpoint in Tank on Thursday, killing three "
+                              "policemen, while a roadside bomb in Dera Ismail Khan wounded four "
+                              "soldiers.", "2026-02-13")
+    attacks = [e for e in found if e["type"] == "ASSAULT"]
+    assert len(attacks) == 2
+
+
+def test_a_passing_mention_that_names_no_place_stays_in_its_storys_country() -> None:
+    # "one day after" an attack, in a Colombian story that placed its news in Arauca: not the
+    # same day's attack on an army post in Mozambique
+    chiure = {"geonameid": 1, "name": "Chiúre", "lat": -13.43, "lon": 39.33, "country": "MZ",
+              "admin1_code": "01", "feature_class": "P", "precision": 1}
+    saravena = {"geonameid": 2, "name": "Saravena", "lat": 6.95, "lon": -71.88,
+                "country": "CO", "admin1_code": "03", "feature_class": "P", "precision": 1}
+    mozambique = [_report("m1", "lusa", chiure, [], day="2026-03-07"),
+                  _report("m2", "aim", chiure, [], day="2026-03-07")]
+    news = _report("c1", "la-voz", saravena, [], day="2026-03-08")
+    passing = {**_report("c2", "la-voz", {}, [], day="2026-03-07"), "status": "background"}
+    merged = merge_events([*mozambique, news, passing])
+    mozambican = next(m for m in merged if any(r["event_id"] == "m1" for r in m["reports"]))
+    assert {r["event_id"] for r in mozambican["reports"]} == {"m1", "m2"}
+
+
+def test_the_day_of_a_claim_is_not_the_day_of_the_attack(extractor: Extractor) -> None:
+    found = events(extractor, "An armed faction claimed responsibility on Thursday for a drone "
+                              "attack on an army base near Saravena that killed three soldiers.",
+                   "2026-03-13")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["date"]["text"] != "Thursday"
+
+
+def test_a_trend_of_attacks_is_not_an_attack(extractor: Extractor) -> None:
+    found = events(extractor, "Officials say the insurgents have stepped up attacks on convoys "
+                              "along the N380 in recent months, a charge the group denies.",
+                   "2026-03-13")
+    assert not [e for e in found if e["type"] == "ASSAULT"]
+    dated = events(extractor, "Russia stepped up attacks on Kharkiv on Sunday, killing four "
+                              "people.", "2026-03-13")
+    assert [e["type"] for e in dated] == ["ASSAULT"]

@@ -33,6 +33,7 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.names import COMPASS_POINTS
 from sitrep.merge.events import place_relation
 from sitrep.model import (
+    BACKGROUND,
     COOP_TYPES,
     FORCE_TYPES,
     NEW,
@@ -303,6 +304,8 @@ def _told_apart(tok: Token) -> bool:
                for t in tok.subtree)
 
 
+# Light verbs that tell what was said of an act, not the act: their dates are the saying's.
+CLAIM_VERBS = frozenset({"claim", "deny", "admit", "acknowledge"})
 # Conjunctions that order two acts in time: the clause they open is another act.
 SEQUENCE_MARKS = frozenset({"after", "since", "before", "until"})
 # Types whose mentions in one article are merged into one event when nothing sets them apart.
@@ -312,7 +315,7 @@ REAL_MODALITIES = frozenset({Modality.ASSERTED, Modality.HEDGED})
 
 def _same_event(one: Event, other: Event) -> bool:
     """Whether two mentions in one article can be one event."""
-    if one.type != other.type or one.status != other.status:
+    if one.type != other.type or (one.status != other.status and not _dated_alike(one, other)):
         return False
     if one.modality != other.modality and not (
             one.modality in REAL_MODALITIES and other.modality in REAL_MODALITIES):
@@ -328,6 +331,29 @@ def _same_event(one: Event, other: Event) -> bool:
             one.location.lat is not None and other.location.lat is not None:
         return place_relation(one.location.to_dict(), other.location.to_dict()) != "apart"
     return True
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _own_act(clause: Token) -> bool:
+    """Whether a clause joined to another tells an act of its own: with a subject of its own,
+    joined by "and" ("..., and a Dec. 6 drone attack killed three") or set beside it by
+    "while" ("..., while a roadside bomb in Lakki Marwat wounded two soldiers")."""
+    if not _has_subject(clause):
+        return False
+    return clause.dep_ == "conj" or (clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in clause.children))
+
+
+def _dated_alike(one: Event, other: Event) -> bool:
+    """Whether two mentions give overlapping dates of their own: "Ten days after a drone
+    slammed into the base" (framed as earlier) and "The Feb. 12 drone strike on the base" (the
+    article's first act) are one earlier act, whatever status each was read with."""
+    dates = [e.date for e in (one, other)]
+    return all(d is not None and d.start and d.precision != "unknown" for d in dates) \
+        and _overlapping(dates[0], dates[1])
 
 
 def _authors(actors: list[ActorRef], homes: set[str | None]) -> set[str]:
@@ -750,6 +776,8 @@ class DocumentExtractor:
                 kept.append(event)
                 continue
             self._merge_into(home, event)
+            if home.status != event.status:
+                home.status = BACKGROUND  # one of them was read as told before the news
             home.recipients = _named_sides(home.recipients, event.actors)
             for status in ("killed", "injured", "missing"):
                 if getattr(home.casualties, status) is None:
@@ -1506,7 +1534,9 @@ class DocumentExtractor:
 
     def _date(self, tok: Token, verb: Token | None, sent: Span,
               phrase: Token | None = None) -> DateRef | None:
-        anchors = {tok.i} | ({verb.i} if verb is not None else set()) | (
+        # "claimed responsibility on Wednesday for a drone attack": the day of the claim
+        said = verb is not None and verb.i != tok.i and verb.lemma_.lower() in CLAIM_VERBS
+        anchors = {tok.i} | ({verb.i} if verb is not None and not said else set()) | (
             {phrase.i} if phrase is not None else set())
         if self._casualty_clause_of(tok):
             anchors.add(tok.head.i)  # "On Jan. 17, a missile tore through a block, killing 11"
@@ -1732,12 +1762,15 @@ class DocumentExtractor:
         if told is not None and told.type == event.type:
             return told  # "the Dec 2 attack in North Waziristan, in which five were martyred"
         # "killing 12 and wounding 30": casualty verbs joined to one act are that act
-        joined = tok.dep_ == "conj" and tok.lemma_.lower() in CASUALTY_LEMMAS
+        joined = tok.dep_ == "conj" and tok.lemma_.lower() in CASUALTY_LEMMAS \
+            and not _has_subject(tok)  # not "..., and a drone attack killed three"
         for other in (tok.head, *[c for c in tok.children if c.dep_ == "advcl"]):
             clause = tok if tok.dep_ == "advcl" else other
             if clause.dep_ == "advcl" and any(
                     c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in clause.children):
                 continue  # "struck again, a week after militants stormed a post": two acts
+            if _own_act(clause):
+                continue  # "..., while a roadside bomb in Lakki Marwat wounded two": another
             if tok.dep_ in ("advcl", "xcomp") or joined or other.head.i == tok.i:
                 target = self.event_heads.get(other.i)
                 if target is not None and target.type == event.type and other.i != tok.i:
@@ -1747,6 +1780,8 @@ class DocumentExtractor:
             for below, ancestor in zip([tok, *tok.ancestors], tok.ancestors, strict=False):
                 if _sequenced(below):
                     break  # "..., days after a strike killed three people": another act
+                if _own_act(below):
+                    break  # "..., and a Dec. 6 drone attack killed three": a clause of its own
                 target = self.event_heads.get(ancestor.i)
                 if target is not None and target.type == event.type:
                     event.actors = []  # "29 people injured": the subject is the victims
@@ -1834,8 +1869,21 @@ class DocumentExtractor:
                     event.recipients = resolve_actor_head(span.root, self.kb, self.memory)
                 break
 
+    def _trend(self, event: Event) -> bool:
+        if event.date is not None and event.date.precision == "day":
+            return False
+        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        if span is None:
+            return False
+        verbs = [t for t in span if t.lemma_.lower() in TREND_VERBS and t.pos_ == "VERB"]
+        return any(_bare_plural(c) for v in verbs for c in v.children if c.dep_ == "dobj")
+
     def _keep(self, event: Event) -> bool:
-        """Drop matches with nothing to anchor them: no actor and, for verbal types, no source."""
+        """Drop matches with nothing to anchor them: no actor and, for verbal types, no source;
+        and a trend told of acts in general ("have stepped up attacks", "intensified drone
+        attacks in recent weeks"), which no day dates."""
+        if self._trend(event):
+            return False
         if event.type == EventType.PROTEST and event.location is not None:
             return True  # "demonstrations against fuel prices turned violent in Nairobi"
         if event.type != EventType.ASSAULT:
@@ -1843,6 +1891,17 @@ class DocumentExtractor:
         return bool(
             event.actors or event.casualties.killed or event.casualties.injured or event.location
         )
+
+
+# Verbs that tell a trend when their object is acts in general ("stepped up attacks").
+TREND_VERBS = frozenset({"intensify", "escalate", "step", "ramp", "increase", "redouble",
+                         "multiply"})
+
+
+def _bare_plural(noun: Token) -> bool:
+    """ "attacks", "drone attacks": a plural act noun with no determiner or number of its own."""
+    return noun.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
 def finalize(

@@ -356,6 +356,9 @@ class Cluster:
         elif any((p := judge.probability(report, m)) is not None and p < MODEL_APART
                  for m in self.reports):
             return 0
+        if any(_set_apart(report, m, "unknown", None) for m in self.reports
+               if place_relation(report.location, m.location) == "unknown"):
+            return 0  # a mention that names no place, in another country's story
         return sum(1 for m in self.reports if _refers(report, m, judge))
 
 

@@ -55,11 +55,35 @@ def mark_datelines(doc: Doc) -> Doc:
     return doc
 
 
+# Marks that open an item of a list on a line of its own.
+BULLETS = frozenset({"-", "\u2013", "\u2014", "\u2022", "*", "\u25aa", "\u25cf", "\u00b7"})
+# Marks that end a line as a sentence ends.
+LINE_ENDS = frozenset({".", "!", "?", ":", ";", "\u201d", '"'})
+
+
+@Language.component("sitrep_lines")
+def mark_lines(doc: Doc) -> Doc:
+    """A line that opens with a bullet ("- An ambush on 18 February killed seven"), or follows
+    a line that ends a sentence, begins a sentence: the parser reads a highlights list as one
+    sentence otherwise. Hard-wrapped lines (a line ending mid-sentence) are left joined."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.is_space or not (before.is_space and "\n" in before.text):
+            continue
+        last = next((t for t in reversed(doc[: before.i]) if not t.is_space), None)
+        if token.text in BULLETS or (last is not None and last.text in LINE_ENDS):
+            token.is_sent_start = True
+            if token.text in BULLETS and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False  # the bullet and its item are one
+    return doc
+
+
 def build_pipeline() -> Language:
     """Load the English model and add the knowledge-base entity ruler (overwrites NER labels)."""
     nlp = spacy.load(MODEL_PACKAGE)
     nlp.add_pipe("sitrep_acronym_norms", first=True)
     nlp.add_pipe("sitrep_datelines", after="sitrep_acronym_norms")
+    nlp.add_pipe("sitrep_lines", after="sitrep_datelines")
     ruler = nlp.add_pipe(
         "entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
     )
