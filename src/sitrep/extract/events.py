@@ -1597,7 +1597,7 @@ class DocumentExtractor:
             return None
         head = self._clause_day(clause.head, sent)
         if head is not None and head.precision == "unknown" and self.published is not None:
-            return self._counted_from_publication(span, clause.i - 1)
+            return self._counted(span, clause.i - 1, None)
         if head is None or head.precision != "day":
             return None
         return self._counted(span, clause.i - 1, head)
@@ -1645,26 +1645,23 @@ class DocumentExtractor:
             return None
         return self._counted(span, later.i, dated[-1], later=True)
 
-    def _counted_from_publication(self, span: Token, last: int) -> DateRef | None:
-        """ "came four days after a strike killed 11", in a clause the report does not date:
-        that many days before the news, itself up to a few days before publication."""
-        count = _count_of(span)
-        if count is None or self.published is None:
-            return None
-        text = self.doc[span.left_edge.i : last + 1].text
-        at = self.doc[span.left_edge.i].idx
-        return counted_back_from(self.published, count, span.lemma_.lower(), text,
-                                 (at, at + len(text)), within=_at_most(span))
-
-    def _counted(self, span: Token, last: int, head: DateRef,
+    def _counted(self, span: Token, last: int, head: DateRef | None,
                  later: bool = False) -> DateRef | None:
         """The date "N days" (`span`, its phrase ending at token `last`) before the day-dated
-        `head`, or after it when `later`."""
+        `head`, or after it when `later`; with no head ("came four days after a strike
+        killed 11", in a clause the report does not date), before the news, itself up to a
+        few days before publication."""
         count = _count_of(span)
-        if count is None or head.start is None:
-            return None
         text = self.doc[span.left_edge.i : last + 1].text
         at = self.doc[span.left_edge.i].idx
+        if count is None:
+            return None
+        if head is None:
+            return counted_back_from(self.published, count, span.lemma_.lower(), text,
+                                     (at, at + len(text)), within=_at_most(span)) \
+                if self.published is not None else None
+        if head.start is None:
+            return None
         return counted_back(head.start, count, span.lemma_.lower(), text, (at, at + len(text)),
                             later=later, within=_at_most(span))
 
