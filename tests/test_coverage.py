@@ -719,3 +719,13 @@ def test_a_trend_of_attacks_is_not_an_attack(extractor: Extractor) -> None:
     dated = events(extractor, "Russia stepped up attacks on Kharkiv on Sunday, killing four "
                               "people.", "2026-03-13")
     assert [e["type"] for e in dated] == ["ASSAULT"]
+
+
+def test_a_strike_aimed_at_a_place_is_an_attack_and_a_walkout_a_protest(
+        extractor: Extractor) -> None:
+    mourned = events(extractor, "Hundreds of residents mourned the nine people who died in "
+                                "Thursday's strike on Sumy.", "2026-02-28")
+    assert [e["type"] for e in mourned] == ["ASSAULT"]
+    walkout = events(extractor, "Dock workers began a strike on Monday over unpaid wages.",
+                     "2026-02-28")
+    assert [e["type"] for e in walkout] == ["PROTEST"]

@@ -448,6 +448,23 @@ def _told_in_relative(tok: Token) -> Token | None:
     return told
 
 
+# Verbs of a work stoppage: the strike they hold or call is a protest.
+WORK_STOPPAGE_VERBS = frozenset({"hold", "stage", "call", "begin", "start", "go", "join",
+                                 "declare", "end", "organize", "organise", "suspend", "continue"})
+
+
+def _aimed_at_place(noun: Token) -> bool:
+    """Whether an act noun is aimed at a named place or group or at a site ("a strike on
+    Kharkiv", "an attack on the market"): an act of force, whatever the sentence around it is
+    about (a labour strike is "over" pay or "against" a policy)."""
+    if noun.head.lemma_.lower() in WORK_STOPPAGE_VERBS:
+        return False  # "held a strike on the port", "began a strike on Monday"
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+        and (g.pos_ == "PROPN" or g.lemma_.lower() in SITE_NOUNS)
+        for g in c.children) for c in noun.children)
+
+
 def _placed_site(site: Token) -> bool:
     """Whether a site noun is placed by a phrase of its own ("a base in Syria", "an outpost
     near Kiryat Shmona")."""
@@ -949,10 +966,12 @@ class DocumentExtractor:
             if decided is None and item.nominal and (
                     self._refers_back(tok, trig.type)
                     or (trig.strong or _dated_or_placed(tok))
-                    and (_tolled(tok) or in_reference_frame(tok))):
+                    and (_tolled(tok) or in_reference_frame(tok))
+                    or trig.type == EventType.ASSAULT and _aimed_at_place(tok)):
                 # "The strikes hit a market", "the death toll from Saturday's bombing", "the
-                # exodus followed an Oct. 18 attack": the sentence names an act it counts or
-                # refers back to, though it tells something else
+                # exodus followed an Oct. 18 attack", "mourned the dead of Tuesday's strike on
+                # Kharkiv": the sentence names an act it counts, refers back to or aims at a
+                # place, though it tells something else
                 decided = TypeDecision(trig.type.value, 0.5, "rules")
             if decided is None:
                 # a strong verb of attack whose subject is a known actor ("U.S. warplanes
