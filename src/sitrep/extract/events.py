@@ -337,6 +337,17 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+# Verbs that tell a trend when their object is acts in general ("stepped up attacks").
+TREND_VERBS = frozenset({"intensify", "escalate", "step", "ramp", "increase", "redouble",
+                         "multiply"})
+
+
+def _bare_plural(noun: Token) -> bool:
+    """ "attacks", "drone attacks": a plural act noun with no determiner or number of its own."""
+    return noun.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+
+
 def _own_act(clause: Token) -> bool:
     """Whether a clause joined to another tells an act of its own: with a subject of its own,
     joined by "and" ("..., and a Dec. 6 drone attack killed three") or set beside it by
@@ -1907,17 +1918,6 @@ class DocumentExtractor:
         return bool(
             event.actors or event.casualties.killed or event.casualties.injured or event.location
         )
-
-
-# Verbs that tell a trend when their object is acts in general ("stepped up attacks").
-TREND_VERBS = frozenset({"intensify", "escalate", "step", "ramp", "increase", "redouble",
-                         "multiply"})
-
-
-def _bare_plural(noun: Token) -> bool:
-    """ "attacks", "drone attacks": a plural act noun with no determiner or number of its own."""
-    return noun.tag_ == "NNS" and not any(
-        c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
 def finalize(

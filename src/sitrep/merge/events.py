@@ -284,13 +284,13 @@ def actors_agree(a: Report, b: Report) -> bool:
     return not ours or not theirs or bool(ours & theirs)
 
 
-def _refers(mention: Report, report: Report, judge: Judge | None = None) -> bool:
-    """Whether a background mention can name the event of a report: as `compatible`, but a
-    mention without a day of its own needs the same place and agreeing actors, before the
-    mention's publication (or a judge sure of it)."""
+def _refers(mention: Report, report: Report, where: str, judge: Judge | None = None) -> bool:
+    """Whether a background mention can name the event of a report (`where`: their
+    place_relation): as `compatible`, but a mention without a day of its own needs the same
+    place and agreeing actors, before the mention's publication (or a judge sure of it)."""
     if mention.day is not None:
-        return compatible(mention, report, judge=judge)
-    if judge is not None and (p := judge.probability(mention, report)) is not None \
+        return compatible(mention, report, where, judge)
+    if judge is not None and (p := judge.probability(mention, report, where)) is not None \
             and p >= MODEL_SAME:
         return True
     if mention.document == report.document or mention.event["type"] != report.event["type"]:
@@ -298,7 +298,7 @@ def _refers(mention: Report, report: Report, judge: Judge | None = None) -> bool
     published = day_of(mention.published)
     if report.day is not None and published is not None and report.day > published:
         return False
-    if place_relation(mention.location, report.location) not in ("same", "nested"):
+    if where not in ("same", "nested"):
         return False
     return actors_agree(mention, report)
 
@@ -349,17 +349,18 @@ class Cluster:
         """How well a background mention names this event: the number of its reports it
         fits, 0 if it is set apart from any (by place; with a judge, by the judge) (a mention
         without a date fits where place and actors do)."""
+        wheres = [place_relation(report.location, m.location) for m in self.reports]
         if judge is None:
-            if any(place_relation(report.location, m.location) == "apart"
-                   for m in self.reports):
+            if "apart" in wheres:
                 return 0
-        elif any((p := judge.probability(report, m)) is not None and p < MODEL_APART
-                 for m in self.reports):
+        elif any((p := judge.probability(report, m, where)) is not None and p < MODEL_APART
+                 for m, where in zip(self.reports, wheres, strict=True)):
             return 0
-        if any(_set_apart(report, m, "unknown", None) for m in self.reports
-               if place_relation(report.location, m.location) == "unknown"):
+        if any(where == "unknown" and _set_apart(report, m, where, None)
+               for m, where in zip(self.reports, wheres, strict=True)):
             return 0  # a mention that names no place, in another country's story
-        return sum(1 for m in self.reports if _refers(report, m, judge))
+        return sum(1 for m, where in zip(self.reports, wheres, strict=True)
+                   if _refers(report, m, where, judge))
 
 
 def cluster_reports(events: Iterable[dict[str, Any]],
