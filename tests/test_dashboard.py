@@ -115,6 +115,7 @@ def test_markers_filters_brush_and_evidence(page: object) -> None:
 
     p.select_option("#f-type", "")  # type: ignore[attr-defined]
     p.wait_for_function(f"document.querySelectorAll('#events tbody tr').length === {all_rows}")  # type: ignore[attr-defined]
+    p.wait_for_selector("#timeline rect.bar")  # type: ignore[attr-defined]
     box = p.locator("#timeline").bounding_box()  # type: ignore[attr-defined]
     y = box["y"] + box["height"] / 2
     p.mouse.move(box["x"] + 2, y)  # type: ignore[attr-defined]

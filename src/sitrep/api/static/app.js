@@ -11,7 +11,7 @@ const COLORS = {
 };
 const KINDS = ["trigger", "actor", "recipient", "location", "origin", "date", "killed",
                "injured", "missing", "source", "quote"];
-const state = { cursor: null, events: [], brush: null, days: [] };
+const state = { cursor: null, events: [], days: [], eventsTicket: 0 };
 
 function el(tag, attrs = {}, text = null) {
   const node = document.createElement(tag);
@@ -114,9 +114,11 @@ async function loadEvents(append = false) {
   const params = filters();
   params.set("limit", "200");
   if (append && state.cursor) params.set("cursor", state.cursor);
+  const ticket = ++state.eventsTicket;  // a slower, older answer must not overwrite a newer one
   status("loading…");
   try {
     const page = await getJSON("/events", params);
+    if (ticket !== state.eventsTicket) return;
     state.events = append ? state.events.concat(page.events) : page.events;
     state.cursor = page.next_cursor;
     const body = document.querySelector("#events tbody");
@@ -126,53 +128,78 @@ async function loadEvents(append = false) {
     document.getElementById("more").hidden = !state.cursor;
     drawMarkers(state.events);
     status("");
-  } catch (err) { status(err.message); }
+  } catch (err) { if (ticket === state.eventsTicket) status(err.message); }
 }
 
 // -- timeline with a brush ------------------------------------------------------------------
+// The bars are redrawn whenever the filters change; the brush and its mouse handlers live
+// once, outside the redraw, so a drag that spans a redraw still ends in a date range.
+const TIMELINE_HEIGHT = 110;
+const timeline = { start: null, width: 600, step: 1, ticket: 0 };
+
 async function loadTimeline() {
-  const params = filters(false);
-  const buckets = await getJSON("/stats/timeline", params).catch(err => { status(err.message); return []; });
+  const ticket = ++timeline.ticket;
+  const buckets = await getJSON("/stats/timeline", filters(false))
+    .catch(err => { status(err.message); return null; });
+  if (buckets === null || ticket !== timeline.ticket) return;
   state.days = buckets;
   const chart = document.getElementById("timeline");
+  const brush = chart.querySelector("rect.brush") ||
+                svg("rect", { class: "brush", x: 0, y: 0, width: 0, height: TIMELINE_HEIGHT });
   chart.replaceChildren();
-  const width = chart.clientWidth || 600, height = 110;
-  chart.setAttribute("viewBox", `0 0 ${width} ${height + 10}`);
-  if (!buckets.length) return;
-  const max = Math.max(...buckets.map(b => b.events));
-  const step = width / buckets.length;
+  timeline.width = chart.clientWidth || 600;
+  chart.setAttribute("viewBox", `0 0 ${timeline.width} ${TIMELINE_HEIGHT + 10}`);
+  timeline.step = timeline.width / Math.max(1, buckets.length);
+  const max = Math.max(1, ...buckets.map(b => b.events));
   buckets.forEach((b, i) => {
-    const h = Math.max(2, (b.events / max) * height);
-    const bar = svg("rect", { class: "bar", x: i * step + 1, y: height - h,
-                              width: Math.max(1, step - 2), height: h });
+    const h = Math.max(2, (b.events / max) * TIMELINE_HEIGHT);
+    const bar = svg("rect", { class: "bar", x: i * timeline.step + 1, y: TIMELINE_HEIGHT - h,
+                              width: Math.max(1, timeline.step - 2), height: h });
     const title = svg("title");
     title.textContent = `${b.bucket}: ${b.events} events, ${b.killed} killed`;
     bar.append(title);
     chart.append(bar);
   });
-  const brush = svg("rect", { class: "brush", x: 0, y: 0, width: 0, height: height });
   chart.append(brush);
-  let start = null;
-  const toX = e => { const r = chart.getBoundingClientRect();
-                     return Math.min(width, Math.max(0, (e.clientX - r.left) * width / r.width)); };
-  chart.onmousedown = e => { start = toX(e); brush.setAttribute("x", start);
-                             brush.setAttribute("width", 0); };
-  chart.onmousemove = e => {
-    if (start === null) return;
-    const x = toX(e);
-    brush.setAttribute("x", Math.min(start, x));
-    brush.setAttribute("width", Math.abs(x - start));
-  };
-  chart.onmouseup = e => {
-    if (start === null) return;
-    const x = toX(e);
-    const lo = Math.floor(Math.min(start, x) / step);
-    const hi = Math.min(buckets.length - 1, Math.floor(Math.max(start, x) / step));
-    start = null;
-    document.getElementById("f-since").value = buckets[lo].bucket;
-    document.getElementById("f-until").value = buckets[hi].bucket;
-    loadEvents();
-  };
+  chart.dataset.buckets = String(buckets.length);
+}
+
+function timelineX(e) {
+  const r = document.getElementById("timeline").getBoundingClientRect();
+  return Math.min(timeline.width, Math.max(0, (e.clientX - r.left) * timeline.width / r.width));
+}
+
+function drawBrush(a, b) {
+  const brush = document.querySelector("#timeline rect.brush");
+  if (!brush) return;
+  brush.setAttribute("x", Math.min(a, b));
+  brush.setAttribute("width", Math.abs(b - a));
+}
+
+function endBrush(e) {
+  if (timeline.start === null) return;
+  const x = timelineX(e), buckets = state.days;
+  const start = timeline.start;
+  timeline.start = null;
+  if (!buckets.length) return;
+  const lo = Math.min(buckets.length - 1, Math.floor(Math.min(start, x) / timeline.step));
+  const hi = Math.min(buckets.length - 1, Math.floor(Math.max(start, x) / timeline.step));
+  document.getElementById("f-since").value = buckets[lo].bucket;
+  document.getElementById("f-until").value = buckets[hi].bucket;
+  loadEvents();
+}
+
+function setUpBrush() {
+  const chart = document.getElementById("timeline");
+  chart.addEventListener("mousedown", e => {
+    timeline.start = timelineX(e);
+    drawBrush(timeline.start, timeline.start);
+  });
+  chart.addEventListener("mousemove", e => {
+    if (timeline.start !== null) drawBrush(timeline.start, timelineX(e));
+  });
+  // the button may be let go outside the chart
+  document.addEventListener("mouseup", endBrush);
 }
 
 // -- article view with highlighted evidence --------------------------------------------------
@@ -267,4 +294,5 @@ document.getElementById("f-reset").addEventListener("click", () => {
 });
 document.getElementById("more").addEventListener("click", () => loadEvents(true));
 
+setUpBrush();
 loadTypes().then(() => { loadEvents(); loadTimeline(); });
