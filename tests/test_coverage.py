@@ -729,3 +729,40 @@ def test_a_strike_aimed_at_a_place_is_an_attack_and_a_walkout_a_protest(
     walkout = events(extractor, "Dock workers began a strike on Monday over unpaid wages.",
                      "2026-02-28")
     assert [e["type"] for e in walkout] == ["PROTEST"]
+
+
+def test_a_dateline_filed_from_two_cities_is_no_actor(extractor: Extractor) -> None:
+    text = ("NAIROBI/MOGADISHU, May 4 (Reuters) - Somali troops killed 14 al Shabaab fighters "
+            "near Jowhar on Sunday, the army said.")
+    assert [d.place for d in find_datelines(text)] == ["NAIROBI/MOGADISHU"]
+    lead = events(extractor, text, "2026-05-04")[0]
+    assert [a["name"] for a in lead["actors"]] == ["Somali troops"]
+    assert lead["date"]["start"] == "2026-05-03"
+
+
+def test_an_attack_told_days_before_the_news_keeps_its_own_figures_and_place(
+        extractor: Extractor) -> None:
+    # the parser reads "days after gunmen killed" as a preposition whose object "gunmen" the
+    # verb modifies: the clause is still an earlier act, with its own dead and village
+    text = ("Soldiers killed nine bandits in a forest near Gusau on Tuesday, the army said, "
+            "four days after gunmen killed at least 23 worshippers in a raid on a mosque in "
+            "the town of Tsafe.")
+    found = events(extractor, text, "2026-06-10")
+    assert len(found) == 2
+    lead, earlier = found
+    assert lead["casualties"]["killed"]["best"] == 9 and lead["date"]["start"] == "2026-06-09"
+    assert earlier["casualties"]["killed"]["best"] == 23
+    assert [a["name"] for a in earlier["actors"]] == ["gunmen"]
+    assert earlier["status"] == "background"
+    assert (earlier["date"]["start"], earlier["date"]["text"]) == ("2026-06-05", "four days after")
+    assert earlier["location"]["name"] == "Tsafe"
+    assert len(earlier["mentions"]) == 2  # "killed" and "a raid": one act
+
+
+def test_people_killed_after_bombers_struck_is_one_act(extractor: Extractor) -> None:
+    text = ("At least six people were killed and 19 wounded after two bombers struck a bus "
+            "station in Maiduguri on Friday evening, police said.")
+    found = [e for e in events(extractor, text, "2026-06-13") if e["type"] == "ASSAULT"]
+    assert len(found) == 1
+    assert found[0]["casualties"]["killed"]["best"] == 6
+    assert found[0]["location"]["name"] == "Maiduguri"

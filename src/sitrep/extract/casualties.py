@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sitrep.extract.numbers import parse_count
+from sitrep.extract.status import misread_clause
 from sitrep.model import Casualties, Count
 
 KILLED = frozenset({"kill", "die", "dead", "death", "fatality", "slay", "massacre", "execute",
@@ -87,7 +88,8 @@ def _victims(token: Token) -> list[Token]:
                 child.dep_ == "nsubj" and token.lemma_.lower() in ("die", "perish")
             ):
                 heads.append(child)
-    if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM") \
+            and not misread_clause(token):
         heads.append(token.head)
     if token.dep_ in ("acomp", "oprd") or (token.lower_ == "dead" and token.dep_ != "amod"):
         heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))
@@ -147,11 +149,11 @@ def _toll_figure(noun: Token) -> Token | None:
     return None
 
 
-def _tolls(sent: Span) -> dict[str, Count]:
+def _tolls(sent: Span, skip: range) -> dict[str, Count]:
     """Totals the sentence gives as a toll, by status."""
     found: dict[str, Count] = {}
     for noun in sent:
-        if noun.lemma_.lower() not in TOLL_NOUNS or noun.pos_ != "NOUN":
+        if noun.lemma_.lower() not in TOLL_NOUNS or noun.pos_ != "NOUN" or noun.i in skip:
             continue
         status = _toll_status(noun)
         number = _toll_figure(noun) if status else None
@@ -166,13 +168,14 @@ def _tolls(sent: Span) -> dict[str, Count]:
     return found
 
 
-def find_casualties(sent: Span) -> Casualties:
-    """Casualty counts stated in a sentence; a toll it gives ("the death toll rose to seven")
-    before any other count of the same status."""
-    found = Casualties(**_tolls(sent))
+def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
+    """Casualty counts stated in a sentence (but for its tokens in `skip`: a clause telling
+    another act); a toll it gives ("the death toll rose to seven") before any other count of
+    the same status."""
+    found = Casualties(**_tolls(sent, skip))
     for token in sent:
         status = _status(token)
-        if status is None or getattr(found, status) is not None:
+        if status is None or getattr(found, status) is not None or token.i in skip:
             continue
         for victim in _victims(token):
             summed = _sum_conjuncts(victim)

@@ -28,7 +28,14 @@ from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import MONTHS, counted_back, counted_back_from, resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.numbers import parse_number
-from sitrep.extract.status import in_reference_frame, mark_status
+from sitrep.extract.status import (
+    SEQUENCE_WORDS,
+    after_a_while,
+    in_reference_frame,
+    mark_status,
+    misread_clause,
+    time_marks,
+)
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.names import COMPASS_POINTS
 from sitrep.merge.events import place_relation
@@ -306,8 +313,6 @@ def _told_apart(tok: Token) -> bool:
 
 # Light verbs that tell what was said of an act, not the act: their dates are the saying's.
 CLAIM_VERBS = frozenset({"claim", "deny", "admit", "acknowledge"})
-# Conjunctions that order two acts in time: the clause they open is another act.
-SEQUENCE_MARKS = frozenset({"after", "since", "before", "until"})
 # Types whose mentions in one article are merged into one event when nothing sets them apart.
 COREFERRING_TYPES = frozenset({EventType.ASSAULT, EventType.PROTEST})
 REAL_MODALITIES = frozenset({Modality.ASSERTED, Modality.HEDGED})
@@ -517,8 +522,8 @@ def _conflict_toll(verb: Token) -> bool:
 
 def _sequenced(token: Token) -> bool:
     """A clause ordered in time against the one it hangs from ("after ...", "since ...")."""
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in token.children)
+    return (token.dep_ == "advcl" or misread_clause(token)) \
+        and bool(time_marks(token, SEQUENCE_WORDS))
 
 
 def _elliptic_passive(verb: Token) -> bool:
@@ -536,6 +541,8 @@ def _subject(verb: Token) -> Token | None:
         before = verb.doc[to_aux[0].i - 1]
         if before.dep_ == "pobj" and before.head.lower_ == "for":
             return before
+    if misread_clause(verb):
+        return verb.head  # "days after militants killed 17 villagers"
     for _ in range(5):
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if subs:
@@ -799,7 +806,8 @@ class DocumentExtractor:
         kept: list[Event] = []
         for event in events:
             joins = event.type in COREFERRING_TYPES and not self._told_apart_event(event)
-            home = next((k for k in kept if _same_event(k, event)), None) if joins else None
+            home = next((k for k in kept if _same_event(k, event)
+                         and not self._ordered_in_time(k, event)), None) if joins else None
             if home is None:
                 kept.append(event)
                 continue
@@ -813,6 +821,20 @@ class DocumentExtractor:
             home.reported_by.extend(a for a in event.reported_by if a not in home.reported_by)
             home.confidence = max(home.confidence, event.confidence)
         return kept
+
+    def _ordered_in_time(self, one: Event, other: Event) -> bool:
+        """Whether one sentence sets two acts a while apart: "troops killed 11 insurgents on
+        Saturday, days after militants killed 17 villagers in a raid on Mucojo" (not "were
+        killed after two bombers attacked a market": one act)."""
+        spans = [self.doc.char_span(*e.trigger_span, alignment_mode="expand")
+                 for e in (one, other)]
+        if spans[0] is None or spans[1] is None or spans[0].sent != spans[1].sent:
+            return False
+        for this, that in ((spans[0].root, spans[1].root), (spans[1].root, spans[0].root)):
+            clause = next((t for t in (this, *this.ancestors) if after_a_while(t)), None)
+            if clause is not None and that not in clause.subtree:
+                return True
+        return False
 
     def _told_apart_event(self, event: Event) -> bool:
         span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
@@ -849,7 +871,29 @@ class DocumentExtractor:
                 event = self._event(index, sent, proposal[0], decided=proposal[1])
                 if event is not None:
                     self._add(proposal[0], event, attributions, sentence_events)
+        earlier = self._earlier_clause(sent, sentence_events)
+        if earlier is not None:
+            # "..., days after militants killed 17 villagers in a raid on Mucojo": the clause's
+            # figures are its own act's, the rest of the sentence's the other's
+            clause, inside = earlier
+            self._attach_casualties(index, find_casualties(clause), inside)
+            casualties = find_casualties(sent, range(clause.start, clause.end))
+            sentence_events = [e for e in sentence_events if e not in inside]
         self._attach_casualties(index, casualties, sentence_events)
+
+    def _earlier_clause(self, sent: Span, events: list[Event]) -> tuple[Span, list[Event]] | None:
+        """A clause of the sentence set a while before the rest ("days after ...") that tells
+        an attack of its own while the rest tells another: the clause, and its events."""
+        for head in sent:
+            if not after_a_while(head):
+                continue
+            clause = sent.doc[head.left_edge.i:head.right_edge.i + 1]
+            inside = [e for e in events if clause.start_char <= e.trigger_span[0] < clause.end_char]
+            outside = [e for e in events if e not in inside]
+            if any(e.type == EventType.ASSAULT for e in inside) and any(
+                    e.type == EventType.ASSAULT for e in outside):
+                return clause, inside
+        return None
 
     def _add(
         self, item: Found, event: Event, attributions: list[Attribution], sentence: list[Event]
@@ -1616,21 +1660,24 @@ class DocumentExtractor:
         earlier (weeks give a week's precision)."""
         if clause is None or not _sequenced(clause) or clause.head.i == clause.i:
             return None
-        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "after"]
+        marks = time_marks(clause, frozenset({"after"}))
         if not marks:
             return None
+        governor = clause.head
+        if misread_clause(clause):  # "a week after militants killed 17": "week" holds "after"
+            governor = marks[0].head.head if marks[0].head.dep_ == "npadvmod" else marks[0].head
         # "four days after", and "came a week after" where the span hangs from the main verb
-        main = _day_span(clause.head)
+        main = _day_span(governor)
         span = _day_span(clause) or _day_span(marks[0]) or (
             main if main is not None and main.i == marks[0].i - 1 else None)
         if span is None:
             return None
-        head = self._clause_day(clause.head, sent)
+        head = self._clause_day(governor, sent)
         if head is not None and head.precision == "unknown" and self.published is not None:
-            return self._counted(span, clause.i - 1, None)
+            return self._counted(span, marks[0].i, None)
         if head is None or head.precision != "day":
             return None
-        return self._counted(span, clause.i - 1, head)
+        return self._counted(span, marks[0].i, head)
 
     def _days_before_noun(self, noun: Token, sent: Span) -> DateRef | None:
         """ "The operation took place five days after an attack", "The raid on Friday came a
@@ -1651,7 +1698,13 @@ class DocumentExtractor:
     def _clause_day(self, clause: Token, sent: Span) -> DateRef | None:
         """The date of a clause another act is counted from: its own words', else its
         subject's event ("The raid on Friday came", "The operation took place"), which may
-        be an event told before."""
+        be an event told before. Where the parser hung the counted clause on a reporting verb
+        ("Soldiers killed nine bandits on Tuesday, the army said, four days after ..."), the
+        clause it reports."""
+        if clause.lemma_.lower() in self.lex.reporting_verbs:
+            told_clause = next((c for c in clause.children if c.dep_ == "ccomp"), None)
+            if told_clause is not None:
+                clause = told_clause
         head = self._date(clause, None, sent)
         subject = _subject(clause)
         if (head is None or head.precision != "day") and subject is not None:
@@ -1794,7 +1847,7 @@ class DocumentExtractor:
         for other in (tok.head, *[c for c in tok.children if c.dep_ == "advcl"]):
             clause = tok if tok.dep_ == "advcl" else other
             if clause.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in clause.children):
+                    c.dep_ == "mark" and c.lower_ in SEQUENCE_WORDS for c in clause.children):
                 continue  # "struck again, a week after militants stormed a post": two acts
             if _own_act(clause):
                 continue  # "..., while a roadside bomb in Lakki Marwat wounded two": another

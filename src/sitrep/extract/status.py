@@ -42,13 +42,16 @@ def in_reference_frame(trigger: Token) -> bool:
                 and trigger.head.i != trigger.i:
             # "vowed to avenge the attack that killed three Americans": the clause tells
             # the attack the sentence refers back to
-            return in_reference_frame(trigger.head) or _clause_after_a_while(trigger)
-        return _clause_after_a_while(trigger)
+            return in_reference_frame(trigger.head) or after_a_while(trigger)
+        return after_a_while(trigger)
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
     if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB" \
-            and _clause_after_a_while(trigger.head):
+            and after_a_while(trigger.head):
         return True  # "days after a strike killed three people in the same town"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") \
+            and trigger.head.head.pos_ == "VERB" and after_a_while(trigger.head.head):
+        return True  # "days after militants killed 17 villagers in a raid on Mucojo"
     node = trigger
     if node.dep_ == "pobj":
         prep = node.head
@@ -67,10 +70,33 @@ DURATIONS = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month",
                        "year", "years", "fortnight"})
 
 
-def _clause_after_a_while(verb: Token) -> bool:
+def time_marks(verb: Token, words: frozenset[str]) -> list[Token]:
+    """The words (of `words`: "after", "since" ...) that order a verb's clause in time against
+    the one it hangs from: its marks; or, where the parser read "days after militants killed
+    17" as a preposition whose object "militants" the verb modifies, that preposition."""
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in words]
+    if not marks and misread_clause(verb) and verb.head.head.lower_ in words:
+        marks = [verb.head.head]
+    return marks
+
+
+def misread_clause(verb: Token) -> bool:
+    """Whether a verb is a clause the parser hung on its subject as a modifier, under a
+    preposition: "days after militants killed 17 villagers" ("militants" the object of
+    "after", "killed" its modifier). Its head noun is then its subject, not its victims."""
+    return verb.dep_ in ("acl", "relcl") and verb.pos_ == "VERB" \
+        and verb.head.dep_ == "pobj" and verb.head.head.lower_ in SEQUENCE_WORDS \
+        and any(c.dep_ == "dobj" for c in verb.children)
+
+
+# Words that order two acts in time.
+SEQUENCE_WORDS = frozenset({"after", "since", "before", "until"})
+
+
+def after_a_while(verb: Token) -> bool:
     """ "four days after a missile hit an apartment block", "barely a week after fighters
     attacked the base": a clause set a while before the news is an earlier event."""
-    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
+    marks = time_marks(verb, frozenset({"after", "since"}))
     if not marks:
         return False
     return _a_while(verb, *marks) or _a_while_before(marks[0])

@@ -1,5 +1,5 @@
-"""Datelines: "WASHINGTON, Dec. 21 (Reuters) -", "MAIDUGURI, Nigeria (AP) —", "KYIV —",
-"Deir Ezzor, SANA-".
+"""Datelines: "WASHINGTON, Dec. 21 (Reuters) -", "KIGALI/MAPUTO, March 22 (Reuters) -",
+"MAIDUGURI, Nigeria (AP) —", "KYIV —", "Deir Ezzor, SANA-".
 
 A dateline says where and when a story was filed, not where or when its events happened. The
 pipeline makes each dateline a sentence of its own, so that its place and date never attach to
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z'\u2019.\-]+(?: [A-Z][A-Z'\u2019.\-]+){0,3}"
+    r"^[ \t]*(?P<place>[A-Z][A-Z'\u2019.\-]+(?:[ /][A-Z][A-Z'\u2019.\-]+){0,3}"
     r"(?:, [A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+){0,2})?)"
     rf"(?:,? (?P<date>{MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {MONTH}(?: \d{{4}})?))?"
     r"(?: ?\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\))?"
