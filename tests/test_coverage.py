@@ -766,3 +766,19 @@ def test_people_killed_after_bombers_struck_is_one_act(extractor: Extractor) -> 
     assert len(found) == 1
     assert found[0]["casualties"]["killed"]["best"] == 6
     assert found[0]["location"]["name"] == "Maiduguri"
+
+
+def test_a_province_named_with_its_country_places_the_act_in_the_province(
+        extractor: Extractor) -> None:
+    lead = events(extractor, "Gunmen killed seven traders in Nigeria's Yobe state on Sunday.",
+                  "2026-06-15")[0]
+    assert (lead["location"]["name"], lead["location"]["feature_code"]) == ("Yobe", "ADM1")
+
+
+def test_a_region_said_to_be_a_countrys_is_not_read_abroad(extractor: Extractor) -> None:
+    # the gazetteer knows a Catatumbo only in Venezuela; the text puts it in Colombia
+    text = "Armed men killed six farmers in Colombia's Catatumbo region on Tuesday night."
+    places = next(iter(extractor.geoparse([text])))
+    read = {text[p.span[0]:p.span[1]]: p.country for p in places}
+    assert read == {"Colombia": "CO", "Catatumbo": "CO"}
+    assert events(extractor, text, "2026-06-17")[0]["location"]["country"] == "CO"

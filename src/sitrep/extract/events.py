@@ -338,6 +338,22 @@ def _same_event(one: Event, other: Event) -> bool:
     return True
 
 
+# Admin levels from the broadest: "in Nigeria's Borno state" is in Borno, both precision 3.
+ADMIN_LEVELS = ("PCLI", "ADM1", "ADM2", "ADM3")
+
+
+def _more_exact_place(place: Place, than: Place) -> bool:
+    """Whether a place says more precisely where than another: a finer precision code, or at
+    the same code a lower admin level inside it (a province rather than its country; a sea or
+    a region is no admin level)."""
+    if (place.precision or 9) != (than.precision or 9):
+        return (place.precision or 9) < (than.precision or 9)
+    return place.feature_code in ADMIN_LEVELS and than.feature_code in ADMIN_LEVELS and \
+        ADMIN_LEVELS.index(place.feature_code) > ADMIN_LEVELS.index(than.feature_code) and \
+        place.country == than.country and (than.feature_code == "PCLI"
+                                           or place.admin1_code == than.admin1_code)
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
@@ -1517,7 +1533,7 @@ class DocumentExtractor:
                 continue
             if prep in ("from",):
                 origin = origin or place
-            elif location is None or (location.precision or 9) > (place.precision or 9):
+            elif location is None or _more_exact_place(place, location):
                 location = place
         return location or reference, origin
 

@@ -483,10 +483,14 @@ def _place_city_parts(mentions: list[Mention], found: list[Place | None]) -> Non
                 or mention.part_of != "city" and place.country == city.country and (
                     mention.part_of == "place" or place.admin1_code == city.admin1_code)):
             continue  # "Kharkiv's Kupiansk district", "Russia's Belgorod": read as written
-        if mention.part_of == "place" and (place is None or city.feature_code in ("PCLI", "ADM1")):
+        if mention.part_of == "place" and place is None:
             continue  # a name read nowhere stays unread ("Google's FluTrends")
+        # "Colombia's Catatumbo region", the gazetteer knowing a Catatumbo only in Venezuela:
+        # somewhere in Colombia (a country or province says no more than itself)
+        broad = city.feature_code in ("PCLI", "ADM1")
         found[i] = replace(city, text=mention.text, span=(mention.start, mention.end),
-                           precision=max(2, city.precision or 2), runner_up=None)
+                           precision=city.precision if broad else max(2, city.precision or 2),
+                           runner_up=None)
 
 
 def _facility_name(mention: Mention) -> bool:
