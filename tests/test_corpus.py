@@ -396,3 +396,14 @@ def test_the_held_out_coverage_corpora_are_well_formed(folder: str, events: int,
             assert mention["event"] in gold and mention["evidence"] in article["text"]
     assert all(e["killed"]["low"] <= e["killed"]["best"] <= e["killed"]["high"]
                for e in gold.values())
+
+
+def test_a_merged_event_takes_the_day_its_reports_give_with_its_precision() -> None:
+    # a report published on the day others date the event, giving no date of its own, has
+    # that day as its start too: the merged event is still dated to the day, with the words
+    undated = _event("a", "d1", "2025-10-04", KHERSON, 3, published="2025-10-04")
+    undated["date"] = {"start": "2025-10-04", "end": "2025-10-04", "precision": "unknown"}
+    dated = _event("b", "d2", "2025-10-04", KHERSON, 3, published="2025-10-05")
+    dated["date"]["text"] = "Saturday"
+    [merged] = merge_events([undated, dated])
+    assert merged["date"]["precision"] == "day" and merged["date"]["text"] == "Saturday"

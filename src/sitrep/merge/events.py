@@ -590,7 +590,8 @@ def _event_date(reports: list[Report]) -> dict[str, Any] | None:
             top = max(days.values())
             day = min(d for d, n in days.items() if n == top)
             return next(dict(r.event["date"]) for r in pool
-                        if (r.event.get("date") or {}).get("start") == day)
+                        if (r.event.get("date") or {}).get("precision") == "day"
+                        and r.event["date"]["start"] == day)
     dated = [r for r in reports if (r.event.get("date") or {}).get("precision") in
              PRECISION_ORDER[1:-1]]  # a week, a month, a year
     if dated:
