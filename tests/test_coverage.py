@@ -782,3 +782,21 @@ def test_a_region_said_to_be_a_countrys_is_not_read_abroad(extractor: Extractor)
     read = {text[p.span[0]:p.span[1]]: p.country for p in places}
     assert read == {"Colombia": "CO", "Catatumbo": "CO"}
     assert events(extractor, text, "2026-06-17")[0]["location"]["country"] == "CO"
+
+
+def test_a_toll_of_people_wounded_counts_the_wounded_and_the_dead_die_as_victims(
+        extractor: Extractor) -> None:
+    text = "Doctors said the number of people wounded in the raid had risen to 37."
+    said = find_casualties(next(extractor.nlp(text).sents))
+    assert said.killed is None and said.injured is not None and said.injured.best == 37
+    # who died is a victim, not the attacker; the place shelled is where
+    [event] = events(extractor, "A spokesman for the militia said 20 civilians had died in the "
+                     "shelling of Gwoza on Tuesday.", "2026-06-20")
+    assert event["actors"] == [] and event["location"]["name"] == "Gwoza"
+    [event] = events(extractor, "A spokesman for the militia said 20 civilians had died in "
+                     "Gwoza.", "2026-06-20")
+    assert event["actors"] == []
+    # a source's fear of reprisals hedges nothing
+    [event] = events(extractor, "A local official, who spoke on condition of anonymity for fear "
+                     "of reprisals, said 14 villagers had been killed in Gwoza.", "2026-06-20")
+    assert event["modality"] == "asserted" and event["casualties"]["killed"]["best"] == 14

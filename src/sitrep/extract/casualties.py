@@ -122,10 +122,11 @@ def _toll_status(noun: Token) -> str | None:
         for g in c.children] + [  # "the number of U.S. service members injured"
         a.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children for a in g.children if a.dep_ in ("acl", "amod")]
-    for word in words:
-        if word in TOLL_OF:
-            return TOLL_OF[word]
-    return "killed" if noun.lemma_.lower() == "toll" else None
+    # a word that says what befell them before "people" alone: "the number of people wounded"
+    said = [TOLL_OF[w] for w in words if w in TOLL_OF and w != "people"]
+    if said:
+        return said[0]
+    return "killed" if noun.lemma_.lower() == "toll" or "people" in words else None
 
 
 def _toll_figure(noun: Token) -> Token | None:

@@ -1197,6 +1197,8 @@ class DocumentExtractor:
             subj = _subject(tok)
             passive = any(c.dep_ == "nsubjpass" for c in tok.children) or \
                 _elliptic_passive(tok) or self._reduced_passive(tok)
+            # "20 civilians had died in Bure": who dies is the victim, like a passive's subject
+            passive = passive or tok.lemma_.lower() in ("die", "perish")
             if subj is not None and not (passive and subj.dep_ in ("nsubjpass", "nsubj")
                                          and subj.head.i == tok.i):
                 actors = self._actors_or_event_actors(subj)
@@ -1336,6 +1338,7 @@ class DocumentExtractor:
             t.lemma_.lower() in self.lex.hypothetical_heads
             and t.i + 1 < len(self.doc)
             and self.doc[t.i + 1].lower_ in ("for", "of")
+            and t.is_ancestor(clause)  # not "spoke for fear of reprisals, said 11 were killed"
             for t in left
         ):
             return Modality.HYPOTHETICAL
@@ -1525,7 +1528,10 @@ class DocumentExtractor:
             struck = (root.dep_ == "dobj" and root.head.i in heads) or (
                 root.dep_ == "pobj" and root.head.lower_ == "of"
                 and root.head.head.dep_ == "dobj" and root.head.head.head.i in heads
-                and root.head.head.lemma_.lower() in PLACE_NOUNS)
+                and root.head.head.lemma_.lower() in PLACE_NOUNS) or (
+                # "the shelling of Gwoza", "the bombing of Mariupol"
+                root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in heads
+                and root.head.head.pos_ == "NOUN")
             if prep == OFFSET:
                 reference = reference or place
                 continue
@@ -1734,15 +1740,16 @@ class DocumentExtractor:
 
     def _days_later(self, anchors: set[int], before: int) -> DateRef | None:
         """ "Two days later, gunmen killed four farmers", "a drone attack in the same town three
-        days later": that many days (or weeks) after the last event dated to the day before."""
+        days later", "A day earlier, a strike on the market in Dembecha killed 15": that many
+        days (or weeks) after, or before, the last event dated to the day before."""
         later = next((t for i in anchors for t in self.doc[i].children
-                      if t.lower_ == "later" and t.dep_ == "advmod"), None)
+                      if t.lower_ in ("later", "earlier") and t.dep_ == "advmod"), None)
         span = _day_span(later) if later is not None else None
         dated = [e.date for e in self.events if e.trigger_span[0] < before
                  and e.date is not None and e.date.precision == "day" and e.date.text]
         if later is None or span is None or not dated:
             return None
-        return self._counted(span, later.i, dated[-1], later=True)
+        return self._counted(span, later.i, dated[-1], later=later.lower_ == "later")
 
     def _counted(self, span: Token, last: int, head: DateRef | None,
                  later: bool = False) -> DateRef | None:
