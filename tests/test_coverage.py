@@ -800,3 +800,12 @@ def test_a_toll_of_people_wounded_counts_the_wounded_and_the_dead_die_as_victims
     [event] = events(extractor, "A local official, who spoke on condition of anonymity for fear "
                      "of reprisals, said 14 villagers had been killed in Gwoza.", "2026-06-20")
     assert event["modality"] == "asserted" and event["casualties"]["killed"]["best"] == 14
+
+
+def test_the_next_morning_is_the_day_after_the_act_told_before(extractor: Extractor) -> None:
+    found = events(extractor, "Jets bombed the market in Kani on Thursday, killing nine traders. "
+                   "The next morning a second strike hit a school in Budalin, killing four "
+                   "pupils.", "2026-03-02")
+    second = next(e for e in found if "Budalin" in (e["location"] or {}).get("text", ""))
+    assert (second["date"]["start"], second["date"]["precision"]) == ("2026-02-27", "day")
+    assert second["date"]["text"] == "The next morning"

@@ -462,6 +462,11 @@ def _at_most(span: Token) -> bool:
     return any(t.lower_ in ("less", "under", "fewer", "within") for t in span.subtree)
 
 
+# "the next morning", "the following day", "the previous evening": a day from another act.
+DAY_PARTS = frozenset({"day", "morning", "afternoon", "evening", "night"})
+NEXT_DAY_WORDS = frozenset({"next", "following", "previous"})
+
+
 def _day_span(holder: Token) -> Token | None:
     """The "N days" / "a week" word a word carries ("four days after", "three days later")."""
     return next((c for c in holder.children if c.dep_ == "npadvmod"
@@ -1669,7 +1674,8 @@ class DocumentExtractor:
                 if resolved is not None:
                     return resolved
         counted = self._days_before(tok if tok.pos_ in ("VERB", "AUX") else verb, sent) \
-            or self._days_before_noun(tok, sent) or self._days_later(anchors, tok.idx)
+            or self._days_before_noun(tok, sent) or self._days_later(anchors, tok.idx) \
+            or self._next_day(anchors, tok.idx)
         if counted is not None:
             return counted
         if self.published is not None:
@@ -1750,6 +1756,29 @@ class DocumentExtractor:
         if later is None or span is None or not dated:
             return None
         return self._counted(span, later.i, dated[-1], later=later.lower_ == "later")
+
+    def _next_day(self, anchors: set[int], before: int) -> DateRef | None:
+        """ "The next morning a second strike hit the market in Bure", "on the previous day":
+        the day after (or before) the last event dated to the day before."""
+        for i in anchors:
+            for child in self.doc[i].children:
+                when = child if child.dep_ == "npadvmod" else next(
+                    (g for g in child.children if g.dep_ == "pobj"),
+                    None) if child.dep_ == "prep" and child.lower_ == "on" else None
+                if when is None or when.lemma_.lower() not in DAY_PARTS:
+                    continue
+                order = next((c.lower_ for c in when.children
+                              if c.dep_ == "amod" and c.lower_ in NEXT_DAY_WORDS), None)
+                dated = [e.date for e in self.events if e.trigger_span[0] < before
+                         and e.date is not None and e.date.precision == "day"
+                         and e.date.text and e.date.start]
+                if order is None or not dated:
+                    continue
+                phrase = self.doc[when.left_edge.i : when.i + 1]
+                return counted_back(str(dated[-1].start), 1, "day", phrase.text,
+                                    (phrase.start_char, phrase.end_char),
+                                    later=order != "previous")
+        return None
 
     def _counted(self, span: Token, last: int, head: DateRef | None,
                  later: bool = False) -> DateRef | None:
