@@ -809,3 +809,20 @@ def test_the_next_morning_is_the_day_after_the_act_told_before(extractor: Extrac
     second = next(e for e in found if "Budalin" in (e["location"] or {}).get("text", ""))
     assert (second["date"]["start"], second["date"]["precision"]) == ("2026-02-27", "day")
     assert second["date"]["text"] == "The next morning"
+
+
+def test_a_toll_to_date_a_headline_and_two_statuses_in_one_list_are_read_apart(
+        extractor: Extractor) -> None:
+    # a toll since a peace deal is no act, and is not the lead's dead
+    found = events(extractor, "Gunmen shot dead nine coca pickers in El Tarra on Friday night. "
+                   "More than 300 demobilised fighters have been murdered since the accord "
+                   "was signed, the United Nations says.", "2026-05-10")
+    assert [e["casualties"]["killed"]["best"] for e in found if e["type"] == "ASSAULT"] == [9]
+    # "seven dead and about 20 wounded" is seven dead, not 27
+    said = find_casualties(next(extractor.nlp(
+        "The clinic said it had received seven dead and about 20 wounded from the market.").sents))
+    assert said.killed is not None and said.killed.best == 7
+    # a headline without a full stop and the story's lead are two sentences
+    doc = extractor.nlp("Two police killed, 15 hurt as bomb hits Quetta checkpoint\n\nTwo "
+                        "policemen were killed and 15 people wounded on Monday.")
+    assert len(list(doc.sents)) == 2

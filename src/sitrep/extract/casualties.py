@@ -61,11 +61,16 @@ def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None
     return None
 
 
-def _sum_conjuncts(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
-    """'two U.S. service members and a civilian translator' = 3."""
+def _sum_conjuncts(head: Token, status: str | None = None
+                   ) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
+    """'two U.S. service members and a civilian translator' = 3; not 'seven dead and about 20
+    wounded' (a number another status word follows counts those)."""
     total = [0, 0, 0]
     start, end, found = None, None, False
     for part in [head, *head.conjuncts]:
+        after = head.doc[part.i + 1] if part.i + 1 < len(head.doc) else None
+        if part is not head and after is not None and _status(after) not in (None, status):
+            break
         counted = count_of(part)
         if counted is None:
             continue
@@ -179,7 +184,7 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
         if status is None or getattr(found, status) is not None or token.i in skip:
             continue
         for victim in _victims(token):
-            summed = _sum_conjuncts(victim)
+            summed = _sum_conjuncts(victim, status)
             if summed is None:
                 continue
             (low, best, high), (start, end) = summed

@@ -354,6 +354,21 @@ def _more_exact_place(place: Place, than: Place) -> bool:
                                            or place.admin1_code == than.admin1_code)
 
 
+def _toll_to_date(verb: Token) -> bool:
+    """ "More than 400 former combatants have been murdered since the accord was signed",
+    "6,000 people have been killed since 2017": a toll to date, no one act."""
+    counted = any(t.dep_ == "nummod" for c in verb.children
+                  if c.dep_ in ("nsubj", "nsubjpass", "dobj") for t in c.subtree)
+    if not counted:
+        return False
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve")
+                  for c in verb.children)
+    since = any(c.lower_ == "since" and c.dep_ == "prep" for c in verb.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+        for c in verb.children)
+    return perfect and since
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
@@ -1919,7 +1934,7 @@ class DocumentExtractor:
                     event.actors = []  # "29 people injured": the subject is the victims
                     return target
         if tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors and event.location is None \
-                and not _told_apart(tok) and not _sequenced(tok):
+                and not _told_apart(tok) and not _sequenced(tok) and not _toll_to_date(tok):
             recent = [
                 e
                 for e in self.events
@@ -2010,11 +2025,17 @@ class DocumentExtractor:
         verbs = [t for t in span if t.lemma_.lower() in TREND_VERBS and t.pos_ == "VERB"]
         return any(_bare_plural(c) for v in verbs for c in v.children if c.dep_ == "dobj")
 
+    def _toll_since(self, event: Event) -> bool:
+        if event.date is not None and event.date.precision == "day":
+            return False
+        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        return span is not None and _toll_to_date(span.root)
+
     def _keep(self, event: Event) -> bool:
         """Drop matches with nothing to anchor them: no actor and, for verbal types, no source;
         and a trend told of acts in general ("have stepped up attacks", "intensified drone
         attacks in recent weeks"), which no day dates."""
-        if self._trend(event):
+        if self._trend(event) or self._toll_since(event):
             return False
         if event.type == EventType.PROTEST and event.location is not None:
             return True  # "demonstrations against fuel prices turned violent in Nairobi"

@@ -63,15 +63,18 @@ LINE_ENDS = frozenset({".", "!", "?", ":", ";", "\u201d", '"'})
 
 @Language.component("sitrep_lines")
 def mark_lines(doc: Doc) -> Doc:
-    """A line that opens with a bullet ("- An ambush on 18 February killed seven"), or follows
-    a line that ends a sentence, begins a sentence: the parser reads a highlights list as one
-    sentence otherwise. Hard-wrapped lines (a line ending mid-sentence) are left joined."""
+    """A line that opens with a bullet ("- An ambush on 18 February killed seven"), follows
+    a line that ends a sentence, or follows a blank line (a headline without a full stop, then
+    the story), begins a sentence: the parser reads a highlights list, or a headline and the
+    lead, as one sentence otherwise. Hard-wrapped lines (a line ending mid-sentence) are left
+    joined."""
     for token in doc[1:]:
         before = doc[token.i - 1]
         if token.is_space or not (before.is_space and "\n" in before.text):
             continue
         last = next((t for t in reversed(doc[: before.i]) if not t.is_space), None)
-        if token.text in BULLETS or (last is not None and last.text in LINE_ENDS):
+        paragraph = before.text.count("\n") >= 2
+        if token.text in BULLETS or paragraph or (last is not None and last.text in LINE_ENDS):
             token.is_sent_start = True
             if token.text in BULLETS and token.i + 1 < len(doc):
                 doc[token.i + 1].is_sent_start = False  # the bullet and its item are one
