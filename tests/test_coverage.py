@@ -813,11 +813,13 @@ def test_the_next_morning_is_the_day_after_the_act_told_before(extractor: Extrac
 
 def test_a_toll_to_date_a_headline_and_two_statuses_in_one_list_are_read_apart(
         extractor: Extractor) -> None:
-    # a toll since a peace deal is no act, and is not the lead's dead
+    # a toll since a peace deal sums up what came before, and is not the lead's dead
     found = events(extractor, "Gunmen shot dead nine coca pickers in El Tarra on Friday night. "
                    "More than 300 demobilised fighters have been murdered since the accord "
                    "was signed, the United Nations says.", "2026-05-10")
-    assert [e["casualties"]["killed"]["best"] for e in found if e["type"] == "ASSAULT"] == [9]
+    lead, toll = [e for e in found if e["type"] == "ASSAULT"]
+    assert lead["casualties"]["killed"]["best"] == 9 and len(lead["mentions"]) == 1
+    assert (toll["status"], toll["date"]["start"]) == ("background", None)
     # "seven dead and about 20 wounded" is seven dead, not 27
     said = find_casualties(next(extractor.nlp(
         "The clinic said it had received seven dead and about 20 wounded from the market.").sents))
@@ -826,3 +828,10 @@ def test_a_toll_to_date_a_headline_and_two_statuses_in_one_list_are_read_apart(
     doc = extractor.nlp("Two police killed, 15 hurt as bomb hits Quetta checkpoint\n\nTwo "
                         "policemen were killed and 15 people wounded on Monday.")
     assert len(list(doc.sents)) == 2
+
+
+def test_a_participle_saying_who_the_troops_are_is_no_act_of_its_own(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Troops deployed in the North East have repelled an attack by "
+                   "insurgents on their base in Damboa, the army said.", "2025-10-19")
+    assert [e["type"] for e in found] == ["ASSAULT"]

@@ -369,6 +369,25 @@ def _toll_to_date(verb: Token) -> bool:
     return perfect and since
 
 
+def _describes_subject(token: Token, acts: set[int]) -> bool:
+    """Whether a participle only says who the subject of another act is: "troops deployed in
+    the North East have repelled an attack", "soldiers stationed at the base returned fire"
+    (not "civilians killed in the strike were buried": casualties are counted)."""
+    if token.tag_ not in ("VBN", "VBD") or token.lemma_.lower() in CASUALTY_LEMMAS:
+        return False
+    if token.dep_ == "csubj":  # the parser's other reading: "troops deployed" the subject
+        verb = token.head
+        if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+            return False
+    elif token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        verb = token.head.head
+    else:
+        return False
+    # the act is the main verb's, or an act noun it governs ("have repelled a coordinated
+    # attack")
+    return verb.i in acts or any(c.i in acts for c in verb.children if c.dep_ == "dobj")
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
@@ -778,6 +797,10 @@ class DocumentExtractor:
                            default_status_head()
                            if self.classifier is not None and self.status_head else None)
         self.status_rows = {e.trigger_span: row for e, row in zip(kept, rows, strict=True)}
+        for event in kept:
+            if self._toll_since(event):  # a toll to date sums up what came before the news
+                event.status = BACKGROUND
+                event.date = DateRef(None, None, "unknown")
         events = self._corefer(kept)
         country = self._focus_country()
         for event in events:
@@ -841,9 +864,11 @@ class DocumentExtractor:
         and figures to the first. Figures the first already has are kept."""
         kept: list[Event] = []
         for event in events:
-            joins = event.type in COREFERRING_TYPES and not self._told_apart_event(event)
+            joins = event.type in COREFERRING_TYPES and not self._told_apart_event(event) \
+                and not self._toll_since(event)
             home = next((k for k in kept if _same_event(k, event)
-                         and not self._ordered_in_time(k, event)), None) if joins else None
+                         and not self._ordered_in_time(k, event)
+                         and not self._toll_since(k)), None) if joins else None
             if home is None:
                 kept.append(event)
                 continue
@@ -881,6 +906,8 @@ class DocumentExtractor:
         reporting clauses (never triggers themselves)."""
         attributions, reporting = find_attributions(sent, self.lex.reporting_verbs)
         found = [f for t in sent if t.i not in reporting and (f := match_trigger(t, self.lex))]
+        acts = {f.token.i for f in found}
+        found = [f for f in found if not _describes_subject(f.token, acts)]
         return self._drop_nested(found), attributions, reporting
 
     # -- one sentence ---------------------------------------------------------------------------
@@ -2026,6 +2053,7 @@ class DocumentExtractor:
         return any(_bare_plural(c) for v in verbs for c in v.children if c.dep_ == "dobj")
 
     def _toll_since(self, event: Event) -> bool:
+        """Whether an event is a toll to date (_toll_to_date), not an act of a day."""
         if event.date is not None and event.date.precision == "day":
             return False
         span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
@@ -2035,7 +2063,7 @@ class DocumentExtractor:
         """Drop matches with nothing to anchor them: no actor and, for verbal types, no source;
         and a trend told of acts in general ("have stepped up attacks", "intensified drone
         attacks in recent weeks"), which no day dates."""
-        if self._trend(event) or self._toll_since(event):
+        if self._trend(event):
             return False
         if event.type == EventType.PROTEST and event.location is not None:
             return True  # "demonstrations against fuel prices turned violent in Nairobi"
