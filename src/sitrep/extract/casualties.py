@@ -61,7 +61,7 @@ def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None
     return None
 
 
-def _sum_conjuncts(head: Token, status: str | None = None
+def _sum_conjuncts(head: Token, status: str
                    ) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
     """'two U.S. service members and a civilian translator' = 3; not 'seven dead and about 20
     wounded' (a number another status word follows counts those)."""

@@ -797,11 +797,12 @@ class DocumentExtractor:
                            default_status_head()
                            if self.classifier is not None and self.status_head else None)
         self.status_rows = {e.trigger_span: row for e, row in zip(kept, rows, strict=True)}
+        tolls = {id(e) for e in kept if self._toll_since(e)}
         for event in kept:
-            if self._toll_since(event):  # a toll to date sums up what came before the news
+            if id(event) in tolls:  # a toll to date sums up what came before the news
                 event.status = BACKGROUND
                 event.date = DateRef(None, None, "unknown")
-        events = self._corefer(kept)
+        events = self._corefer(kept, tolls)
         country = self._focus_country()
         for event in events:
             if event.location is None and event.status == NEW and country is not None \
@@ -857,18 +858,19 @@ class DocumentExtractor:
                        admin2_code=None, feature_class="A", feature_code="PCLI",
                        precision=3, runner_up=None)
 
-    def _corefer(self, events: list[Event]) -> list[Event]:
+    def _corefer(self, events: list[Event], tolls: set[int]) -> list[Event]:
         """Every mention of one attack or protest in an article becomes one event: a later
         mention of the same type, status and modality, not dated or placed apart and not
         told apart ("another attack", "a separate clash"), adds its mentions, place, actors
-        and figures to the first. Figures the first already has are kept."""
+        and figures to the first. Figures the first already has are kept. A toll to date
+        (`tolls`: the ids of such events) corefers with nothing."""
         kept: list[Event] = []
         for event in events:
             joins = event.type in COREFERRING_TYPES and not self._told_apart_event(event) \
-                and not self._toll_since(event)
+                and id(event) not in tolls
             home = next((k for k in kept if _same_event(k, event)
                          and not self._ordered_in_time(k, event)
-                         and not self._toll_since(k)), None) if joins else None
+                         and id(k) not in tolls), None) if joins else None
             if home is None:
                 kept.append(event)
                 continue

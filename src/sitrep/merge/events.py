@@ -490,12 +490,12 @@ def casualty_count(report: Report, status: str) -> int | None:
 
 def reconcile_counts(values: list[int]) -> dict[str, int]:
     """low / best / high of figures in publication order: the range, and as best the figure
-    most of the later half of the reports give (the larger on a tie). First counts are
-    incomplete; the toll later reports repeat is the settled one."""
+    most of the later half of the reports give; on a tie, the one most of all reports give,
+    then the larger. First counts are incomplete; the toll later reports repeat is the settled
+    one (not a lone higher claim among them)."""
     later = values[len(values) // 2:] if len(values) > 2 else values
-    counts = Counter(later)
-    top = max(counts.values())
-    best = max(v for v, n in counts.items() if n == top)
+    counts, overall = Counter(later), Counter(values)
+    best = max(counts, key=lambda v: (counts[v], overall[v], v))
     return {"low": min(values), "best": best, "high": max(values)}
 
 
