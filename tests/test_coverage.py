@@ -782,6 +782,11 @@ def test_a_region_said_to_be_a_countrys_is_not_read_abroad(extractor: Extractor)
     read = {text[p.span[0]:p.span[1]]: p.country for p in places}
     assert read == {"Colombia": "CO", "Catatumbo": "CO"}
     assert events(extractor, text, "2026-06-17")[0]["location"]["country"] == "CO"
+    # an adjective or two between the country and the name: "Iraq's autonomous Kurdistan"
+    text = "Drones targeted a base in Iraq's autonomous Kurdistan region on Sunday."
+    places = next(iter(extractor.geoparse([text])))
+    assert {text[p.span[0]:p.span[1]]: p.country for p in places} == {
+        "Iraq": "IQ", "Kurdistan": "IQ"}
 
 
 def test_a_toll_of_people_wounded_counts_the_wounded_and_the_dead_die_as_victims(

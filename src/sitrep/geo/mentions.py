@@ -445,7 +445,8 @@ def _add_context(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> None:
     _mark_lists(doc, mentions)
 
 
-CITY_PART = re.compile(r"(?:\bthe (?:city|town|capital)['\u2019]s |(?P<own>['\u2019]s ))$")
+CITY_PART = re.compile(r"(?:\bthe (?:city|town|capital)['\u2019]s |"
+                       r"(?P<own>['\u2019]s (?:[a-z]+ ){0,2}))$")  # "Iraq's autonomous Kurdistan"
 CITY_PART_HEADS = frozenset({"district", "districts", "neighbourhood", "neighborhood", "quarter",
                              "suburb", "raion", "area"})
 
