@@ -501,6 +501,16 @@ DAY_PARTS = frozenset({"day", "morning", "afternoon", "evening", "night"})
 NEXT_DAY_WORDS = frozenset({"next", "following", "previous"})
 
 
+def _day_word(child: Token) -> Token | None:
+    """The day word a verb's modifier names: "the next morning" (a noun phrase) or "on the
+    previous day" (its object)."""
+    if child.dep_ == "prep" and child.lower_ == "on":
+        child = next((g for g in child.children if g.dep_ == "pobj"), child)
+    elif child.dep_ != "npadvmod":
+        return None
+    return child if child.lemma_.lower() in DAY_PARTS else None
+
+
 def _day_span(holder: Token) -> Token | None:
     """The "N days" / "a week" word a word carries ("four days after", "three days later")."""
     return next((c for c in holder.children if c.dep_ == "npadvmod"
@@ -1795,33 +1805,33 @@ class DocumentExtractor:
         later = next((t for i in anchors for t in self.doc[i].children
                       if t.lower_ in ("later", "earlier") and t.dep_ == "advmod"), None)
         span = _day_span(later) if later is not None else None
-        dated = [e.date for e in self.events if e.trigger_span[0] < before
-                 and e.date is not None and e.date.precision == "day" and e.date.text]
-        if later is None or span is None or not dated:
+        dated = self._last_dated(before) if later is not None and span is not None else None
+        if later is None or span is None or dated is None:
             return None
-        return self._counted(span, later.i, dated[-1], later=later.lower_ == "later")
+        return self._counted(span, later.i, dated, later=later.lower_ == "later")
+
+    def _last_dated(self, before: int) -> DateRef | None:
+        """The date, in the text's own words, of the last event told before a character offset
+        and dated to the day: what "two days later" or "the next morning" count from."""
+        dated = [e.date for e in self.events if e.trigger_span[0] < before
+                 and e.date is not None and e.date.precision == "day" and e.date.text
+                 and e.date.start]
+        return dated[-1] if dated else None
 
     def _next_day(self, anchors: set[int], before: int) -> DateRef | None:
         """ "The next morning a second strike hit the market in Bure", "on the previous day":
         the day after (or before) the last event dated to the day before."""
-        for i in anchors:
-            for child in self.doc[i].children:
-                when = child if child.dep_ == "npadvmod" else next(
-                    (g for g in child.children if g.dep_ == "pobj"),
-                    None) if child.dep_ == "prep" and child.lower_ == "on" else None
-                if when is None or when.lemma_.lower() not in DAY_PARTS:
-                    continue
-                order = next((c.lower_ for c in when.children
-                              if c.dep_ == "amod" and c.lower_ in NEXT_DAY_WORDS), None)
-                dated = [e.date for e in self.events if e.trigger_span[0] < before
-                         and e.date is not None and e.date.precision == "day"
-                         and e.date.text and e.date.start]
-                if order is None or not dated:
-                    continue
-                phrase = self.doc[when.left_edge.i : when.i + 1]
-                return counted_back(str(dated[-1].start), 1, "day", phrase.text,
-                                    (phrase.start_char, phrase.end_char),
-                                    later=order != "previous")
+        for when in (w for i in anchors for c in self.doc[i].children
+                     if (w := _day_word(c)) is not None):
+            order = next((c.lower_ for c in when.children
+                          if c.dep_ == "amod" and c.lower_ in NEXT_DAY_WORDS), None)
+            dated = self._last_dated(before) if order is not None else None
+            if dated is None:
+                continue
+            phrase = self.doc[when.left_edge.i : when.i + 1]
+            return counted_back(str(dated.start), 1, "day", phrase.text,
+                                (phrase.start_char, phrase.end_char),
+                                later=order != "previous")
         return None
 
     def _counted(self, span: Token, last: int, head: DateRef | None,

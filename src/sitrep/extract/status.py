@@ -70,6 +70,10 @@ DURATIONS = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month",
                        "year", "years", "fortnight"})
 
 
+# Words that order two acts in time.
+SEQUENCE_WORDS = frozenset({"after", "since", "before", "until"})
+
+
 def time_marks(verb: Token, words: frozenset[str]) -> list[Token]:
     """The words (of `words`: "after", "since" ...) that order a verb's clause in time against
     the one it hangs from: its marks; or, where the parser read "days after militants killed
@@ -87,10 +91,6 @@ def misread_clause(verb: Token) -> bool:
     return verb.dep_ in ("acl", "relcl") and verb.pos_ == "VERB" \
         and verb.head.dep_ == "pobj" and verb.head.head.lower_ in SEQUENCE_WORDS \
         and any(c.dep_ == "dobj" for c in verb.children)
-
-
-# Words that order two acts in time.
-SEQUENCE_WORDS = frozenset({"after", "since", "before", "until"})
 
 
 def after_a_while(verb: Token) -> bool:
