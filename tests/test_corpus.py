@@ -379,7 +379,8 @@ def test_a_rising_toll_is_an_update_and_its_latest_figure_is_best() -> None:
 @pytest.mark.parametrize(("folder", "events", "reports"),
                          [("coverage3", 4, 31), ("coverage4", 6, 31),
                           ("coverage5", 8, 60), ("coverage6", 12, 75),
-                          ("coverage7", 12, 79), ("coverage8", 12, 78)])
+                          ("coverage7", 12, 79), ("coverage8", 12, 78),
+                          ("coverage9", 12, 95), ("coverage10", 12, 95)])
 def test_the_held_out_coverage_corpora_are_well_formed(folder: str, events: int,
                                                       reports: int) -> None:
     import importlib.util
@@ -407,3 +408,17 @@ def test_a_merged_event_takes_the_day_its_reports_give_with_its_precision() -> N
     dated["date"]["text"] = "Saturday"
     [merged] = merge_events([undated, dated])
     assert merged["date"]["precision"] == "day" and merged["date"]["text"] == "Saturday"
+
+
+def test_a_merged_event_is_placed_at_the_lowest_admin_level_its_reports_give() -> None:
+    country = {"geonameid": 1149361, "name": "Afghanistan", "lat": 33.0, "lon": 65.0,
+               "country": "AF", "feature_class": "A", "feature_code": "PCLI", "precision": 3}
+    district = {"geonameid": 1, "name": "Barmal", "lat": 32.72, "lon": 69.26, "country": "AF",
+                "admin1_code": "29", "feature_class": "A", "feature_code": "ADM2",
+                "precision": 3}
+    jets = "Pakistani aircraft"
+    found = [_event("a", "d1", "2026-04-13", country, 15, jets, published="2026-04-14"),
+             _event("b", "d2", "2026-04-13", district, 15, jets, published="2026-04-14"),
+             _event("c", "d3", "2026-04-13", country, 19, jets, published="2026-04-15")]
+    [merged] = merge_events(found)
+    assert merged["location"]["name"] == "Barmal"

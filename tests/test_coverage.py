@@ -840,3 +840,32 @@ def test_a_participle_saying_who_the_troops_are_is_no_act_of_its_own(
     found = events(extractor, "Troops deployed in the North East have repelled an attack by "
                    "insurgents on their base in Damboa, the army said.", "2025-10-19")
     assert [e["type"] for e in found] == ["ASSAULT"]
+
+
+def test_a_village_the_gazetteer_lacks_is_not_guessed_in_a_country_named_in_an_adjective(
+        extractor: Extractor) -> None:
+    # GeoNames has no Gorouol; its consonant skeleton matches a Turkish and a French town
+    text = ("Sahel army jets bombed a watering point in the Gorouol area on Tuesday, killing "
+            "dozens, a local official said. The army has bought Turkish-made drones, and the "
+            "official spoke in French.")
+    places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
+    assert "Gorouol" not in places or places["Gorouol"].country is None
+
+
+def test_a_town_in_a_countrys_province_is_placed_in_the_province(
+        extractor: Extractor) -> None:
+    # the gazetteer knows a Liancourt only in France; the text puts it in Artibonite, Haiti
+    text = ("Gunmen killed at least nine farmers before dawn on Sunday in Liancourt in "
+            "Haiti's Artibonite region, a mayor said.")
+    places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
+    assert (places["Liancourt"].name, places["Liancourt"].country) == ("Artibonite", "HT")
+
+
+def test_a_town_known_only_abroad_is_not_read_there_on_its_own_repeated_name(
+        extractor: Extractor) -> None:
+    text = ("PORT-AU-PRINCE, Haiti - The toll from Sunday's raid on Liancourt rose to 19, "
+            "Haiti's civil protection agency said. Families from Liancourt buried their dead "
+            "in Saint-Marc on Wednesday, and more residents of Liancourt fled.")
+    places = next(iter(extractor.geoparse([text])))
+    assert all(p.country != "FR" for p in places)
+

@@ -282,6 +282,8 @@ NEW, UPDATE, BACKGROUND = "new", "update", "background"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 # Date precisions, finest first.
 PRECISION_ORDER = ("day", "week", "month", "year", "unknown")
+# Admin levels from the broadest: "in Nigeria's Borno state" is in Borno, both precision 3.
+ADMIN_LEVELS = ("PCLI", "ADM1", "ADM2", "ADM3")
 
 
 def author_identities(actors: Iterable[tuple[str | None, str | None, str | None]],

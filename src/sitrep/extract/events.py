@@ -40,6 +40,7 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.names import COMPASS_POINTS
 from sitrep.merge.events import place_relation
 from sitrep.model import (
+    ADMIN_LEVELS,
     BACKGROUND,
     COOP_TYPES,
     FORCE_TYPES,
@@ -336,10 +337,6 @@ def _same_event(one: Event, other: Event) -> bool:
             one.location.lat is not None and other.location.lat is not None:
         return place_relation(one.location.to_dict(), other.location.to_dict()) != "apart"
     return True
-
-
-# Admin levels from the broadest: "in Nigeria's Borno state" is in Borno, both precision 3.
-ADMIN_LEVELS = ("PCLI", "ADM1", "ADM2", "ADM3")
 
 
 def _more_exact_place(place: Place, than: Place) -> bool:

@@ -23,6 +23,7 @@ from sitrep.errors import GazetteerError
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.mentions import Mention, actor_countries, find_mentions
+from sitrep.geo.names import exact_key
 from sitrep.model import Alternative, Place
 
 NEAR_KM = 400.0
@@ -223,13 +224,26 @@ def country_focus(mentions: list[Mention], found: list[list[Candidate]],
     for mention, cands in zip(mentions, found, strict=True):
         if len(cands) == 1 and cands[0].entry.feature_code == "PCLI":
             focus[cands[0].entry.country] += 2.0
-            continue
-        if mention.country_iso2:
+        elif mention.country_iso2:
             focus[mention.country_iso2] += 0.5
+    for (_, country), weight in _own_focus(mentions, found).items():
+        focus[country] += weight
+    return focus
+
+
+def _own_focus(mentions: list[Mention],
+               found: list[list[Candidate]]) -> dict[tuple[str, str], float]:
+    """The focus each name gives a country by itself (see country_focus): its mentions whose
+    exact readings all lie in that one country."""
+    own: dict[tuple[str, str], float] = defaultdict(float)
+    for mention, cands in zip(mentions, found, strict=True):
+        if len(cands) == 1 and cands[0].entry.feature_code == "PCLI":
+            continue
         exact = {c.entry.country for c in cands if c.tier == 0}
         if len(exact) == 1:
-            focus[next(iter(exact))] += 1.0 if mention.kind != "weak" else 0.3
-    return focus
+            own[(exact_key(mention.name), next(iter(exact)))] += \
+                1.0 if mention.kind != "weak" else 0.3
+    return own
 
 
 def _plain_area(cands: list[Candidate]) -> bool:
@@ -383,11 +397,12 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
     ranker = ranker or default_ranker()
     ranked, focus = rank_candidates(mentions, gazetteer, focus_hint, ranker)
     found: list[Place | None] = []
+    own = _own_focus(mentions, ranked)
     for mention, cands in zip(mentions, ranked, strict=True):
         # a consonant-skeleton guess abroad is never reported, nor lets a closer spelling
         # below it go unreported ("Ash Shaddadi": Ash Shaddadah, not a Shahuwadi in India)
-        cands = [c for c in cands if c.tier < 2 or _acceptable(mention, c, focus)]
-        best = cands[0] if cands and _acceptable(mention, cands[0], focus) else None
+        cands = [c for c in cands if c.tier < 2 or _acceptable(mention, c, focus, own)]
+        best = cands[0] if cands and _acceptable(mention, cands[0], focus, own) else None
         if best is None:
             found.append(None)
             continue
@@ -395,7 +410,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         runner = (cands[1], probs[1]) if len(cands) > 1 else None
         found.append(_to_place(mention, best, probs[0], runner))
     for i in range(len(found) - 1):
-        inner, outer = found[i], found[i + 1]
+        inner, outer = found[i], _container(mentions, found, i + 1)
         if outer is None or not outer.country or not mentions[i + 1].in_previous \
                 or not mentions[i].placed_in_next or mentions[i].list_id:
             continue
@@ -427,6 +442,19 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         elif mention.kind == "place":
             places.append(_unresolved(mention))
     return places
+
+
+def _container(mentions: list[Mention], found: list[Place | None], i: int) -> Place | None:
+    """The place mention i names as a container: itself, or the part of it the next mention
+    names ("in Haiti's Artibonite region": Artibonite, which lies in Haiti)."""
+    outer = found[i]
+    if outer is None or i + 1 >= len(found) or mentions[i + 1].part_of not in ("place",
+                                                                               "district"):
+        return outer
+    part = found[i + 1]
+    if part is None or part.country != outer.country or part.feature_class != "A":
+        return outer
+    return part
 
 
 # How far from a town a place said to lie in or near it may be ("X village, Y township").
@@ -522,10 +550,13 @@ def _code_like(name: str) -> bool:
 
 
 PLACE_MIN_POPULATION_ABROAD = 20_000  # a town the story's countries do not back
+SKELETON_MIN_FOCUS = 1.0  # a named country, or a place only it has
 
 
-def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float]) -> bool:
-    """Whether the best reading is good enough to report rather than leave the name empty."""
+def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float],
+                own: dict[tuple[str, str], float]) -> bool:
+    """Whether the best reading is good enough to report rather than leave the name empty
+    (``own``: the focus each name gives a country by itself)."""
     in_focus = not focus or best.entry.country in focus
     if _code_like(mention.name) and best.entry.feature_class == "P" and (
             best.entry.population < CODE_MIN_POPULATION
@@ -533,15 +564,21 @@ def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float]) -> b
         # an acronym names a big city only in the country the text is most about: "VDP"
         # (Burkina Faso's volunteer militia) is not a Venezuelan town
         return False
-    if best.tier == 2 and best.entry.country not in focus:
-        return False  # a consonant-skeleton guess only inside a country the text is about
+    if best.tier == 2 and focus.get(best.entry.country, 0.0) < SKELETON_MIN_FOCUS:
+        # a consonant-skeleton guess only inside a country the text is about, not one it
+        # names only in an adjective ("Turkish-made drones": Gorouol is no Turkish Görele)
+        return False
     if mention.kind == "weak":
         return best.tier <= 1 and (best.entry.country in focus
                                    or best.entry.population >= WEAK_MIN_POPULATION)
     if mention.kind == "cued" and not in_focus and best.entry.population < 50_000:
         return False
+    # the focus the rest of the document gives the town's country: "Liancourt", said twice in
+    # a story about Haiti, does not make France a country the story is about
+    backing = focus.get(best.entry.country, 0.0) - own.get(
+        (exact_key(mention.name), best.entry.country), 0.0)
     if best.entry.feature_class == "P" and best.entry.population < PLACE_MIN_POPULATION_ABROAD \
-            and focus.get(best.entry.country, 0.0) <= 1.0 < max(focus.values(), default=0) / 2 \
+            and backing <= 1.0 < max(focus.values(), default=0) / 2 \
             and best.entry.country not in mention.local_countries:
         return False  # "Chai" in a story about Mozambique is not a Turkish town (only it is)
     return True

@@ -35,7 +35,14 @@ from typing import Any, Protocol
 from sitrep.actors.kb import default_kb
 from sitrep.geo.distance import haversine_km, segment_km
 from sitrep.geo.names import fold
-from sitrep.model import BACKGROUND, NEW, PRECISION_ORDER, UPDATE, author_identities
+from sitrep.model import (
+    ADMIN_LEVELS,
+    BACKGROUND,
+    NEW,
+    PRECISION_ORDER,
+    UPDATE,
+    author_identities,
+)
 
 NEAR_KM = 25.0
 # the pair model (sitrep.merge.pairs) joins what the rules keep apart when it is this sure, and
@@ -567,6 +574,32 @@ def _specificity(report: Report) -> tuple[int, int, float]:
     )
 
 
+def _admin_depth(location: dict[str, Any]) -> int:
+    """How far down the admin hierarchy a place is: a country 0, a province 1, a district 2,
+    anything else (a town, a site, a region) as deep as it gets."""
+    code = location.get("feature_code")
+    return ADMIN_LEVELS.index(code) if code in ADMIN_LEVELS else len(ADMIN_LEVELS)
+
+
+def _merged_location(reports: list[Report]) -> dict[str, Any] | None:
+    """Where a merged event happened: of the places its reports give at the finest precision
+    code, the lowest admin level (Barmal district rather than Afghanistan, both code 3), the
+    one most reports give there, then the report most specific otherwise."""
+    placed = [r for r in reports if r.location.get("lat") is not None]
+    if not placed:
+        return min(reports, key=_specificity).location if reports else None
+    finest = min(r.location.get("precision") or 9 for r in placed)
+    pool = [r for r in placed if (r.location.get("precision") or 9) == finest]
+    deepest = max(_admin_depth(r.location) for r in pool)
+    pool = [r for r in pool if _admin_depth(r.location) == deepest]
+    votes = Counter(_place_key(r.location) for r in pool)
+    return min(pool, key=lambda r: (-votes[_place_key(r.location)], _specificity(r))).location
+
+
+def _place_key(location: dict[str, Any]) -> str:
+    return str(location.get("geonameid") or location.get("name") or "")
+
+
 def background(event: dict[str, Any]) -> bool:
     return event.get("status") == BACKGROUND
 
@@ -605,7 +638,7 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
     reports = sorted(cluster.reports, key=lambda r: (r.published or "", r.id))
     own = [r for r in reports if not background(r.event)] or reports
     base = dict(min(own, key=_specificity).event)  # a report of its own news, not in passing
-    base["location"] = min(reports, key=_specificity).location or base.get("location")
+    base["location"] = _merged_location(reports) or base.get("location")
     base["date"] = _event_date(reports) or base.get("date")
     base.pop("document", None)
     base.pop("summary", None)
