@@ -380,7 +380,8 @@ def test_a_rising_toll_is_an_update_and_its_latest_figure_is_best() -> None:
                          [("coverage3", 4, 31), ("coverage4", 6, 31),
                           ("coverage5", 8, 60), ("coverage6", 12, 75),
                           ("coverage7", 12, 79), ("coverage8", 12, 78),
-                          ("coverage9", 12, 95), ("coverage10", 12, 95)])
+                          ("coverage9", 12, 95), ("coverage10", 12, 95),
+                          ("coverage11", 12, 95), ("coverage12", 12, 95)])
 def test_the_held_out_coverage_corpora_are_well_formed(folder: str, events: int,
                                                       reports: int) -> None:
     import importlib.util
@@ -422,3 +423,17 @@ def test_a_merged_event_is_placed_at_the_lowest_admin_level_its_reports_give() -
              _event("c", "d3", "2026-04-13", country, 19, jets, published="2026-04-15")]
     [merged] = merge_events(found)
     assert merged["location"]["name"] == "Barmal"
+
+
+def test_a_report_without_a_place_filed_on_another_continent_stays_apart() -> None:
+    sanaa = {"name": "Sanaa", "lat": 15.35, "lon": 44.21, "country": "YE"}
+    kyiv = {"name": "Kyiv", "lat": 50.45, "lon": 30.52, "country": "UA"}
+    placed = [_event("a", "d1", "2025-10-03", KHERSON, 9, published="2025-10-04"),
+              _event("b", "d2", "2025-10-03", KHERSON, 9, published="2025-10-04")]
+    far = _event("c", "d3", "2025-10-03", {}, 9, published="2025-10-04")
+    far["filed"] = sanaa
+    near = _event("d", "d4", "2025-10-03", {}, 9, published="2025-10-04")
+    near["filed"] = kyiv
+    merged = merge_events([*placed, far, near])
+    members = {frozenset(r["event_id"] for r in m["reports"]) for m in merged}
+    assert frozenset({"a", "b", "d"}) in members and frozenset({"c"}) in members

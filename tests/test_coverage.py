@@ -25,6 +25,11 @@ def events(extractor: Extractor, text: str, published: str) -> list[dict[str, An
     return [e.to_dict() for e in extractor.extract_document(document)]
 
 
+def assault(extractor: Extractor, text: str, published: str) -> dict[str, Any]:
+    """The first act of force sitrep codes in a text."""
+    return next(e for e in events(extractor, text, published) if e["type"] == "ASSAULT")
+
+
 def test_agency_datelines_in_title_case_are_datelines() -> None:
     assert [d.place for d in find_datelines("Taiz (Yemen) (AFP) - Shelling struck a market.")] \
         == ["Taiz (Yemen)"]
@@ -261,9 +266,11 @@ def test_a_verb_telling_an_earlier_attack_takes_the_attacks_date_and_place(
     found = events(extractor, "The army launched an operation on Friday, days after the Nov. 30 "
                               "attack in Khyber district, in which four soldiers were "
                               "martyred.", "2025-12-05")
-    assaults = [e for e in found if e["type"] == "ASSAULT"]
-    assert len(assaults) == 1 and assaults[0]["casualties"]["killed"]["best"] == 4
-    assert assaults[0]["date"]["start"] == "2025-11-30"
+    # the operation is an act of its own; the attack it followed keeps its date and toll, and
+    # the army that launched the operation is not the attack's actor
+    [attack] = [e for e in found if e["trigger"]["text"] == "attack"]
+    assert attack["casualties"]["killed"]["best"] == 4 and attack["actors"] == []
+    assert attack["date"]["start"] == "2025-11-30"
 
 
 def test_a_casualty_clause_takes_the_date_of_the_act_it_follows(extractor: Extractor) -> None:
@@ -859,6 +866,9 @@ def test_a_town_in_a_countrys_province_is_placed_in_the_province(
             "Haiti's Artibonite region, a mayor said.")
     places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
     assert (places["Liancourt"].name, places["Liancourt"].country) == ("Artibonite", "HT")
+    text = "The toll of the raid on Liancourt, in the lower Artibonite, has risen to 15."
+    places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
+    assert places["Liancourt"].country == "HT"
 
 
 def test_a_town_known_only_abroad_is_not_read_there_on_its_own_repeated_name(
@@ -869,3 +879,97 @@ def test_a_town_known_only_abroad_is_not_read_there_on_its_own_repeated_name(
     places = next(iter(extractor.geoparse([text])))
     assert all(p.country != "FR" for p in places)
 
+
+
+def test_a_day_after_a_time_of_day_dates_the_act(extractor: Extractor) -> None:
+    event = assault(extractor, "Shortly after dawn on Wednesday, a drone struck a police post "
+                               "in Kidal, killing two officers.", "2026-05-22")
+    assert (event["date"]["start"], event["date"]["precision"]) == ("2026-05-20", "day")
+
+
+def test_an_attack_of_a_date_told_in_a_relative_clause_takes_that_date(
+        extractor: Extractor) -> None:
+    attack = assault(extractor, "The Koutougou attack of 10 March, which killed four soldiers "
+                                "and wounded more than twenty, has stirred fears of an attempt to "
+                                "derail the vote.", "2026-05-20")
+    assert attack["date"]["start"] == "2026-03-10"
+
+
+def test_an_apposition_the_parser_hangs_across_a_clause_is_not_the_actor(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Drones struck an army post in Kidal, killing one soldier, and a "
+                              "buried mine hit the reinforcements: nine soldiers wounded in "
+                              "total.", "2026-05-20")
+    assert all("wounded" not in a["name"] for e in found for a in e["actors"])
+
+
+def test_a_police_acronym_is_not_read_as_a_city_abroad(extractor: Extractor) -> None:
+    text = ("Heavy gunfire was reported overnight around the police academy in Frères, on the "
+            "eastern edge of Pétion-Ville, residents said. A PNH source said three people were "
+            "killed.")
+    places = next(iter(extractor.geoparse([text])))
+    assert all(p.country != "KH" for p in places)
+
+
+def test_an_operation_carried_out_against_a_group_is_an_act_of_force(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Soldiers carried out an operation against ADF rebels in the "
+                              "commune of Oicha on Thursday, the army said.", "2026-05-22")
+    [operation] = [e for e in found if e["type"] == "ASSAULT"]
+    assert operation["trigger"]["text"].endswith("operation")
+    assert operation["date"]["start"] == "2026-05-21"
+    # the commune, sub-prefecture or sector of a place is that place
+    assert operation["location"]["text"] == "Oicha"
+    # a rescue operation is none, nor one to evacuate residents; "the operation" alone refers
+    # to one told before and is no new act
+    assert not events(extractor, "Firefighters carried out a rescue operation in Oicha on "
+                                 "Thursday after the floods.", "2026-05-22")
+    found = events(extractor, "Police launched an operation to evacuate residents of Oicha on "
+                              "Monday.", "2026-05-22")
+    assert all(e["type"] != "ASSAULT" for e in found)
+
+
+def test_the_act_takes_the_lowest_admin_area_any_of_its_words_give(
+        extractor: Extractor) -> None:
+    attack = assault(extractor, "Three police officers died and eleven others were wounded in an "
+                                "attack with drones against a police station in the "
+                                "municipality of Tibú, in the department of Norte de Santander, "
+                                "the police said on Sunday.", "2026-06-14")
+    assert attack["location"]["text"] == "Tibú"
+    assert attack["actors"] == []  # the officers who died are victims, not attackers
+
+
+def test_where_the_wounded_were_taken_is_not_where_they_were_hurt(
+        extractor: Extractor) -> None:
+    attack = assault(extractor, "Militants attacked an army post in Atacora department on "
+                                "Tuesday, killing three soldiers and wounding 14, two of whom "
+                                "were evacuated to the military hospital in Cotonou.", "2026-03-12")
+    assert attack["location"]["text"] == "Atacora"
+
+
+def test_animals_killed_are_not_counted_among_the_dead(extractor: Extractor) -> None:
+    said = find_casualties(next(extractor.nlp("Scores of goats and more than a hundred head of "
+                                              "cattle were also killed, a herder said.").sents))
+    assert said.killed is None
+    said = find_casualties(next(extractor.nlp("The drone strike killed 40 camels and 12 "
+                                              "herders at the well.").sents))
+    assert said.killed is not None and said.killed.best == 12
+
+
+def test_each_report_says_where_it_was_filed_from(extractor: Extractor) -> None:
+    found = events(extractor, "SANAA, Feb. 17 (Saba) - More than 40 mercenaries were killed in "
+                              "fierce confrontations, a military source said.", "2026-02-17")
+    assert [(e["filed"] or {}).get("country") for e in found] == ["YE"]
+    found = events(extractor, "Gunmen killed four farmers near Kidal on Monday.", "2026-02-17")
+    assert all(e["filed"] is None for e in found)
+
+
+def test_a_word_of_the_sentence_that_tells_the_news_does_not_make_it_background(
+        extractor: Extractor) -> None:
+    found = events(extractor, "NIAMEY, Niger (AP) — Jihadis killed at least 28 people, "
+                              "including soldiers and civilian drivers, in an ambush on a fuel "
+                              "convoy in western Niger this week, a local official said "
+                              "Saturday.\n\nThe convoy was attacked Thursday as it neared Tera.",
+                   "2026-03-14")
+    lead = next(e for e in found if e["type"] == "ASSAULT")
+    assert lead["status"] == "new" and lead["casualties"]["killed"]["best"] == 28

@@ -549,7 +549,8 @@ def default_merge_corpora() -> list[Path]:
 def default_coverage_corpora() -> list[Path]:
     """The multi-outlet coverage corpora trained components learn from (tests/data/coverage,
     coverage2, coverage3, coverage4, coverage6; coverage5 is kept out, scored held out, and
-    no trainer reads coverage7 or coverage8)."""
+    no trainer reads coverage7 to coverage12: more corpora of their kind did not help, see
+    tests/data/coverage9/README.md)."""
     data = REPO_TRAINING.parent / "tests" / "data"
     return [data / name for name in
             ("coverage", "coverage2", "coverage3", "coverage4", "coverage6")]

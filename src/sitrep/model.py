@@ -331,6 +331,7 @@ class Event:
     mentions: list[Span] = field(default_factory=list)
     decided_by: str = "rules"  # which component decided the type: "classifier" | "rules"
     status: str = NEW  # NEW: the report's own news; BACKGROUND: an earlier event it names
+    filed: Place | None = None  # where the report was filed from: its dateline's place
 
     def to_dict(self) -> dict[str, Any]:
         """SCHEMA.md event shape."""
@@ -347,6 +348,7 @@ class Event:
             "recipients": [r.to_dict() for r in self.recipients],
             "location": self.location.to_dict() if self.location else None,
             "origin": self.origin.to_dict() if self.origin else None,
+            "filed": self.filed.to_dict() if self.filed else None,
             "date": self.date.to_dict() if self.date else None,
             "casualties": self.casualties.to_dict(),
             "reported_by": [a.to_dict() for a in self.reported_by],

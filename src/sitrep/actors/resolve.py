@@ -86,9 +86,17 @@ def _phrase_tokens(head: Token) -> list[Token]:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             tokens.extend(child.subtree)
-        elif child.dep_ == "appos":
+        elif child.dep_ == "appos" and _adjacent_apposition(head, child):
             tokens.extend(child.subtree)
     return tokens
+
+
+def _adjacent_apposition(head: Token, appos: Token) -> bool:
+    """Whether an apposition follows its head's phrase directly ("Ansar Allah, the Houthis"),
+    not across a clause the parser skipped ("drones struck a base ...: seven soldiers
+    wounded")."""
+    end = max(t.i for t in head.subtree if t.i < appos.left_edge.i)  # the head at least
+    return appos.left_edge.i - end <= 2
 
 
 def resolve_actor_head(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef]:

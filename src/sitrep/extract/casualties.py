@@ -23,6 +23,19 @@ PERSON_NOUNS = frozenset({"people", "person", "civilian", "soldier", "member", "
                           "pilgrim", "tourist", "doctor", "aid", "peacekeeper", "marine"})
 
 
+# Animals a raid kills or steals: never counted among the people killed.
+ANIMAL_NOUNS = frozenset({"cattle", "cow", "goat", "sheep", "camel", "livestock", "animal",
+                          "donkey", "horse", "ox", "oxen", "bull", "chicken", "pig", "dog",
+                          "herd", "mule", "buffalo"})
+
+
+def _animals(head: Token) -> bool:
+    """Whether a victim phrase names animals ("40 camels", "a hundred head of cattle")."""
+    words = [head, *[g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]]
+    return any(w.lemma_.lower() in ANIMAL_NOUNS or w.lower_ in ANIMAL_NOUNS for w in words)
+
+
 def _status(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in KILLED or token.lower_ in ("killed", "dead", "martyred"):
@@ -71,6 +84,8 @@ def _sum_conjuncts(head: Token, status: str
         after = head.doc[part.i + 1] if part.i + 1 < len(head.doc) else None
         if part is not head and after is not None and _status(after) not in (None, status):
             break
+        if _animals(part):
+            continue  # "killed 40 camels and 12 herders": 12
         counted = count_of(part)
         if counted is None:
             continue

@@ -158,20 +158,39 @@ PLACE_NOUNS = frozenset(
         "countryside",
         "locality",
         "surroundings",
+        # admin units by their local names: "the sub-prefecture of Koui", "the commune of X"
+        "prefecture",
+        "county",
+        "municipality",
+        "commune",
+        "department",
+        "sector",
+        "territory",
+        "township",
+        "subdistrict",
+        "tehsil",
+        "woreda",
+        "barangay",
+        "oblast",
+        "raion",
+        "seat",  # "the municipal seat of Aguililla"
     }
 )
 # Marks of a clause told as fact whatever hedges the clause it hangs from.
 FACT_MARKS = frozenset({"after", "when", "as", "since", "before", "because", "while"})
 # "on the night of 16-17 January", "in the early hours of Sunday": the date is the part's
 DAY_PART_NOUNS = frozenset({"night", "morning", "evening", "afternoon", "hours", "dawn", "eve"})
+# Verbs of taking the wounded somewhere: a place they name is not where the act was.
+CARE_VERBS = frozenset({"evacuate", "airlift", "fly", "transfer", "rush", "hospitalise",
+                        "hospitalize", "admit", "transport", "treat", "medevac"})
 # Nouns a place name modifies and stays the place of: "the Dikwa base", "Homs province".
 SITE_NOUNS = PLACE_NOUNS | frozenset({
     "base", "airbase", "airport", "airfield", "garrison", "camp", "outpost", "checkpoint",
-    "barracks", "market", "neighbourhood", "neighborhood", "county", "municipality", "oblast",
-    "zone", "border", "crossing", "desert", "valley", "highway", "road", "street", "square",
-    "bridge", "hospital", "school", "mosque", "church", "prison", "station", "headquarters",
-    "compound", "complex", "facility", "depot", "refinery", "plant", "port", "harbour",
-    "island", "coast", "countryside", "settlement", "community", "locality", "post",
+    "barracks", "market", "neighbourhood", "neighborhood", "zone", "border", "crossing", "desert",
+    "valley", "highway", "road", "street", "square", "bridge", "hospital", "school", "mosque",
+    "church", "prison", "station", "headquarters", "compound", "complex", "facility", "depot",
+    "refinery", "plant", "port", "harbour", "island", "coast", "countryside", "settlement",
+    "community", "locality", "post",
 })
 # Types whose events happen somewhere in the story's country when they name no place: acts
 # of force and protest (a statement or a meeting may be anywhere).
@@ -199,6 +218,21 @@ class Found:
     nominal: bool
 
 
+# Words that make an operation relief work, not an act of force: "a rescue operation", "an
+# operation to evacuate residents".
+RELIEF_WORDS = frozenset({"rescue", "search", "evacuation", "evacuate", "relief", "humanitarian",
+                          "peacekeeping", "recovery", "salvage", "medical", "aid", "demining",
+                          "vaccination", "firefighting", "deliver", "distribute", "airlift",
+                          "repatriation", "repatriate", "registration"})
+
+
+def _relief_work(noun: Token) -> bool:
+    """Whether an object noun names relief work by a modifier or its purpose clause."""
+    return noun.lemma_.lower() == "operation" and any(
+        c.lemma_.lower() in RELIEF_WORDS or c.lower_ in RELIEF_WORDS for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod", "acl", "relcl"))
+
+
 def match_trigger(token: Token, lex: Lexicon) -> Found | None:
     """The lexicon trigger this token is, if any (verb, noun or verb+particle phrase)."""
     lemma = token.lemma_.lower()
@@ -208,7 +242,7 @@ def match_trigger(token: Token, lex: Lexicon) -> Found | None:
         for child in token.children:
             if child.dep_ in ("dobj", "prt", "prep", "acomp", "attr", "nsubjpass", "pobj", "xcomp"):
                 key = f"{lemma} {child.lemma_.lower()}"
-                if key in lex.phrases:
+                if key in lex.phrases and not _relief_work(child):
                     return Found(token, lex.phrases[key], [token, child], False)
                 if child.dep_ == "prep":
                     for grand in child.children:
@@ -514,15 +548,47 @@ def _day_span(holder: Token) -> Token | None:
                  and c.lemma_.lower() in ("day", "week")), None)
 
 
+def _set_after(noun: Token, verb: Token) -> bool:
+    """Whether an act noun only dates the verb's act ("The army launched an operation days
+    after the Nov. 30 attack"): the verb's subject is not its actor."""
+    node = noun
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ in ("after", "before", "since"):
+            return True
+        node = node.head
+    return False
+
+
+def _victim_subject(subject: Token) -> bool:
+    """Whether a subject is who a casualty verb's act befell ("Three officers died and
+    eleven others were wounded": the officers are no actor of the wounding)."""
+    verb = subject.head
+    return verb.lemma_.lower() in CASUALTY_LEMMAS and (
+        subject.dep_ == "nsubjpass" or verb.lemma_.lower() in ("die", "perish"))
+
+
+def _suffered_in(tok: Token, other: Token) -> bool:
+    """Whether an act noun is the act a casualty verb's victims suffered ("were killed in an
+    attack", "died during the shelling"): one act, so its words place the casualties."""
+    return other.dep_ == "pobj" and other.head.lower_ in ("in", "during") \
+        and other.head.head.i == tok.i and other.lemma_.lower() in ACT_NOUNS \
+        and tok.lemma_.lower() in CASUALTY_LEMMAS
+
+
 def _told_in_relative(tok: Token) -> Token | None:
     """The noun a relative clause tells of ("The February 17 operation near Mir Ali, in which
-    14 people were killed", "the attack, which killed 14"): its date and place are the act's."""
+    14 people were killed", "the attack, which killed 14 and wounded 20"): its date and place
+    are the act's."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "which killed four soldiers and wounded more than twenty"
     if tok.dep_ != "relcl" or tok.head.pos_ not in ("NOUN", "PROPN"):
         return None
     told = tok.head
-    if told.ent_type_ in ("GPE", "LOC", "FAC") and told.dep_ == "pobj" \
+    if told.ent_type_ in ("GPE", "LOC", "FAC", "DATE") and told.dep_ == "pobj" \
             and told.head.head.pos_ == "NOUN":
-        return told.head.head  # the parser's other reading: "... operation near Mir Ali, in which"
+        # the parser's other readings: "... operation near Mir Ali, in which", "The Porga
+        # attack of 10 March, which killed"
+        return told.head.head
     return told
 
 
@@ -811,11 +877,42 @@ class DocumentExtractor:
                 event.date = DateRef(None, None, "unknown")
         events = self._corefer(kept, tolls)
         country = self._focus_country()
+        filed = self._filed_from()
         for event in events:
             if event.location is None and event.status == NEW and country is not None \
                     and event.type in PLACED_TYPES and self._actors_fit(event, country):
                 event.location = country  # "killed three fighters", in a story about Syria
+            event.filed = filed
         return events
+
+    def _filed_from(self) -> Place | None:
+        """Where the story was filed from: its dateline's place, when the gazetteer read it."""
+        for line in find_datelines(self.doc.text):
+            at = self.doc.text.find(line.place, line.start, line.end)
+            named = next((p for p in self.places if p.resolved and p.lat is not None
+                          and at <= p.span[0] < at + len(line.place)), None)
+            if named is not None:
+                return named
+            town = self._dateline_town(line.place, (at, at + len(line.place)))
+            if town is not None:
+                return town  # "SANAA, Feb. 17 (Saba) -": the tagger reads no name in capitals
+        return None
+
+    def _dateline_town(self, name: str, span: tuple[int, int]) -> Place | None:
+        """The most populous town of a dateline's name, read straight off the gazetteer (a
+        dateline names a city a reader knows)."""
+        if self.gazetteer is None:
+            return None
+        towns = [entry for entry, tier in self.gazetteer.lookup(name.split("/")[0].title())
+                 if tier == 0 and entry.feature_class == "P"]
+        if not towns:
+            return None
+        town = max(towns, key=lambda e: e.population)
+        return Place(name=town.name, text=name, span=span, geonameid=town.geonameid,
+                     lat=town.lat, lon=town.lon, country=town.country,
+                     admin1_code=town.admin1_code, admin1=None, admin2=None,
+                     feature_class="P", precision=1, score=1.0,
+                     feature_code=town.feature_code)
 
     def _actors_fit(self, event: Event, country: Place) -> bool:
         """Whether no state actor of the event belongs to another country than the story's
@@ -882,8 +979,10 @@ class DocumentExtractor:
                 kept.append(event)
                 continue
             self._merge_into(home, event)
-            if home.status != event.status:
-                home.status = BACKGROUND  # one of them was read as told before the news
+            if home.status != event.status and event.sentence_index != home.sentence_index:
+                # one of them was read as told before the news (not a word of the sentence
+                # that tells it: "killed 36 people in an ambush on a convoy this week")
+                home.status = BACKGROUND
             home.recipients = _named_sides(home.recipients, event.actors)
             for status in ("killed", "injured", "missing"):
                 if getattr(home.casualties, status) is None:
@@ -1255,8 +1354,9 @@ class DocumentExtractor:
                 _elliptic_passive(tok) or self._reduced_passive(tok)
             # "20 civilians had died in Bure": who dies is the victim, like a passive's subject
             passive = passive or tok.lemma_.lower() in ("die", "perish")
-            if subj is not None and not (passive and subj.dep_ in ("nsubjpass", "nsubj")
-                                         and subj.head.i == tok.i):
+            # a passive's subject, its own or one the parser lends it from the clause above
+            # ("days after the attack, in which four soldiers were martyred"), is no actor
+            if subj is not None and not passive and not _victim_subject(subj):
                 actors = self._actors_or_event_actors(subj)
             for head in self._recipient_heads(tok, preps):
                 recipients.extend(self._actors_or_event_actors(head))
@@ -1274,6 +1374,7 @@ class DocumentExtractor:
                 not actors
                 and verb is not None
                 and verb.lemma_.lower() in self.lex.light_verbs | {"be"}
+                and not _set_after(tok, verb)
             ):
                 subj = _subject(verb)
                 if subj is not None and subj.i != tok.i:
@@ -1531,6 +1632,8 @@ class DocumentExtractor:
         if verb is not None and verb.i != tok.i:
             scope |= {t.i for t in verb.subtree if not (t.dep_ in ("ccomp",) and t.i != verb.i)}
         for other in self._sentence_triggers:
+            if item.trigger.type in FORCE_TYPES and _suffered_in(tok, other):
+                continue  # "were wounded in an attack on a post in Tibú": the attack's place
             if (
                 other.i not in (tok.i, verb.i if verb is not None else -1)
                 and other.i in scope
@@ -1557,6 +1660,12 @@ class DocumentExtractor:
                    if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "prep")
                    for t in c.subtree}
         scope -= sources
+        # "22 wounded, three of whom were evacuated to the hospital in Cotonou": where the
+        # victims were taken, not where they were hurt
+        scope -= {t.i for c in self.doc[sent.start : sent.end]
+                  if c.lemma_.lower() in CARE_VERBS and c.i not in (tok.i, clause.i)
+                  for p in c.children if p.dep_ == "prep" and not p.is_ancestor(tok)
+                  for t in p.subtree}
         location, origin = self._pick_places(in_sent, scope - subject, heads)
         if location is None:
             location, origin = self._pick_places(in_sent, scope, heads)
@@ -1703,9 +1812,9 @@ class DocumentExtractor:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             node = ent.root
-            if node.dep_ == "pobj" and node.head.lower_ == "of" \
+            if node.dep_ == "pobj" and node.head.lower_ in ("of", "on") \
                     and node.head.head.lower_ in DAY_PART_NOUNS:
-                node = node.head.head  # "on the night of 16-17 January"
+                node = node.head.head  # "on the night of 16-17 January", "before dawn on Sunday"
             attached = False
             for _ in range(4):
                 if node.i in anchors:
@@ -2008,11 +2117,8 @@ class DocumentExtractor:
             target.actors = other.actors
         if not target.recipients and other.recipients:
             target.recipients = [r for r in other.recipients if r not in target.actors]
-        better = other.location is not None and (
-            target.location is None
-            or (other.location.precision or 9) < (target.location.precision or 9)
-        )
-        if better:
+        if other.location is not None and (
+                target.location is None or _more_exact_place(other.location, target.location)):
             target.location = other.location
         target.origin = target.origin or other.origin
         for mode in other.mode:

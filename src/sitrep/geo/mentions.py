@@ -475,7 +475,7 @@ IN_PREVIOUS = re.compile(
     r"^(?: (?:village|town|city|township|hamlet|settlement|locality))?"  # "X village, Y"
     r"(?:,|,? (?:(?:located|situated|which is|that is) )?in (?:the )?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western) )?"
+    r"north-?western|south-?eastern|south-?western|upper|lower|neighbouring|neighboring) )?"
     r"(?:(?:district|province|region|commune|municipality|department|county|territory|"
     r"governorate|state|prefecture) of (?:the )?)?"
     rf"| {PART_WORDS} of (?:the )?"

@@ -558,11 +558,16 @@ def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float],
     """Whether the best reading is good enough to report rather than leave the name empty
     (``own``: the focus each name gives a country by itself)."""
     in_focus = not focus or best.entry.country in focus
+    # the focus the rest of the document gives each country: "Liancourt", said twice in a
+    # story about Haiti, does not make France a country the story is about
+    key = exact_key(mention.name)
+    rest = {c: f - own.get((key, c), 0.0) for c, f in focus.items()}
     if _code_like(mention.name) and best.entry.feature_class == "P" and (
-            best.entry.population < CODE_MIN_POPULATION
-            or (focus and best.entry.country != max(focus, key=lambda c: focus[c]))):
-        # an acronym names a big city only in the country the text is most about: "VDP"
-        # (Burkina Faso's volunteer militia) is not a Venezuelan town
+            best.entry.population < CODE_MIN_POPULATION or rest.get(best.entry.country, 0.0) <= 0
+            or best.entry.country != max(rest, key=lambda c: rest[c])):
+        # an acronym names a big city only in the country the rest of the text is most about:
+        # "VDP" (Burkina Faso's volunteer militia) is not a Venezuelan town, nor "PNH"
+        # (Haiti's police) Phnom Penh
         return False
     if best.tier == 2 and focus.get(best.entry.country, 0.0) < SKELETON_MIN_FOCUS:
         # a consonant-skeleton guess only inside a country the text is about, not one it
@@ -573,12 +578,8 @@ def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float],
                                    or best.entry.population >= WEAK_MIN_POPULATION)
     if mention.kind == "cued" and not in_focus and best.entry.population < 50_000:
         return False
-    # the focus the rest of the document gives the town's country: "Liancourt", said twice in
-    # a story about Haiti, does not make France a country the story is about
-    backing = focus.get(best.entry.country, 0.0) - own.get(
-        (exact_key(mention.name), best.entry.country), 0.0)
     if best.entry.feature_class == "P" and best.entry.population < PLACE_MIN_POPULATION_ABROAD \
-            and backing <= 1.0 < max(focus.values(), default=0) / 2 \
+            and rest.get(best.entry.country, 0.0) <= 1.0 < max(focus.values(), default=0) / 2 \
             and best.entry.country not in mention.local_countries:
         return False  # "Chai" in a story about Mozambique is not a Turkish town (only it is)
     return True

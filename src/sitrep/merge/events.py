@@ -228,6 +228,8 @@ def _set_apart(a: Report, b: Report, where: str, judge: Judge | None) -> bool:
             country = other.location.get("country")
             if one.home and country and one.home != country:
                 return True
+            if not one.home and _filed_far(one, other.location):
+                return True
     if where != "apart":
         return False
     if judge is None:
@@ -237,6 +239,22 @@ def _set_apart(a: Report, b: Report, where: str, judge: Judge | None) -> bool:
         return True  # abroad, and neither names the other's place: no misreading to mend
     p = judge.probability(a, b, where)
     return p is not None and p < MODEL_APART
+
+
+# How far from where a story was filed an event it tells without a place may be: a
+# correspondent files from a capital near the news (Beirut for Syria, Nairobi for Somalia,
+# Johannesburg for Mozambique), never from another continent.
+FILED_REACH_KM = 2500.0
+
+
+def _filed_far(report: Report, place: dict[str, Any]) -> bool:
+    """Whether a report that names no place was filed too far from a place to tell of it
+    ("SANAA (Saba) - more than 40 mercenaries were killed" is no report of a Ukrainian
+    strike)."""
+    filed = report.event.get("filed") or {}
+    if filed.get("lat") is None or place.get("lat") is None or report.location.get("lat"):
+        return False
+    return km_between(filed, place) > FILED_REACH_KM
 
 
 def _compatible(a: Report, b: Report, where: str | None = None) -> bool:
