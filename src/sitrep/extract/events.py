@@ -559,14 +559,6 @@ def _set_after(noun: Token, verb: Token) -> bool:
     return False
 
 
-def _victim_subject(subject: Token) -> bool:
-    """Whether a subject is who a casualty verb's act befell ("Three officers died and
-    eleven others were wounded": the officers are no actor of the wounding)."""
-    verb = subject.head
-    return verb.lemma_.lower() in CASUALTY_LEMMAS and (
-        subject.dep_ == "nsubjpass" or verb.lemma_.lower() in ("die", "perish"))
-
-
 def _suffered_in(tok: Token, other: Token) -> bool:
     """Whether an act noun is the act a casualty verb's victims suffered ("were killed in an
     attack", "died during the shelling"): one act, so its words place the casualties."""
@@ -1356,7 +1348,7 @@ class DocumentExtractor:
             passive = passive or tok.lemma_.lower() in ("die", "perish")
             # a passive's subject, its own or one the parser lends it from the clause above
             # ("days after the attack, in which four soldiers were martyred"), is no actor
-            if subj is not None and not passive and not _victim_subject(subj):
+            if subj is not None and not passive:
                 actors = self._actors_or_event_actors(subj)
             for head in self._recipient_heads(tok, preps):
                 recipients.extend(self._actors_or_event_actors(head))
