@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,6 +39,7 @@ from sitrep.extract.status import (
 )
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.names import COMPASS_POINTS
+from sitrep.geo.resolve import place_of
 from sitrep.merge.events import place_relation
 from sitrep.model import (
     ADMIN_LEVELS,
@@ -59,7 +61,7 @@ from sitrep.model import (
     Quote,
     author_identities,
 )
-from sitrep.nlp.dateline import find_datelines
+from sitrep.nlp.dateline import Dateline, find_datelines
 
 # Participles that place a group: "a militia based in Ituri", "refugees living in Chad".
 RESIDENCE_VERBS = frozenset({"base", "station", "live", "operate", "headquarter", "deploy"})
@@ -877,9 +879,13 @@ class DocumentExtractor:
             event.filed = filed
         return events
 
+    @cached_property
+    def _datelines(self) -> list[Dateline]:
+        return find_datelines(self.doc.text)
+
     def _filed_from(self) -> Place | None:
         """Where the story was filed from: its dateline's place, when the gazetteer read it."""
-        for line in find_datelines(self.doc.text):
+        for line in self._datelines:
             at = self.doc.text.find(line.place, line.start, line.end)
             named = next((p for p in self.places if p.resolved and p.lat is not None
                           and at <= p.span[0] < at + len(line.place)), None)
@@ -899,12 +905,7 @@ class DocumentExtractor:
                  if tier == 0 and entry.feature_class == "P"]
         if not towns:
             return None
-        town = max(towns, key=lambda e: e.population)
-        return Place(name=town.name, text=name, span=span, geonameid=town.geonameid,
-                     lat=town.lat, lon=town.lon, country=town.country,
-                     admin1_code=town.admin1_code, admin1=None, admin2=None,
-                     feature_class="P", precision=1, score=1.0,
-                     feature_code=town.feature_code)
+        return place_of(max(towns, key=lambda e: e.population), name, span, 1, 1.0)
 
     def _actors_fit(self, event: Event, country: Place) -> bool:
         """Whether no state actor of the event belongs to another country than the story's
@@ -920,7 +921,7 @@ class DocumentExtractor:
         sites counting twice what countries and provinces count ("Washington says" is often
         the government), if it clearly leads; a dateline's place says where the story was
         filed, not where it happened. None when no country leads."""
-        filed = [(d.start, d.end) for d in find_datelines(self.doc.text)]
+        filed = [(d.start, d.end) for d in self._datelines]
         story = [p for p in self.places if p.resolved and p.country
                  and not any(a <= p.span[0] < b for a, b in filed) and not self._modifier(p)]
         weight: Counter[str] = Counter()

@@ -619,6 +619,12 @@ def _to_place(mention: Mention, best: Candidate, probability: float,
     if mention.full and mention.facility and entry.feature_class not in ("P", "A"):
         # the site was read by its whole name: the evidence is the whole name
         text, span = mention.full, (mention.start, mention.start + len(mention.full))
+    return place_of(entry, text, span, _precision(mention, entry), probability, alternative)
+
+
+def place_of(entry: GazetteerEntry, text: str, span: tuple[int, int], precision: int,
+             probability: float, runner_up: Alternative | None = None) -> Place:
+    """The place a gazetteer entry is, as the text names it (``text`` at ``span``)."""
     return Place(
         name=entry.name,
         text=text,
@@ -633,9 +639,9 @@ def _to_place(mention: Mention, best: Candidate, probability: float,
         admin2_code=entry.admin2_code,
         feature_class=entry.feature_class,
         feature_code=entry.feature_code,
-        precision=_precision(mention, entry),
+        precision=precision,
         score=round(probability, 3),
-        runner_up=alternative,
+        runner_up=runner_up,
     )
 
 
