@@ -437,3 +437,26 @@ def test_a_report_without_a_place_filed_on_another_continent_stays_apart() -> No
     merged = merge_events([*placed, far, near])
     members = {frozenset(r["event_id"] for r in m["reports"]) for m in merged}
     assert frozenset({"a", "b", "d"}) in members and frozenset({"c"}) in members
+
+
+def test_a_late_undated_update_joins_the_one_event_whose_figure_it_gives() -> None:
+    ukraine = {"geonameid": 690791, "lat": 49.0, "lon": 32.0, "country": "UA",
+               "feature_class": "A", "feature_code": "PCLI", "precision": 3}
+    first = _event("a", "d1", "2025-10-03", KHERSON, 7, published="2025-10-03")
+    second = _event("b", "d2", "2025-10-03", KHERSON, 9, published="2025-10-04")
+    other = _event("c", "d3", "2025-10-08", ODESA, 2, published="2025-10-08")
+
+    def late(eid: str, killed: int, day: str = "2025-10-19") -> dict[str, Any]:
+        # two weeks on, neither the day nor the town: "the toll stood at nine"
+        report = _event(eid, f"late-{eid}", day, ukraine, killed, published=day)
+        report["date"]["precision"] = "unknown"
+        return report
+
+    merged = merge_events([first, second, other, late("x", 9), late("y", 5, "2025-10-26")])
+    members = {frozenset(r["event_id"] for r in m["reports"]) for m in merged}
+    assert frozenset({"a", "b", "x"}) in members  # a report of the Kherson event gives nine
+    assert frozenset({"y"}) in members  # five: no event's figure
+    # two events a report of which gives its figure: it could be either
+    twin = _event("d", "d4", "2025-10-08", ODESA, 9, published="2025-10-08")
+    merged = merge_events([first, second, twin, late("x", 9)])
+    assert frozenset({"x"}) in {frozenset(r["event_id"] for r in m["reports"]) for m in merged}

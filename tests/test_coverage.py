@@ -973,3 +973,71 @@ def test_a_word_of_the_sentence_that_tells_the_news_does_not_make_it_background(
                    "2026-03-14")
     lead = next(e for e in found if e["type"] == "ASSAULT")
     assert lead["status"] == "new" and lead["casualties"]["killed"]["best"] == 28
+
+
+def test_the_wounded_of_a_clause_without_its_auxiliary_are_counted(
+        extractor: Extractor) -> None:
+    lead = assault(extractor, "GOMA (Reuters) - Five soldiers were killed and 17 wounded when "
+                              "rebels overran an army position near Rutshuru on Tuesday.",
+                   "2026-05-06")
+    assert lead["casualties"]["killed"]["best"] == 5
+    assert lead["casualties"]["injured"]["best"] == 17
+    toll = assault(extractor, "The Health Ministry said the final toll of the May 5 attack on the "
+                              "market stood at nine dead and 41 wounded.", "2026-05-12")
+    assert toll["casualties"]["injured"]["best"] == 41
+    assert toll["date"]["start"] == "2026-05-05"
+
+
+def test_an_act_counted_days_before_the_news_is_dated_from_publication(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Ten days after the ambush on a police convoy near Garissa, the "
+                              "authorities have still not named the dead.", "2026-06-20")
+    ambush = next(e for e in found if e["type"] == "ASSAULT")
+    assert ambush["date"]["start"] <= "2026-06-10" <= ambush["date"]["end"]
+    # in the past tense, the act counted from is the story's own, not the news
+    found = events(extractor, "Gunmen attacked a bus near Mandera on Friday. It came less than "
+                              "two weeks after a bombing at a checkpoint near Garissa.",
+                   "2026-06-20")
+    bombing = next(e for e in found if e["trigger"]["text"] == "bombing")
+    assert bombing["status"] == "background"
+
+
+def test_a_raid_the_dead_suffered_is_their_killing_told_the_day_a_source_spoke(
+        extractor: Extractor) -> None:
+    # the parser hangs the raid on "beheaded" and the lead on "told AFP on Tuesday"
+    found = events(extractor, "LICHINGA (AFP) - Jihadists killed at least seven people, some "
+                              "of them beheaded, in a night raid on a village in Mozambique's "
+                              "northern province of Niassa, local sources and an aid worker "
+                              "told AFP on Tuesday.", "2026-08-04")
+    acts = [e for e in found if e["type"] == "ASSAULT"]
+    assert len(acts) == 1 and acts[0]["casualties"]["killed"]["best"] == 7
+    assert acts[0]["location"]["name"] == "Niassa"
+    assert acts[0]["date"]["precision"] != "day"  # Tuesday is when the sources spoke
+
+
+def test_previous_attacks_a_group_claimed_are_background(extractor: Extractor) -> None:
+    found = events(extractor, "A drone struck an airfield near Kidal on Sunday, wounding two "
+                              "soldiers. The group has claimed previous drone attacks on army "
+                              "positions in the region.", "2026-09-14")
+    claimed = next(e for e in found if "previous" in e["trigger"]["text"]
+                   or e["trigger"]["text"] == "attacks")
+    assert claimed["status"] == "background"
+
+
+def test_a_named_region_is_the_region_of_the_storys_country_not_a_district_abroad(
+        extractor: Extractor) -> None:
+    lead = assault(extractor, "BOGOTA, May 2 (Reuters) - Armed men killed three Colombian "
+                              "soldiers in an attack on a rural patrol in the Catatumbo region "
+                              "near the border with Venezuela, the army said on Saturday. "
+                              "Colombia's Defence Ministry blamed dissidents of the former FARC "
+                              "guerrilla.", "2026-05-02")
+    assert lead["location"]["country"] == "CO"
+
+
+def test_a_home_town_without_a_population_beats_a_namesake_abroad(extractor: Extractor) -> None:
+    lead = assault(extractor, "ADEN, March 6 (Reuters) - A drone strike on a crowded market in "
+                              "the government-held town of Hays on Yemen's Red Sea coast killed "
+                              "at least six people on Friday, medical sources said. A medic at "
+                              "the rural hospital in Hays said the dead included two children.",
+                   "2026-03-06")
+    assert lead["location"]["country"] == "YE"

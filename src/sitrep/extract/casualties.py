@@ -99,13 +99,22 @@ def _sum_conjuncts(head: Token, status: str
     return (total[0], total[1], total[2]), (start, end)
 
 
+def _gapped_passive(token: Token) -> bool:
+    """Whether a participle is a passive whose auxiliary the sentence leaves out: "three
+    soldiers were killed and 38 wounded", "the toll stood at three dead and 38 injured" (the
+    parser makes "38" the subject of "wounded"); its subject is then its victim."""
+    return token.tag_ == "VBN" and token.dep_ == "conj" and not any(
+        c.dep_ in ("aux", "auxpass") for c in token.children)
+
+
 def _victims(token: Token) -> list[Token]:
     """Heads of the phrases naming the victims of a casualty word."""
     heads: list[Token] = []
     if token.pos_ == "VERB" or token.tag_.startswith("VB"):
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass") or (
-                child.dep_ == "nsubj" and token.lemma_.lower() in ("die", "perish")
+                child.dep_ == "nsubj" and (token.lemma_.lower() in ("die", "perish")
+                                           or _gapped_passive(token))
             ):
                 heads.append(child)
     if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM") \

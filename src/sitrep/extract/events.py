@@ -524,6 +524,13 @@ def _count_of(span: Token) -> int | None:
     return count if count is not None and 0 < count <= 60 else None
 
 
+def _now(verb: Token) -> bool:
+    """Whether a clause tells the state of things at the news's time: the present ("remain",
+    "is") or the present perfect ("has been clarified"), not the past ("It came")."""
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
 def _at_most(span: Token) -> bool:
     """Whether a count of days is an upper bound ("less than a week", "under two weeks")."""
     return any(t.lower_ in ("less", "under", "fewer", "within") for t in span.subtree)
@@ -567,6 +574,20 @@ def _suffered_in(tok: Token, other: Token) -> bool:
     return other.dep_ == "pobj" and other.head.lower_ in ("in", "during") \
         and other.head.head.i == tok.i and other.lemma_.lower() in ACT_NOUNS \
         and tok.lemma_.lower() in CASUALTY_LEMMAS
+
+
+def _suffering_verb(noun: Token) -> Token | None:
+    """The casualty verb whose victims suffered an act noun, where the parser hung the noun on
+    a clause joined to that verb: "Jihadists killed nine people, some of them beheaded, in an
+    overnight raid" (raid -> in -> beheaded -> killed)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during") \
+            or noun.lemma_.lower() not in ACT_NOUNS:
+        return None
+    joined = noun.head.head  # the parser's own reading ("wounded in a clash") is read elsewhere
+    if joined.dep_ not in ("parataxis", "conj") or joined.lemma_.lower() in CASUALTY_LEMMAS:
+        return None
+    verb = joined.head
+    return verb if verb.lemma_.lower() in CASUALTY_LEMMAS else None
 
 
 def _told_in_relative(tok: Token) -> Token | None:
@@ -1817,7 +1838,8 @@ class DocumentExtractor:
                     break
                 if node.i != ent.root.i and self._other_event_word(node, anchors):
                     break  # "since the October 7 attack": the date is that attack's
-                if node.i in self._reporting:
+                if node.i in self._reporting or (
+                        node.pos_ == "VERB" and node.lemma_.lower() in self.lex.reporting_verbs):
                     break  # "..., a local official told AFP on Sunday": when it was said
                 node = node.head
             if attached:
@@ -1872,6 +1894,11 @@ class DocumentExtractor:
         if span is None or clause.pos_ not in ("VERB", "AUX"):
             return None
         head = self._clause_day(clause, sent)
+        if head is not None and head.precision == "unknown" and self.published is not None \
+                and _now(clause) and not _at_most(span):
+            # "Eight days after the attack on the Porga post, the toll has been clarified":
+            # counted back from the news
+            return self._counted(span, noun.head.i, None)
         if head is None or head.precision != "day":
             return None
         return self._counted(span, noun.head.i, head)
@@ -2007,6 +2034,10 @@ class DocumentExtractor:
 
     # -- in-document coreference ----------------------------------------------------------------
     def _antecedent(self, item: Found, event: Event) -> Event | None:
+        verb = _suffering_verb(item.token) if item.nominal else None
+        suffered = self.event_heads.get(verb.i) if verb is not None else None
+        if suffered is not None and suffered.type == event.type:
+            return suffered  # "killed nine people, some of them beheaded, in an overnight raid"
         if not item.nominal:
             same = self._same_clause_event(item.token, event)
             if same is not None:
@@ -2060,6 +2091,12 @@ class DocumentExtractor:
                 target = self.event_heads.get(other.i)
                 if target is not None and target.type == event.type and other.i != tok.i:
                     return target
+        if tok.lemma_.lower() in CASUALTY_LEMMAS:
+            tolled = next((self.event_heads[t.i] for t in tok.sent if _tolled(t)
+                           and t.i in self.event_heads
+                           and self.event_heads[t.i].type == event.type), None)
+            if tolled is not None:
+                return tolled  # "the toll of the April 9 attack stood at three dead and 38 wounded"
         if tok.lemma_.lower() in CASUALTY_LEMMAS:
             # "struck the town, leaving 29 people injured": casualties inside an attack's clause
             for below, ancestor in zip([tok, *tok.ancestors], tok.ancestors, strict=False):

@@ -37,6 +37,8 @@ def in_reference_frame(trigger: Token) -> bool:
     "following", "in response to", "in retaliation for", "the anniversary of", or of a verb
     such as "followed" or "avenged" ("The raid followed Operation X"); or a clause dated a
     while before the news ("a week after fighters attacked the base")."""
+    if _past_acts(trigger) or any(_past_acts(c) for c in trigger.children if c.dep_ == "dobj"):
+        return True  # "has claimed previous rocket and drone attacks on US-linked targets"
     if trigger.pos_ in ("VERB", "AUX"):
         if trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") \
                 and trigger.head.i != trigger.i:
@@ -64,6 +66,15 @@ def in_reference_frame(trigger: Token) -> bool:
     if node.dep_ in ("dobj", "attr") and node.head.lemma_.lower() in REFERENCE_VERBS:
         return True
     return False
+
+
+# Words that set acts before the news: "previous attacks", "past raids".
+PAST_WORDS = frozenset({"previous", "past", "prior", "former", "earlier"})
+
+
+def _past_acts(noun: Token) -> bool:
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and c.lower_ in PAST_WORDS for c in noun.children)
 
 
 DURATIONS = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month", "months",

@@ -114,6 +114,7 @@ class Mention:
     definite: bool = False  # "the Red Sea", "the Sahel": seas and regions take "the", towns not
     placed_in_next: bool = False  # "Fort Hood, Texas": the text puts it in the next mention
     settlement_hint: bool = False  # "the town of X", "X city": a settlement, not the area
+    region_hint: bool = False  # "the Catatumbo region": a province, or a region of a country
     list_id: int = 0
     # "the city's Shevchenkivskyi district" ("city": a district of the last city named),
     # "Dnipro's Shevchenkivskyi district" ("district": of the previous mention), "Bannu's
@@ -275,6 +276,7 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
                    name=name, kind=kind, admin_hint=bool(admin_words), admin_level=admin_level,
                    facility=facility, region=region, country_iso2=country_iso2,
                    fallback=fallback, definite=prev == "the", settlement_hint=settlement,
+                   region_hint=admin_words[:1] == ["region"],
                    full=full if full != name_span.text else None)
 
 

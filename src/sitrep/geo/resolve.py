@@ -175,8 +175,12 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
         # a capital or region standing for a country ("Nairobi", "Gaza"), or "Atlanta, Georgia"
         found = [(e, t) for e, t in found if t < 2]
     if mention.admin_hint:
+        # "the Catatumbo region": a province, or a region a country has (not only Venezuela's
+        # district of that name)
         found = _hinted(found, [(e, t) for e, t in found
-                                if e.feature_class == "A" and e.feature_code != "PCLI"])
+                                if e.feature_class == "A" and e.feature_code != "PCLI"
+                                or mention.region_hint and e.feature_class == "L"
+                                and e.country])
     elif mention.settlement_hint:
         found = _hinted(found, [(e, t) for e, t in found if e.feature_class == "P"])
     elif mention.definite:
@@ -402,6 +406,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         # a consonant-skeleton guess abroad is never reported, nor lets a closer spelling
         # below it go unreported ("Ash Shaddadi": Ash Shaddadah, not a Shahuwadi in India)
         cands = [c for c in cands if c.tier < 2 or _acceptable(mention, c, focus, own)]
+        cands = _home_first(mention, cands, focus, own)
         best = cands[0] if cands and _acceptable(mention, cands[0], focus, own) else None
         if best is None:
             found.append(None)
@@ -583,6 +588,34 @@ def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float],
             and best.entry.country not in mention.local_countries:
         return False  # "Chai" in a story about Mozambique is not a Turkish town (only it is)
     return True
+
+
+HOME_OVER_ABROAD_MAX_POPULATION = 1_000_000  # a city abroad this big is named as itself
+
+
+def _home_first(mention: Mention, cands: list[Candidate], focus: dict[str, float],
+                own: dict[tuple[str, str], float]) -> list[Candidate]:
+    """The readings with a town of the story's country first, where the best is a town abroad
+    that nothing else in the text backs and the home town is backed (its country named beside
+    it, or another place of the text near it): "the government-held town of Hays on Yemen's
+    Red Sea coast" is Yemen's Ḩays, whose population GeoNames does not give, not Hays, Kansas."""
+    if len(cands) < 2 or not focus:
+        return cands
+    best = cands[0]
+    key = exact_key(mention.name)
+    rest = {c: f - own.get((key, c), 0.0) for c, f in focus.items()}
+    top = max(focus.values())
+    backing = rest.get(best.entry.country, 0.0)
+    unbacked = best.entry.feature_class == "P" and (backing <= 1.0 < top / 2 or backing <= 0.0) \
+        and best.entry.country not in mention.local_countries \
+        and best.entry.population < HOME_OVER_ABROAD_MAX_POPULATION
+    if not unbacked:
+        return cands
+    home = next((c for c in cands[1:] if c.tier == best.tier
+                 and focus.get(c.entry.country, 0.0) == top
+                 and (c.entry.country in mention.local_countries
+                      or c.features.get("near", 0.0) > 0)), None)
+    return cands if home is None else [home, *[c for c in cands if c is not home]]
 
 
 def _probabilities(cands: list[Candidate], sharpness: float) -> list[float]:

@@ -414,6 +414,7 @@ def cluster_reports(events: Iterable[dict[str, Any]],
             if home is None:
                 home = index.new(report)
             index.add(home, report)
+        _join_late_updates(index)
         for report in reports:
             # a background mention joins the event it refers to, and never starts one
             if background(report.event):
@@ -426,6 +427,60 @@ def cluster_reports(events: Iterable[dict[str, Any]],
                     home.reports.append(report)
         clusters.extend(index.clusters)
     return clusters
+
+
+# How long after an event an undated report of its figures may come ("the final toll stood at
+# three dead and 38 wounded", two weeks on, with neither the day nor the town).
+LATE_UPDATE_DAYS = 30
+
+
+def _join_late_updates(index: _ClusterIndex) -> None:
+    """Reports that give no date of their own, in a cluster of their own and published more
+    than their date window after the event they update, join that event: the one cluster of
+    their type that happened in the month before their publication, at their place or inside
+    it (their country, their province), with actors that agree, and of which a report gives
+    the very figure of dead one of them gives (or of wounded, where it gives no dead)."""
+    for undated in [c for c in index.clusters if not any(r.dated for r in c.reports)]:
+        fits = [c for c in index.clusters if c is not undated
+                and any(_updated_by(c, r) for r in undated.reports)
+                and all(_may_update(c, r) for r in undated.reports)]
+        if len(fits) == 1:
+            index.drop(undated)
+            for report in undated.reports:
+                index.add(fits[0], report)
+
+
+def _figure(report: Report) -> tuple[str, int] | None:
+    """The figure a report gives: its dead, or else its wounded."""
+    for status in ("killed", "injured"):
+        value = casualty_count(report, status)
+        if value is not None and value > 0:
+            return status, value
+    return None
+
+
+def _updated_by(cluster: Cluster, report: Report) -> bool:
+    """Whether a report of the cluster gives the report's figure."""
+    figure = _figure(report)
+    return figure is not None and any(casualty_count(r, figure[0]) == figure[1]
+                                      for r in cluster.reports)
+
+
+def _may_update(cluster: Cluster, report: Report) -> bool:
+    """Whether an undated report may be a late report of the cluster's event: the event's
+    days within LATE_UPDATE_DAYS before its publication, its place the same or inside the
+    report's, actors that agree, and no report of its article there already."""
+    published = day_of(report.published)
+    days = [r.day for r in cluster.reports if r.dated and r.day is not None]
+    if published is None or not days or not all(
+            0 <= (published - day).days <= LATE_UPDATE_DAYS for day in days):
+        return False
+    if any(r.document == report.document for r in cluster.reports):
+        return False
+    wheres = [place_relation(report.location, r.location) for r in cluster.reports]
+    if "apart" in wheres or not any(w in ("same", "nested") for w in wheres):
+        return False
+    return all(actors_agree(report, r) for r in cluster.reports)
 
 
 def _set_homes(reports: list[Report]) -> None:
@@ -468,6 +523,14 @@ class _ClusterIndex:
             else report.window
         here[id(cluster)] = (cluster, window)
         self.widest[report.day] = max(self.widest.get(report.day, 0), window)
+
+    def drop(self, cluster: Cluster) -> None:
+        """Take a cluster out of the index (its reports have joined another)."""
+        self.clusters.remove(cluster)
+        self.floating.discard(id(cluster))
+        for countries in self.placed.values():
+            for clusters in countries.values():
+                clusters.pop(id(cluster), None)
 
     def home(self, report: Report) -> Cluster | None:
         """The cluster a report joins: the one with most reports it fits (the older on a
