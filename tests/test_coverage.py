@@ -1041,3 +1041,28 @@ def test_a_home_town_without_a_population_beats_a_namesake_abroad(extractor: Ext
                               "the rural hospital in Hays said the dead included two children.",
                    "2026-03-06")
     assert lead["location"]["country"] == "YE"
+
+
+def test_a_later_death_from_wounds_is_no_act_of_its_own(extractor: Extractor) -> None:
+    found = events(extractor, "Hundreds of mourners gathered in the town of Maiduguri on Saturday "
+                              "to bury two of the three Civilian Joint Task Force members killed "
+                              "in a Boko Haram ambush near Dikwa on Friday morning.\n\nThe third "
+                              "militiaman, who died of his wounds in hospital on Saturday, was "
+                              "buried in his home village near Marte, relatives said.\n\nThe "
+                              "attack on the patrol also killed a soldier, who died of his "
+                              "injuries a day later, bringing the total death toll to four.",
+                   "2026-02-15")
+    acts = [e for e in found if e["type"] == "ASSAULT"]
+    assert len(acts) == 1 and acts[0]["date"]["start"] == "2026-02-13"
+    assert acts[0]["casualties"]["killed"]["best"] == 4  # the total the text gives
+
+
+def test_an_act_counted_from_a_visit_told_before_is_dated_and_placed(
+        extractor: Extractor) -> None:
+    attack = assault(extractor, "DEIR EZ-ZOR, Syria (AP) — Syria's interior minister on "
+                                "Wednesday visited the eastern province of Deir ez-Zor.\n\nThe "
+                                "visit came four days after an attack on a checkpoint outside "
+                                "the town of Mayadeen that killed five members of the security "
+                                "forces.", "2025-12-10")
+    assert attack["date"]["start"] == "2025-12-06"
+    assert attack["location"]["name"] == "Al Mayādīn"  # the tagger reads "Mayadeen" as a date

@@ -219,6 +219,7 @@ class Count:
     high: int
     text: str
     span: Span
+    total: bool = False  # a toll the text gives ("bringing the total death toll to four")
 
     def to_dict(self) -> dict[str, Any]:
         """SCHEMA.md casualty count shape."""

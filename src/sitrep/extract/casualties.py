@@ -194,8 +194,15 @@ def _tolls(sent: Span, skip: range) -> dict[str, Count]:
             continue
         (low, best, high), (start, end) = counted
         start = min(start, noun.idx)
-        found[status] = Count(low, best, high, sent.doc.text[start:end], (start, end))
+        found[status] = Count(low, best, high, sent.doc.text[start:end], (start, end),
+                              total=True)
     return found
+
+
+def outcounts(have: Count | None, other: Count | None) -> bool:
+    """Whether a figure should replace the one an event has: it has none, or the other is a
+    toll the text gives and larger ("killed three ..., bringing the total death toll to four")."""
+    return other is not None and (have is None or other.total and other.best > have.best)
 
 
 def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:

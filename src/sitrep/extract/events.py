@@ -25,7 +25,7 @@ from sitrep.classify.encoder import Encoded, Vector
 from sitrep.classify.labels import default_labels
 from sitrep.classify.status import default_status_head
 from sitrep.extract.attribution import find_attributions
-from sitrep.extract.casualties import find_casualties
+from sitrep.extract.casualties import find_casualties, outcounts
 from sitrep.extract.dates import MONTHS, counted_back, counted_back_from, resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.numbers import parse_number
@@ -576,6 +576,18 @@ def _suffered_in(tok: Token, other: Token) -> bool:
         and tok.lemma_.lower() in CASUALTY_LEMMAS
 
 
+WOUND_NOUNS = frozenset({"wound", "wounds", "injury", "injuries"})
+
+
+def _died_of_wounds(verb: Token) -> bool:
+    """ "died of his wounds", "succumbed to her injuries": a death that an act told before
+    caused."""
+    return verb.lemma_.lower() in ("die", "succumb") and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from", "to") and any(
+            g.dep_ == "pobj" and g.lower_ in WOUND_NOUNS for g in c.children)
+        for c in verb.children)
+
+
 def _suffering_verb(noun: Token) -> Token | None:
     """The casualty verb whose victims suffered an act noun, where the parser hung the noun on
     a clause joined to that verb: "Jihadists killed nine people, some of them beheaded, in an
@@ -999,7 +1011,7 @@ class DocumentExtractor:
                 home.status = BACKGROUND
             home.recipients = _named_sides(home.recipients, event.actors)
             for status in ("killed", "injured", "missing"):
-                if getattr(home.casualties, status) is None:
+                if outcounts(getattr(home.casualties, status), getattr(event.casualties, status)):
                     setattr(home.casualties, status, getattr(event.casualties, status))
             home.reported_by.extend(a for a in event.reported_by if a not in home.reported_by)
             home.confidence = max(home.confidence, event.confidence)
@@ -1919,10 +1931,24 @@ class DocumentExtractor:
             told = self.event_heads.get(subject.i) or (  # "The operation": the one told before
                 self._find_antecedent_event(subject, None)
                 if subject.lemma_.lower() in self.lex.anaphor_nouns
-                and self._is_anaphoric(subject) else None)
+                and self._is_anaphoric(subject) else None) or self._named_again(subject)
             if told is not None and told.date is not None:
                 head = told.date
         return head
+
+    def _named_again(self, noun: Token) -> Event | None:
+        """The event told before that a definite noun names with its trigger's word: "The
+        minister visited Deir ez-Zor on Wednesday ... The visit came four days after an
+        attack" (visit -> visited)."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return None
+        for event in reversed(self.events):
+            if event.trigger_span[0] >= noun.idx:
+                continue
+            told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+            if told is not None and told.root.lemma_.lower() == noun.lemma_.lower():
+                return event
+        return None
 
     def _days_later(self, anchors: set[int], before: int) -> DateRef | None:
         """ "Two days later, gunmen killed four farmers", "a drone attack in the same town three
@@ -2108,6 +2134,13 @@ class DocumentExtractor:
                 if target is not None and target.type == event.type:
                     event.actors = []  # "29 people injured": the subject is the victims
                     return target
+        if _died_of_wounds(tok):
+            # "The third fighter, who died of his wounds in hospital on Saturday": a later
+            # death from the act told before, whatever day it came
+            earlier = [e for e in self.events if e.type == event.type
+                       and 0 <= event.sentence_index - e.sentence_index <= 2]
+            if earlier:
+                return earlier[-1]
         if tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors and event.location is None \
                 and not _told_apart(tok) and not _sequenced(tok) and not _toll_to_date(tok):
             recent = [
@@ -2177,7 +2210,7 @@ class DocumentExtractor:
             ),
         )
         for status in ("killed", "injured", "missing"):
-            if getattr(event.casualties, status) is None:
+            if outcounts(getattr(event.casualties, status), getattr(casualties, status)):
                 setattr(event.casualties, status, getattr(casualties, status))
         if not event.recipients:
             for count in (casualties.killed, casualties.injured):

@@ -188,16 +188,38 @@ def _with_demonym(run: Span) -> Span:
     return run
 
 
+# Words a date is written with: a proper noun the tagger reads as a date without one of
+# these ("the town of Mayadeen") is a name it misread.
+DATE_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "ramadan", "eid", "christmas", "easter", "new", "year", "day",
+    "nowruz", "passover", "hanukkah", "diwali", "ashura", "muharram", "lent", "thanksgiving"})
+
+
+def _unclaimed(tok: Token) -> bool:
+    """Whether no entity claims a token, or only a date the tagger misread ("the town of
+    Mayadeen" tagged a DATE)."""
+    if not tok.ent_type_:
+        return True
+    if tok.ent_type_ != "DATE":
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and all(t.pos_ == "PROPN" and t.lower_.rstrip(".") not in DATE_WORDS
+                                   and not t.like_num for t in ent)
+
+
 def _propn_runs(doc: Doc) -> list[Span]:
     """Runs of capitalised proper nouns that no entity covers."""
     runs: list[Span] = []
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and _is_name_token(tok) \
+        if tok.pos_ == "PROPN" and _unclaimed(tok) and _is_name_token(tok) \
                 and not tok.is_sent_start:
             j = i
-            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ \
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and _unclaimed(doc[j + 1]) \
                     and _is_name_token(doc[j + 1]):
                 j += 1
             runs.append(doc[i : j + 1])
