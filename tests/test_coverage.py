@@ -133,11 +133,11 @@ def test_coverage_corpus_merges_most_reports_of_each_event(tmp_path: Path) -> No
     ingest_coverage(COVERAGE, db)
     result = module.score(db)
     # own data, and the pair model and status head were trained on it: a regression guard
-    # near this session's level (0.902; 0.888 cross-validated), not evidence of accuracy
-    assert result["merge"]["f1"] >= 0.88, result["merge"]
-    assert result["merge"]["precision"] >= 0.93, result["merge"]
+    # near the level of 2026-11-26 (0.927), not evidence of accuracy
+    assert result["merge"]["f1"] >= 0.90, result["merge"]
+    assert result["merge"]["precision"] >= 0.94, result["merge"]
     assert result["date_right"] >= 11 and result["place_right"] >= 11, result
-    assert result["killed_best_right"] >= 10, result
+    assert result["killed_best_right"] >= 10 and result["events_one_merged"] >= 10, result
 
 
 def test_a_country_and_its_forces_are_one_author() -> None:
@@ -657,7 +657,8 @@ def test_less_than_a_week_after_is_any_day_of_that_week(extractor: Extractor) ->
                               "week after militants stormed a checkpost in Bannu, killing "
                               "nine.", "2026-02-09")
     earlier = next(e for e in found if e["trigger"]["text"] == "stormed")
-    assert (earlier["date"]["start"], earlier["date"]["end"]) == ("2026-02-01", "2026-02-08")
+    # up to the day before the attack it came before
+    assert (earlier["date"]["start"], earlier["date"]["end"]) == ("2026-02-01", "2026-02-07")
 
 
 def test_the_day_a_source_spoke_is_not_the_day_of_the_act(extractor: Extractor) -> None:
@@ -1066,3 +1067,42 @@ def test_an_act_counted_from_a_visit_told_before_is_dated_and_placed(
                                 "forces.", "2025-12-10")
     assert attack["date"]["start"] == "2025-12-06"
     assert attack["location"]["name"] == "Al Mayādīn"  # the tagger reads "Mayadeen" as a date
+
+
+def test_an_area_named_with_its_kind_in_its_name_is_that_area(extractor: Extractor) -> None:
+    found = events(extractor, "ERBIL, Iraq (Reuters) - A drone attack on an oil field in the "
+                              "Kurdistan Region wounded three workers on Tuesday, officials "
+                              "said.", "2025-07-15")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["location"]["country"] == "IQ"  # not Iran's Kurdistan province
+
+
+def test_the_news_told_again_as_this_attack_stays_the_news(extractor: Extractor) -> None:
+    found = events(extractor, "ERBIL, Kurdistan Region - Two guards were wounded when a drone hit "
+                              "a Peshmerga base near Harir late Saturday, the Kurdistan Region's "
+                              "Counter-Terrorism Directorate said on Sunday.\n\n\"This terrorist "
+                              "attack was carried out by outlaw groups who do not want stability "
+                              "in the Kurdistan Region,\" the directorate said.", "2025-07-13")
+    acts = [e for e in found if e["type"] == "ASSAULT"]
+    assert len(acts) == 1 and acts[0]["status"] == "new"
+
+
+def test_the_dead_of_a_protest_are_counted_on_its_day(extractor: Extractor) -> None:
+    killed = assault(extractor, "LAGOS (Reuters) - At least four people were killed during "
+                                "Monday's protests against fuel prices in Lagos, Amnesty "
+                                "International said.", "2026-01-14")
+    assert killed["date"]["start"] == "2026-01-12"
+    found = events(extractor, "Police said three people died during the protests in Lagos and "
+                              "14 officers were injured.", "2026-01-14")
+    protest = next(e for e in found if e["type"] == "PROTEST")
+    assert protest["casualties"]["killed"]["best"] == 3
+    assert protest["casualties"]["injured"]["best"] == 14
+
+
+def test_a_dateline_a_day_after_the_timestamp_sets_the_stories_weekdays(
+        extractor: Extractor) -> None:
+    # filed at 23:40 UTC on the 20th, the 21st where it was written
+    lead = assault(extractor, "KABUL, Afghanistan, Feb 21 (Reuters) - A suicide bomber struck a "
+                              "police post in Kunduz early on Saturday, killing four officers, "
+                              "officials said.", "2026-02-20")
+    assert lead["date"]["start"] == "2026-02-21"

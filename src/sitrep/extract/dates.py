@@ -33,7 +33,10 @@ def counted_back(day: str, count: int, unit: str, text: str, span: Span,
     shift = dt.timedelta(days=count * (7 if unit == "week" else 1))
     when = dt.date.fromisoformat(day) + (shift if later else -shift)
     if within:
-        start, end = sorted((when, dt.date.fromisoformat(day)))
+        # "less than a week after" the 8th: from the 1st to the 7th (a day before it at the
+        # latest: the act it follows came first)
+        one = dt.timedelta(days=1)
+        start, end = sorted((when, dt.date.fromisoformat(day) + (one if later else -one)))
         return DateRef(start.isoformat(), end.isoformat(), "week", text, span)
     return _week(when, text, span) if unit == "week" else _day(when, text, span)
 

@@ -853,7 +853,8 @@ class DocumentExtractor:
         self.kb = kb
         self.lex = lex
         self.places = places
-        self.published = dt.date.fromisoformat(published) if published else None
+        self.published = self._local_day(dt.date.fromisoformat(published)) if published \
+            else None
         self.memory = ActorMemory()
         remember_document_actors(doc, kb, self.memory)
         self.events: list[Event] = []
@@ -915,6 +916,19 @@ class DocumentExtractor:
     @cached_property
     def _datelines(self) -> list[Dateline]:
         return find_datelines(self.doc.text)
+
+    def _local_day(self, published: dt.date) -> dt.date:
+        """The day the story was filed where it was written: its dateline's date when that is
+        the day after its timestamp ("ERBIL, Iraq, Feb 21 (Reuters)", stamped 23:40 UTC on the
+        20th: its "early on Saturday" is the 21st, not a week before)."""
+        for line in self._datelines[:1]:
+            said = resolve_date(line.date, (0, 0), published + dt.timedelta(days=1)) \
+                if line.date else None
+            day = dt.date.fromisoformat(said.start) if said is not None and said.start \
+                and said.precision == "day" else None
+            if day is not None and (day - published).days == 1:
+                return day
+        return published
 
     def _filed_from(self) -> Place | None:
         """Where the story was filed from: its dateline's place, when the gazetteer read it."""
@@ -1005,7 +1019,8 @@ class DocumentExtractor:
                 kept.append(event)
                 continue
             self._merge_into(home, event)
-            if home.status != event.status and event.sentence_index != home.sentence_index:
+            if home.status != event.status and event.sentence_index != home.sentence_index \
+                    and not (home.status == NEW and _dated_alike(home, event)):
                 # one of them was read as told before the news (not a word of the sentence
                 # that tells it: "killed 36 people in an ambush on a convoy this week")
                 home.status = BACKGROUND
@@ -2012,7 +2027,8 @@ class DocumentExtractor:
         13 in a weekend attack")."""
         if node.i in anchors:
             return False
-        if node.dep_ == "pobj" and node.head.lower_ == "in" and node.head.head.i in anchors \
+        if node.dep_ == "pobj" and node.head.lower_ in ("in", "during") \
+                and node.head.head.i in anchors \
                 and node.head.head.lemma_.lower() in CASUALTY_LEMMAS:
             return False
         return node.i in {t.i for t in self._sentence_triggers} or (
@@ -2199,7 +2215,7 @@ class DocumentExtractor:
             return
         violent = [e for e in events if e.type == EventType.ASSAULT] or [
             e for e in self.events if e.type == EventType.ASSAULT and e.sentence_index == index
-        ]
+        ] or [e for e in events if e.type == EventType.PROTEST]  # "died during the protests"
         if not violent:
             return
         first = next(c for c in (casualties.killed, casualties.injured, casualties.missing) if c)

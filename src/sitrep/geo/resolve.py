@@ -159,6 +159,12 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
                  if t == 0 and e.feature_class not in ("P", "A")]
         if sites:
             return [Candidate(e, t, _base_features(e, t, mention)) for e, t in sites]
+    if mention.full and mention.admin_hint:
+        # "the Kurdistan Region": a region that goes by the whole name, kind word and all
+        regions = [(e, t) for e, t in gazetteer.lookup(mention.full)
+                   if t == 0 and e.feature_class == "L"]
+        if regions:
+            return [Candidate(e, t, _base_features(e, t, mention)) for e, t in regions]
     # "Mexico City", "Kuwait City": a place whose own name ends in a word that is stripped
     # elsewhere ("Homs city") is looked up whole first
     whole = [(e, t) for e, t in gazetteer.lookup(mention.text) if t == 0] \
