@@ -17,6 +17,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.kb import ActorKB
+from sitrep.extract.dates import MONTHS, WEEKDAYS
 from sitrep.geo.names import ADMIN_SUFFIXES, ARTICLES, COMPASS_POINTS
 
 ADMIN2_WORDS = frozenset({"district", "raion", "rayon", "county", "township", "municipality"})
@@ -190,12 +191,9 @@ def _with_demonym(run: Span) -> Span:
 
 # Words a date is written with: a proper noun the tagger reads as a date without one of
 # these ("the town of Mayadeen") is a name it misread.
-DATE_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "ramadan", "eid", "christmas", "easter", "new", "year", "day",
-    "nowruz", "passover", "hanukkah", "diwali", "ashura", "muharram", "lent", "thanksgiving"})
+DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset({
+    "ramadan", "eid", "christmas", "easter", "new", "year", "day", "nowruz", "passover",
+    "hanukkah", "diwali", "ashura", "muharram", "lent", "thanksgiving"})
 
 
 def _unclaimed(tok: Token) -> bool:

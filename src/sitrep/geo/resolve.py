@@ -569,10 +569,7 @@ def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float],
     """Whether the best reading is good enough to report rather than leave the name empty
     (``own``: the focus each name gives a country by itself)."""
     in_focus = not focus or best.entry.country in focus
-    # the focus the rest of the document gives each country: "Liancourt", said twice in a
-    # story about Haiti, does not make France a country the story is about
-    key = exact_key(mention.name)
-    rest = {c: f - own.get((key, c), 0.0) for c, f in focus.items()}
+    rest = _rest_focus(mention, focus, own)
     if _code_like(mention.name) and best.entry.feature_class == "P" and (
             best.entry.population < CODE_MIN_POPULATION or rest.get(best.entry.country, 0.0) <= 0
             or best.entry.country != max(rest, key=lambda c: rest[c])):
@@ -596,6 +593,14 @@ def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float],
     return True
 
 
+def _rest_focus(mention: Mention, focus: dict[str, float],
+                own: dict[tuple[str, str], float]) -> dict[str, float]:
+    """The focus the rest of the document gives each country: "Liancourt", said twice in a
+    story about Haiti, does not make France a country the story is about."""
+    key = exact_key(mention.name)
+    return {c: f - own.get((key, c), 0.0) for c, f in focus.items()}
+
+
 HOME_OVER_ABROAD_MAX_POPULATION = 1_000_000  # a city abroad this big is named as itself
 
 
@@ -608,8 +613,7 @@ def _home_first(mention: Mention, cands: list[Candidate], focus: dict[str, float
     if len(cands) < 2 or not focus:
         return cands
     best = cands[0]
-    key = exact_key(mention.name)
-    rest = {c: f - own.get((key, c), 0.0) for c, f in focus.items()}
+    rest = _rest_focus(mention, focus, own)
     top = max(focus.values())
     backing = rest.get(best.entry.country, 0.0)
     unbacked = best.entry.feature_class == "P" and (backing <= 1.0 < top / 2 or backing <= 0.0) \
