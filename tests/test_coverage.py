@@ -14,6 +14,7 @@ from sitrep.evaluation.coverage import ingest_coverage
 from sitrep.extract.casualties import find_casualties
 from sitrep.ingest import document_from_text
 from sitrep.merge.events import merge_events, place_relation
+from sitrep.model import Place
 from sitrep.nlp.dateline import find_datelines
 from sitrep.pipeline import Extractor
 
@@ -23,6 +24,11 @@ COVERAGE = Path(__file__).parent / "data" / "coverage"
 def events(extractor: Extractor, text: str, published: str) -> list[dict[str, Any]]:
     document = document_from_text(text, published=published, origin="test")
     return [e.to_dict() for e in extractor.extract_document(document)]
+
+
+def places_of(extractor: Extractor, text: str) -> list[Place]:
+    """The places sitrep reads in a text."""
+    return next(iter(extractor.geoparse([text])))
 
 
 def assault(extractor: Extractor, text: str, published: str) -> dict[str, Any]:
@@ -166,21 +172,19 @@ def test_a_cross_border_strike_keeps_its_place_and_author(extractor: Extractor) 
 
 def test_an_acronym_the_text_defines_for_a_militia_is_not_a_place(
         extractor: Extractor) -> None:
-    found = events(extractor, "Jihadists ambushed a convoy escorted by the Volunteers for the "
-                              "Defence of the Homeland (VDP) near Djibo on Tuesday, killing "
-                              "eleven VDP fighters, security sources said.", "2025-09-03")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "Jihadists ambushed a convoy escorted by the Volunteers for the "
+                                "Defence of the Homeland (VDP) near Djibo on Tuesday, killing "
+                                "eleven VDP fighters, security sources said.", "2025-09-03")
     assert attack["location"]["country"] == "BF"
     text = ("A convoy escorted by units of the Defence and Security Forces (FDS) and Volunteers "
             "for the Defence of the Homeland (VDP) was attacked in the Soum. The VDP lost six men.")
-    places = next(iter(extractor.geoparse([text])))
+    places = places_of(extractor, text)
     assert all(p.country != "VE" for p in places)
 
 
 def test_a_road_named_by_its_ends_places_the_event_at_them(extractor: Extractor) -> None:
-    found = events(extractor, "Gunmen attacked a bus on the Kaya-Dori road on Monday, killing "
-                              "nine passengers, a regional official said.", "2025-09-02")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "Gunmen attacked a bus on the Kaya-Dori road on Monday, killing "
+                                "nine passengers, a regional official said.", "2025-09-02")
     assert attack["location"]["name"] in ("Kaya", "Dori")
     assert attack["location"]["country"] == "BF" and attack["location"]["precision"] == 2
 
@@ -189,7 +193,7 @@ def test_a_part_of_a_named_place_is_read_there(extractor: Extractor) -> None:
     for text in ("Russian missiles struck Dnipro overnight. One hit an apartment block in the "
                  "city's Shevchenkivskyi district, killing four people.",
                  "A missile hit an apartment block in Dnipro's Shevchenkivskyi district."):
-        places = next(iter(extractor.geoparse([text])))
+        places = places_of(extractor, text)
         district = next(p for p in places if p.text == "Shevchenkivskyi")
         assert (district.name, district.precision) == ("Dnipro", 2)
     [event] = events(extractor, "Gunmen attacked a police post in the Spinwam area of North "
@@ -199,11 +203,10 @@ def test_a_part_of_a_named_place_is_read_there(extractor: Extractor) -> None:
 
 
 def test_a_checkpoint_at_a_towns_entrance_is_in_that_town(extractor: Extractor) -> None:
-    found = events(extractor, "Homs, SANA- Gunmen attacked a checkpoint at the northern "
-                              "entrance of Talbiseh town in Homs countryside late on Tuesday, "
-                              "killing two members of the internal security forces.",
-                   "2025-09-03")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "Homs, SANA- Gunmen attacked a checkpoint at the northern "
+                                "entrance of Talbiseh town in Homs countryside late on Tuesday, "
+                                "killing two members of the internal security forces.",
+                     "2025-09-03")
     assert attack["location"]["text"] == "Talbiseh"
     assert attack["location"]["feature_class"] == "P"
 
@@ -236,12 +239,11 @@ def test_a_report_joins_the_event_it_fits_best_not_the_first_it_fits() -> None:
 
 def test_the_province_of_a_name_is_the_province_and_a_town_in_it_places_the_act(
         extractor: Extractor) -> None:
-    found = events(extractor, "Gunmen attacked an army post on the outskirts of Saraqib town "
-                              "in the southern countryside of Idlib late on Monday, killing two "
-                              "soldiers.", "2025-09-02")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "Gunmen attacked an army post on the outskirts of Saraqib town "
+                                "in the southern countryside of Idlib late on Monday, killing two "
+                                "soldiers.", "2025-09-02")
     assert attack["location"]["text"] == "Saraqib"
-    places = next(iter(extractor.geoparse(["Clashes broke out in the province of Homs."])))
+    places = places_of(extractor, "Clashes broke out in the province of Homs.")
     assert [(p.text, p.feature_class) for p in places] == [("Homs", "A")]
 
 
@@ -285,10 +287,9 @@ def test_a_casualty_clause_takes_the_date_of_the_act_it_follows(extractor: Extra
 
 def test_a_clause_counted_days_before_a_dated_one_is_dated_and_there_is_placed(
         extractor: Extractor) -> None:
-    found = events(extractor, "Shops around the central market of Gao were still shut on "
-                              "Thursday, three days after gunmen on motorcycles opened fire "
-                              "there, killing five traders.", "2025-09-19")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "Shops around the central market of Gao were still shut on "
+                                "Thursday, three days after gunmen on motorcycles opened fire "
+                                "there, killing five traders.", "2025-09-19")
     assert attack["date"]["start"] == "2025-09-15" and attack["date"]["precision"] == "day"
     assert attack["location"]["text"] == "Gao"
     [attack] = events(extractor, "Residents fled Dori on Sunday. Militants had stormed a church "
@@ -297,17 +298,16 @@ def test_a_clause_counted_days_before_a_dated_one_is_dated_and_there_is_placed(
 
 
 def test_the_attack_a_casualty_verb_counts_gives_its_date(extractor: Extractor) -> None:
-    found = events(extractor, "Militants killed at least nine people, including six soldiers, "
-                              "in a weekend attack on an army camp in Niger's Tillaberi region, "
-                              "officials said Tuesday.", "2025-09-23")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "Militants killed at least nine people, including six soldiers, "
+                                "in a weekend attack on an army camp in Niger's Tillaberi region, "
+                                "officials said Tuesday.", "2025-09-23")
     assert (attack["date"]["start"], attack["date"]["end"]) == ("2025-09-20", "2025-09-21")
 
 
 def test_a_nigerian_lga_is_a_district(extractor: Extractor) -> None:
     for text in ("Gunmen killed five farmers in Gwoza LGA of Borno State.",
                  "Bandits raided villages in Tsafe Local Government Area of Zamfara State."):
-        places = next(iter(extractor.geoparse([text])))
+        places = places_of(extractor, text)
         assert places[0].feature_code == "ADM2" and places[0].country == "NG", places
 
 
@@ -365,10 +365,9 @@ def test_two_acts_in_one_country_by_different_sides_are_not_one_place() -> None:
 
 
 def test_the_city_struck_again_is_the_city_named_before(extractor: Extractor) -> None:
-    found = events(extractor, "Officials pointed to Kharkiv as an example. On Wednesday night "
-                              "the city was struck again by drones, leaving two people dead.",
-                   "2025-09-12")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "Officials pointed to Kharkiv as an example. On Wednesday night "
+                                "the city was struck again by drones, leaving two people dead.",
+                     "2025-09-12")
     assert attack["location"]["name"] == "Kharkiv" and attack["location"]["precision"] == 1
 
 
@@ -404,7 +403,7 @@ def test_a_report_without_a_place_joins_the_event_it_fits_clearly_best() -> None
 def test_a_place_said_to_be_a_towns_is_read_there_not_abroad(extractor: Extractor) -> None:
     text = ("Pope John Paul II left Rome's Gemelli hospital today. Russia's Belgorod region was "
             "shelled and Kharkiv's Kupiansk district was hit. Google's FluTrends site said.")
-    places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
+    places = {p.text: p for p in places_of(extractor, text)}
     assert places["Gemelli"].name == "Rome" and places["Gemelli"].precision == 2
     assert places["Belgorod"].country == "RU" and places["Belgorod"].name != "Russia"
     assert places["Kupiansk"].name != "Kharkiv"
@@ -439,10 +438,9 @@ def test_a_report_naming_one_end_of_the_road_meets_one_naming_the_other(
 
 def test_the_time_of_a_clause_naming_its_subject_a_target_dates_the_attack(
         extractor: Extractor) -> None:
-    found = events(extractor, "The army said that on Sunday 5 October 2025, at about 06:00, a "
-                              "patrol of the 3rd battalion was the target of an ambush by armed "
-                              "men near Bourem.", "2025-10-07")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "The army said that on Sunday 5 October 2025, at about 06:00, a "
+                                "patrol of the 3rd battalion was the target of an ambush by armed "
+                                "men near Bourem.", "2025-10-07")
     assert attack["date"]["start"] == "2025-10-05" and attack["date"]["precision"] == "day"
 
 
@@ -496,10 +494,9 @@ def test_a_day_the_tagger_leaves_out_of_a_month_still_dates_the_act(extractor: E
 
 
 def test_a_toll_a_later_report_gives_is_the_events_count(extractor: Extractor) -> None:
-    found = events(extractor, "The death toll from Tuesday's car bombing at a checkpoint in "
-                              "Afgooye has risen to 14 after two of the wounded died in hospital, "
-                              "a district official said.", "2026-03-06")
-    bombing = next(e for e in found if e["type"] == "ASSAULT")
+    bombing = assault(extractor, "The death toll from Tuesday's car bombing at a checkpoint in "
+                                 "Afgooye has risen to 14 after two of the wounded died in "
+                                 "hospital, a district official said.", "2026-03-06")
     assert bombing["date"]["start"] == "2026-03-03"
     assert bombing["casualties"]["killed"]["best"] == 14
     tolls = {"A soldier died of his wounds, bringing the death toll to three.": (3, None),
@@ -527,8 +524,8 @@ def test_the_attack_named_at_another_place_is_not_the_one_told_before(
 
 
 def test_a_demonyms_desert_is_in_that_country(extractor: Extractor) -> None:
-    places = next(iter(extractor.geoparse(["Jets struck hideouts in the central Iraqi desert, "
-                                           "British officials said."])))
+    places = places_of(extractor, "Jets struck hideouts in the central Iraqi desert, British "
+                                  "officials said.")
     assert [(p.text, p.name, p.feature_code) for p in places] == [("Iraqi", "Iraq", "PCLI")]
 
 
@@ -561,7 +558,7 @@ def test_a_village_said_to_lie_in_a_named_district_is_read_there(extractor: Extr
     text = ("Insurgents killed four people in the village of Chai, in the district of Macomia, "
             "Cabo Delgado province, on Saturday. Two days later they ambushed a convoy near "
             "Awasse, in Mocimboa da Praia district.")
-    places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
+    places = {p.text: p for p in places_of(extractor, text)}
     assert (places["Chai"].name, places["Chai"].country) == ("Macomia", "MZ")
     assert places["Awasse"].country == "MZ" and places["Awasse"].precision in (2, 3)
     assert "Praia" not in places  # "Mocimboa da Praia" is one name, not Praia in Cape Verde
@@ -571,7 +568,7 @@ def test_a_small_town_abroad_only_its_own_name_backs_is_not_read(extractor: Extr
     text = ("Insurgents raided Chai before dawn on Saturday, residents said. Mozambican and "
             "Rwandan troops from Macomia and Mueda reached the area in Cabo Delgado province, "
             "northern Mozambique, hours later.")
-    places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
+    places = {p.text: p for p in places_of(extractor, text)}
     assert "Chai" not in places or places["Chai"].country == "MZ"
 
 
@@ -614,27 +611,24 @@ def test_a_group_named_only_as_an_ally_is_not_the_actor(extractor: Extractor) ->
 
 
 def test_a_countrys_base_is_where_the_text_puts_the_base(extractor: Extractor) -> None:
-    found = events(extractor, "Militias fired three rockets at a U.S. base in eastern Syria "
-                              "on Monday, a coalition official said.", "2026-03-03")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "Militias fired three rockets at a U.S. base in eastern Syria "
+                                "on Monday, a coalition official said.", "2026-03-03")
     assert attack["location"]["country"] == "SY"
 
 
 def test_a_village_known_only_far_from_its_township_is_in_the_township(
         extractor: Extractor) -> None:
     # the gazetteer's only Kyaung Kone is near Yangon, 600 km south of Ye-U
-    found = events(extractor, "A military jet dropped two bombs on Kyaung Kone village, Ye-U "
-                              "Township, Sagaing Region, on Saturday night, killing 21 people "
-                              "sheltering in a monastery, residents said.", "2025-11-17")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "A military jet dropped two bombs on Kyaung Kone village, Ye-U "
+                                "Township, Sagaing Region, on Saturday night, killing 21 people "
+                                "sheltering in a monastery, residents said.", "2025-11-17")
     assert attack["location"]["name"] == "Ye-u"
 
 
 def test_a_relative_clause_is_dated_and_placed_by_the_act_it_tells(
         extractor: Extractor) -> None:
-    found = events(extractor, "The March 3 operation near Miranshah, in which nine people were "
-                              "killed, drew angry protests from tribal elders.", "2026-03-20")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "The March 3 operation near Miranshah, in which nine people were "
+                                "killed, drew angry protests from tribal elders.", "2026-03-20")
     assert attack["date"]["start"] == "2026-03-03"
     assert attack["location"]["name"] == "Miran Shah"
 
@@ -662,18 +656,16 @@ def test_less_than_a_week_after_is_any_day_of_that_week(extractor: Extractor) ->
 
 
 def test_the_day_a_source_spoke_is_not_the_day_of_the_act(extractor: Extractor) -> None:
-    found = events(extractor, "Insurgents killed at least seven people in a raid on a fishing "
+    raid = assault(extractor, "Insurgents killed at least seven people in a raid on a fishing "
                               "village in Cabo Delgado province, a local official told AFP on "
                               "Thursday.", "2026-03-20")
-    raid = next(e for e in found if e["type"] == "ASSAULT")
     assert raid["date"]["text"] != "Thursday"
     assert raid["date"]["precision"] == "unknown"  # on or before the day the official spoke
 
 
 def test_a_date_beats_the_time_of_day_beside_it(extractor: Extractor) -> None:
-    found = events(extractor, "Russian forces attacked Zaporizhzhia with drones overnight on "
-                              "Saturday, December 6, killing two people.", "2025-12-08")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "Russian forces attacked Zaporizhzhia with drones overnight on "
+                                "Saturday, December 6, killing two people.", "2025-12-08")
     assert attack["date"]["start"] == "2025-12-06"
 
 
@@ -712,10 +704,9 @@ def test_a_passing_mention_that_names_no_place_stays_in_its_storys_country() -> 
 
 
 def test_the_day_of_a_claim_is_not_the_day_of_the_attack(extractor: Extractor) -> None:
-    found = events(extractor, "An armed faction claimed responsibility on Thursday for a drone "
-                              "attack on an army base near Saravena that killed three soldiers.",
-                   "2026-03-13")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "An armed faction claimed responsibility on Thursday for a drone "
+                                "attack on an army base near Saravena that killed three soldiers.",
+                     "2026-03-13")
     assert attack["date"]["text"] != "Thursday"
 
 
@@ -786,13 +777,13 @@ def test_a_province_named_with_its_country_places_the_act_in_the_province(
 def test_a_region_said_to_be_a_countrys_is_not_read_abroad(extractor: Extractor) -> None:
     # the gazetteer knows a Catatumbo only in Venezuela; the text puts it in Colombia
     text = "Armed men killed six farmers in Colombia's Catatumbo region on Tuesday night."
-    places = next(iter(extractor.geoparse([text])))
+    places = places_of(extractor, text)
     read = {text[p.span[0]:p.span[1]]: p.country for p in places}
     assert read == {"Colombia": "CO", "Catatumbo": "CO"}
     assert events(extractor, text, "2026-06-17")[0]["location"]["country"] == "CO"
     # an adjective or two between the country and the name: "Iraq's autonomous Kurdistan"
     text = "Drones targeted a base in Iraq's autonomous Kurdistan region on Sunday."
-    places = next(iter(extractor.geoparse([text])))
+    places = places_of(extractor, text)
     assert {text[p.span[0]:p.span[1]]: p.country for p in places} == {
         "Iraq": "IQ", "Kurdistan": "IQ"}
 
@@ -856,7 +847,7 @@ def test_a_village_the_gazetteer_lacks_is_not_guessed_in_a_country_named_in_an_a
     text = ("Sahel army jets bombed a watering point in the Gorouol area on Tuesday, killing "
             "dozens, a local official said. The army has bought Turkish-made drones, and the "
             "official spoke in French.")
-    places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
+    places = {p.text: p for p in places_of(extractor, text)}
     assert "Gorouol" not in places or places["Gorouol"].country is None
 
 
@@ -865,10 +856,10 @@ def test_a_town_in_a_countrys_province_is_placed_in_the_province(
     # the gazetteer knows a Liancourt only in France; the text puts it in Artibonite, Haiti
     text = ("Gunmen killed at least nine farmers before dawn on Sunday in Liancourt in "
             "Haiti's Artibonite region, a mayor said.")
-    places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
+    places = {p.text: p for p in places_of(extractor, text)}
     assert (places["Liancourt"].name, places["Liancourt"].country) == ("Artibonite", "HT")
     text = "The toll of the raid on Liancourt, in the lower Artibonite, has risen to 15."
-    places = {p.text: p for p in next(iter(extractor.geoparse([text])))}
+    places = {p.text: p for p in places_of(extractor, text)}
     assert places["Liancourt"].country == "HT"
 
 
@@ -877,7 +868,7 @@ def test_a_town_known_only_abroad_is_not_read_there_on_its_own_repeated_name(
     text = ("PORT-AU-PRINCE, Haiti - The toll from Sunday's raid on Liancourt rose to 19, "
             "Haiti's civil protection agency said. Families from Liancourt buried their dead "
             "in Saint-Marc on Wednesday, and more residents of Liancourt fled.")
-    places = next(iter(extractor.geoparse([text])))
+    places = places_of(extractor, text)
     assert all(p.country != "FR" for p in places)
 
 
@@ -908,7 +899,7 @@ def test_a_police_acronym_is_not_read_as_a_city_abroad(extractor: Extractor) -> 
     text = ("Heavy gunfire was reported overnight around the police academy in Frères, on the "
             "eastern edge of Pétion-Ville, residents said. A PNH source said three people were "
             "killed.")
-    places = next(iter(extractor.geoparse([text])))
+    places = places_of(extractor, text)
     assert all(p.country != "KH" for p in places)
 
 
@@ -967,12 +958,11 @@ def test_each_report_says_where_it_was_filed_from(extractor: Extractor) -> None:
 
 def test_a_word_of_the_sentence_that_tells_the_news_does_not_make_it_background(
         extractor: Extractor) -> None:
-    found = events(extractor, "NIAMEY, Niger (AP) — Jihadis killed at least 28 people, "
+    lead = assault(extractor, "NIAMEY, Niger (AP) — Jihadis killed at least 28 people, "
                               "including soldiers and civilian drivers, in an ambush on a fuel "
                               "convoy in western Niger this week, a local official said "
                               "Saturday.\n\nThe convoy was attacked Thursday as it neared Tera.",
                    "2026-03-14")
-    lead = next(e for e in found if e["type"] == "ASSAULT")
     assert lead["status"] == "new" and lead["casualties"]["killed"]["best"] == 28
 
 
@@ -1070,10 +1060,9 @@ def test_an_act_counted_from_a_visit_told_before_is_dated_and_placed(
 
 
 def test_an_area_named_with_its_kind_in_its_name_is_that_area(extractor: Extractor) -> None:
-    found = events(extractor, "ERBIL, Iraq (Reuters) - A drone attack on an oil field in the "
-                              "Kurdistan Region wounded three workers on Tuesday, officials "
-                              "said.", "2025-07-15")
-    attack = next(e for e in found if e["type"] == "ASSAULT")
+    attack = assault(extractor, "ERBIL, Iraq (Reuters) - A drone attack on an oil field in the "
+                                "Kurdistan Region wounded three workers on Tuesday, officials "
+                                "said.", "2025-07-15")
     assert attack["location"]["country"] == "IQ"  # not Iran's Kurdistan province
 
 
