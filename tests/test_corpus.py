@@ -460,3 +460,18 @@ def test_a_late_undated_update_joins_the_one_event_whose_figure_it_gives() -> No
     twin = _event("d", "d4", "2025-10-08", ODESA, 9, published="2025-10-08")
     merged = merge_events([first, second, twin, late("x", 9)])
     assert frozenset({"x"}) in {frozenset(r["event_id"] for r in m["reports"]) for m in merged}
+
+
+def test_a_report_with_neither_day_nor_place_does_not_keep_others_out() -> None:
+    ukraine = {"geonameid": 690791, "lat": 49.0, "lon": 32.0, "country": "UA",
+               "feature_class": "A", "feature_code": "PCLI", "precision": 3}
+    first = _event("a", "d1", "2025-10-03", KHERSON, 7, published="2025-10-04")
+    # "the fighting killed seven", published the next day: no day, no place
+    vague = _event("b", "d2", "2025-10-04", KHERSON, 7, published="2025-10-04")
+    vague["date"]["precision"], vague["location"] = "unknown", None
+    # two days on, the country only and no day: a report of the Kherson event still
+    later = _event("c", "d3", "2025-10-05", ukraine, 9, published="2025-10-05")
+    later["date"]["precision"] = "unknown"
+    groups = sorted(sorted(r["event_id"] for r in m["reports"])
+                    for m in merge_events([first, vague, later]))
+    assert groups == [["a", "b", "c"]]

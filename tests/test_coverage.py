@@ -4,6 +4,7 @@ evidence of accuracy)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 
 from sitrep.evaluation.coverage import ingest_coverage
 from sitrep.extract.casualties import find_casualties
+from sitrep.extract.dates import resolve_date
 from sitrep.ingest import document_from_text
 from sitrep.merge.events import merge_events, place_relation
 from sitrep.model import Place
@@ -1095,3 +1097,77 @@ def test_a_dateline_a_day_after_the_timestamp_sets_the_stories_weekdays(
                               "police post in Kunduz early on Saturday, killing four officers, "
                               "officials said.", "2026-02-20")
     assert lead["date"]["start"] == "2026-02-21"
+
+
+def test_a_day_far_down_the_acts_own_phrases_dates_it(extractor: Extractor) -> None:
+    # the parser hangs "on Friday" on "district"; the day the source spoke is not the act's
+    raid = assault(extractor, "Police killed at least nine suspected rebels during a raid in the "
+                              "north of the district on Friday, two residents told Reuters on "
+                              "Sunday.", "2026-05-12")
+    assert raid["date"]["start"] == "2026-05-08"
+    night = assault(extractor, "Four fishermen were wounded in Thursday night's shelling of the "
+                               "harbour, the port authority said.", "2026-05-12")
+    assert night["date"]["start"] == "2026-05-07"
+
+
+def test_a_weekday_with_its_date_is_that_date(extractor: Extractor) -> None:
+    # the tagger splits "Tuesday" from "2 June"; the Tuesday alone would be the last one
+    raid = assault(extractor, "On the evening of Tuesday, 2 June, gunmen on motorbikes attacked a "
+                              "checkpoint outside Gao.", "2026-06-12")
+    assert raid["date"]["start"] == "2026-06-02"
+
+
+def test_a_night_across_two_days_is_the_second_day() -> None:
+    published = dt.date(2026, 6, 12)
+    for text, day in (("4 to 5 June 2026", "2026-06-05"), ("between 7 and 8 June", "2026-06-08"),
+                      ("10 June", "2026-06-10")):
+        found = resolve_date(text, (0, len(text)), published)
+        assert found is not None and (found.start, found.precision) == (day, "day"), text
+
+
+def test_an_act_referred_back_to_with_its_own_day_is_kept_and_dated(extractor: Extractor) -> None:
+    found = events(extractor, "The governor convened a crisis meeting on Tuesday in Maiduguri, "
+                              "following the attack perpetrated in the early hours of Sunday 3 "
+                              "May against a police post. The governor said the attack left two "
+                              "officers dead and nine people injured.", "2026-05-05")
+    acts = [e for e in found if e["type"] == "ASSAULT"]
+    assert len(acts) == 1 and acts[0]["date"]["start"] == "2026-05-03"
+    assert acts[0]["casualties"]["killed"]["best"] == 2
+    assert acts[0]["casualties"]["injured"]["best"] == 9
+
+
+def test_an_act_joined_to_one_referred_back_to_is_background(extractor: Extractor) -> None:
+    found = events(extractor, "The closure of the schools followed a May 2 raid by bandits on a "
+                              "farm in the district and an ambush on its main road five days "
+                              "later.", "2026-06-01")
+    acts = [e for e in found if e["type"] == "ASSAULT"]
+    assert len(acts) == 2 and all(e["status"] == "background" for e in acts)
+
+
+def test_an_act_told_with_its_own_day_is_not_the_undated_one_before(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Soldiers carried out an operation against a rebel camp near Bria "
+                              "on the night of 6 to 7 July 2026. The operation made it possible "
+                              "to destroy three vehicles. The rebels belong to the group "
+                              "responsible for the attack perpetrated on 30 June 2026 at the "
+                              "Ippy market.", "2026-07-08")
+    days = sorted((e["date"] or {}).get("start") for e in found if e["type"] == "ASSAULT")
+    assert days == ["2026-06-30", "2026-07-07"]
+
+
+def test_a_time_given_in_gmt_and_an_unknown_author_leave_the_act_one(
+        extractor: Extractor) -> None:
+    found = events(extractor, "KHARTOUM, June 14 (Reuters) - Gunmen stormed a police station in "
+                              "the town of Kosti early on Sunday, killing two officers, a local "
+                              "official said.\n\nThe assault began at about 2 a.m. (2300 GMT on "
+                              "Saturday) and lasted an hour.\n\nIt was not immediately clear who "
+                              "carried out the attack.", "2026-06-14")
+    acts = [e for e in found if e["type"] == "ASSAULT"]
+    assert len(acts) == 1 and acts[0]["date"]["start"] == "2026-06-14"
+    assert acts[0]["modality"] == "asserted"
+
+
+def test_a_conflicts_toll_to_date_is_no_act(extractor: Extractor) -> None:
+    found = events(extractor, "Fighting in Darfur, the country's largest region, has killed tens "
+                              "of thousands of people since 2023, aid agencies say.", "2026-06-14")
+    assert [e for e in found if e["type"] == "ASSAULT"] == []

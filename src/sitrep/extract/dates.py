@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from sitrep.model import DateRef, Span
 
@@ -91,11 +92,14 @@ def _explicit(low: str, text: str, span: Span, published: dt.date | None) -> Dat
     m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", low)
     if m:
         return _day(dt.date(int(m[1]), int(m[2]), int(m[3])), text, span)
-    m = re.search(r"\b([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?\b", low)
-    if m and m[1] in MONTHS:
+    # the first day-and-month of the phrase: "18 to 19 March 2026" is the 19th (a night
+    # across two days is coded on the second, as "16-17 January" is), not all of March
+    m = _first_month(re.finditer(r"\b([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?\b",
+                                 low), 1)
+    if m:
         return _month_day(MONTHS[m[1]], int(m[2]), m[3], text, span, published)
-    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)(?: (\d{4}))?\b", low)
-    if m and m[2] in MONTHS:
+    m = _first_month(re.finditer(r"\b(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)(?: (\d{4}))?\b", low), 2)
+    if m:
         return _month_day(MONTHS[m[2]], int(m[1]), m[3], text, span, published)
     m = re.search(r"\b([a-z]+) (\d{4})\b", low)
     if m and m[1] in MONTHS:
@@ -104,6 +108,11 @@ def _explicit(low: str, text: str, span: Span, published: dt.date | None) -> Dat
     if m and 1900 <= int(m[1]) <= 2100:
         return _year(int(m[1]), text, span)
     return None
+
+
+def _first_month(matches: Iterator[re.Match[str]], group: int) -> re.Match[str] | None:
+    """The first match whose `group` is a month name."""
+    return next((m for m in matches if m[group] in MONTHS), None)
 
 
 def _month_day(month: int, day: int, year_text: str | None, text: str, span: Span,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -26,7 +27,7 @@ from sitrep.classify.labels import default_labels
 from sitrep.classify.status import default_status_head
 from sitrep.extract.attribution import find_attributions
 from sitrep.extract.casualties import find_casualties, outcounts
-from sitrep.extract.dates import MONTHS, counted_back, counted_back_from, resolve_date
+from sitrep.extract.dates import MONTHS, WEEKDAYS, counted_back, counted_back_from, resolve_date
 from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.status import (
@@ -181,6 +182,11 @@ PLACE_NOUNS = frozenset(
 # Marks of a clause told as fact whatever hedges the clause it hangs from.
 FACT_MARKS = frozenset({"after", "when", "as", "since", "before", "because", "while"})
 # "on the night of 16-17 January", "in the early hours of Sunday": the date is the part's
+# how far up the parse a date may hang from the act it dates: any way within NEAR_DATE steps;
+# further ("killed 11 during an operation in the northwest on Monday", "in an attack by
+# insurgents on the village of Mucojo on Monday night") only through the act's own phrases
+NEAR_DATE = 4
+DATE_REACH = 10
 DAY_PART_NOUNS = frozenset({"night", "morning", "evening", "afternoon", "hours", "dawn", "eve"})
 # Verbs of taking the wounded somewhere: a place they name is not where the act was.
 CARE_VERBS = frozenset({"evacuate", "airlift", "fly", "transfer", "rush", "hospitalise",
@@ -500,6 +506,30 @@ def _dated_apart(one: Event, other: Event) -> bool:
         (dates[0].start, dates[0].end) != (dates[1].start, dates[1].end)  # type: ignore[union-attr]
 
 
+def _converted_time(ent: Span) -> bool:
+    """A date in brackets that give the time in GMT: "at around 1 a.m. (2200 GMT on Friday)"
+    is Saturday where it happened."""
+    text, start = ent.doc.text, ent.sent.start_char
+    opened = text.rfind("(", start, ent.start_char)
+    if opened == -1 or text.rfind(")", opened, ent.start_char) != -1:
+        return False
+    closed = text.find(")", ent.end_char, ent.sent.end_char)
+    inside = text[opened : closed if closed != -1 else ent.sent.end_char]
+    return re.search(r"\b(GMT|UTC)\b", inside) is not None
+
+
+def _weekday_dated(ent: Span) -> int:
+    """Where a date ends: "On the night of Wednesday, 11 March", whose weekday and date the
+    tagger split, ends after the date (the weekday alone would be the last Wednesday)."""
+    if ent.text.lower() not in WEEKDAYS:
+        return ent.end_char
+    after = next((e for e in ent.doc.ents if e.start_char > ent.end_char), None)
+    if after is not None and after.label_ == "DATE" \
+            and ent.doc.text[ent.end_char : after.start_char].strip() in ("", ","):
+        return after.end_char
+    return ent.end_char
+
+
 def _day_before_month(ent: Span) -> int:
     """Where a date starts: "the 11 October ambush", whose day the tagger left out of the
     date (a cardinal before a lone month name), starts at the day."""
@@ -670,9 +700,14 @@ CONFLICT_NOUNS = frozenset({"war", "conflict", "insurgency", "violence", "fighti
 
 def _conflict_toll(verb: Token) -> bool:
     """ "The war, which began in 2023, killed more than 4,000 people", "the conflict has
-    killed about 35,000 civilians": a conflict's toll to date sums up the background."""
+    killed about 35,000 civilians", "Fighting in Amhara has killed thousands": a conflict's
+    toll to date sums up the background (the verb's, or its subject's when that is the
+    trigger)."""
+    if verb.dep_ == "nsubj" and verb.lower_ in CONFLICT_NOUNS and verb.head.i != verb.i:
+        verb = verb.head
     return verb.lemma_.lower() in CASUALTY_LEMMAS and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in CONFLICT_NOUNS for c in verb.children)
+        c.dep_ == "nsubj" and CONFLICT_NOUNS & {c.lemma_.lower(), c.lower_}
+        for c in verb.children)
 
 
 def _sequenced(token: Token) -> bool:
@@ -811,13 +846,24 @@ def _background_clause(token: Token) -> bool:
 def _dated_or_placed(noun: Token) -> bool:
     """A noun given its own day or place is a particular act: "Tuesday's fuel price protests",
     "the protests in Nairobi", "the December 6 attack"."""
+    return _own_time(noun) or any(
+        child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside") and any(
+            g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children if g.dep_ == "pobj")
+        for child in noun.children)
+
+
+def _own_time(noun: Token) -> bool:
+    """Whether a noun is given a time of its own: "Tuesday's protests", "the attack on
+    Saturday", "the attack of 13 November", "the attack perpetrated in the early hours of
+    Saturday"."""
     for child in noun.children:
         if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("poss", "compound", "nmod",
                                                                     "npadvmod", "amod"):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside") and any(
-                g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children
-                if g.dep_ == "pobj"):
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "of") and any(
+                g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
+            return True
+        if child.dep_ == "acl" and child.tag_ == "VBN" and _own_time(child):
             return True
     return False
 
@@ -1519,6 +1565,9 @@ class DocumentExtractor:
                 chain = chain[: i + 1]
                 break
         for node in chain[:2]:
+            if node.i != clause.i and any(c.tag_ in ("WP", "WRB") for c in clause.children):
+                break  # "It was not immediately clear who carried out the attack": the act is
+                # told; what is not known is who did it
             if any(c.dep_ == "neg" for c in node.children):
                 return Modality.NEGATED
             if node.lemma_.lower() in ("deny",) and node.i != tok.i:
@@ -1848,21 +1897,24 @@ class DocumentExtractor:
         told = _told_in_relative(tok)
         if told is not None:
             anchors.add(told.i)  # "The February 17 operation, in which 14 people were killed"
+        anchors.update(c.i for c in self._carried_out(tok))
         # a date before a time of day: "overnight on Saturday, December 6" is the 6th
         for ent in sorted(sent.ents, key=lambda e: e.label_ != "DATE"):
-            if ent.label_ not in ("DATE", "TIME"):
+            if ent.label_ not in ("DATE", "TIME") or _converted_time(ent):
                 continue
             node = ent.root
             if node.dep_ == "pobj" and node.head.lower_ in ("of", "on") \
                     and node.head.head.lower_ in DAY_PART_NOUNS:
                 node = node.head.head  # "on the night of 16-17 January", "before dawn on Sunday"
             attached = False
-            for _ in range(4):
+            for step in range(DATE_REACH):
                 if node.i in anchors:
                     attached = True
                     break
                 if node.dep_ in ("relcl", "acl", "ccomp") or node.head.i == node.i:
                     break
+                if step >= NEAR_DATE and node.pos_ in ("VERB", "AUX"):
+                    break  # a far date reaches the act through its own phrases, not a clause
                 if node.i != ent.root.i and self._other_event_word(node, anchors):
                     break  # "since the October 7 attack": the date is that attack's
                 if node.i in self._reporting or (
@@ -1870,9 +1922,8 @@ class DocumentExtractor:
                     break  # "..., a local official told AFP on Sunday": when it was said
                 node = node.head
             if attached:
-                start = _day_before_month(ent)
-                resolved = resolve_date(self.doc.text[start : ent.end_char],
-                                        (start, ent.end_char), self.published)
+                start, end = _day_before_month(ent), _weekday_dated(ent)
+                resolved = resolve_date(self.doc.text[start:end], (start, end), self.published)
                 if resolved is not None:
                     return resolved
         counted = self._days_before(tok if tok.pos_ in ("VERB", "AUX") else verb, sent) \
@@ -2021,6 +2072,16 @@ class DocumentExtractor:
         return counted_back(head.start, count, span.lemma_.lower(), text, (at, at + len(text)),
                             later=later, within=_at_most(span))
 
+    def _carried_out(self, noun: Token) -> list[Token]:
+        """The participles that tell a noun's act ("the attack perpetrated in the early hours of
+        Saturday 7 March", "an ambush carried out on Monday"): its date is the act's. Not
+        one that tells its claim or report ("the attack claimed on Tuesday by ...")."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return []
+        return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                and c.lemma_.lower() not in CLAIM_VERBS
+                and c.lemma_.lower() not in self.lex.reporting_verbs]
+
     def _other_event_word(self, node: Token, anchors: set[int]) -> bool:
         """Whether a word on a date's way up to the trigger names another event ("since
         the October 7 attack"); not the attack a casualty verb counts the dead of ("killed
@@ -2087,6 +2148,10 @@ class DocumentExtractor:
             subj = _subject(item.token)
             if subj is not None and subj.i in self.event_heads:
                 return self.event_heads[subj.i]
+            told = _subject(item.token.head) if item.token.dep_ == "conj" \
+                and item.token.lemma_.lower() in CASUALTY_LEMMAS else None
+            if told is not None and told.i in self.event_heads:
+                return self.event_heads[told.i]  # "the attack left three dead and 34 injured"
             if subj is not None and subj.lemma_.lower() in self.lex.anaphor_nouns \
                     and (self._is_anaphoric(subj) or not _sequenced(item.token)):
                 # "the strike killed 12"; not "days after a strike killed three people"
@@ -2102,6 +2167,10 @@ class DocumentExtractor:
         event the story refers to and the other is the story's own news."""
         found = self._find_antecedent_event(noun, event.type)
         if found is None or _dated_apart(found, event) or _placed_apart(found, event):
+            return None
+        if _own_time(noun) and (found.date is None or found.date.precision == "unknown"):
+            # "the cowardly attack perpetrated on 15 March at the Mandouri market": an act told
+            # with a time of its own, which the undated act told before lacks
             return None
         told = self.doc.char_span(*found.trigger_span, alignment_mode="expand")
         if told is not None and in_reference_frame(noun) and not in_reference_frame(told.root):
@@ -2263,9 +2332,23 @@ class DocumentExtractor:
             return True  # "demonstrations against fuel prices turned violent in Nairobi"
         if event.type != EventType.ASSAULT:
             return bool(event.actors)
+        # an attack on someone, or at a time the text gives ("the attack on Saturday against
+        # the cavalry group", "a double suicide bombing at its main market a week later"), is a
+        # particular act though no one is named for it
+        # (not one told over months: "has been fighting federal forces since August 2023")
+        precision = event.date.precision if event.date is not None else "unknown"
+        dated = precision in ("day", "week") and event.date is not None and bool(event.date.text)
+        aimed = bool(event.recipients) and precision not in ("month", "year")
         return bool(
             event.actors or event.casualties.killed or event.casualties.injured or event.location
+            or (aimed or dated) and self._word_of_attack(event)
         )
+
+    def _word_of_attack(self, event: Event) -> bool:
+        """Whether an event's trigger is a word of the lexicon, not one the sentence head chose
+        ("died of his wounds in hospital on Saturday" is no attack in "hospital")."""
+        told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        return told is not None and any(match_trigger(t, self.lex) is not None for t in told)
 
 
 def finalize(

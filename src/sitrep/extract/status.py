@@ -48,6 +48,8 @@ def in_reference_frame(trigger: Token) -> bool:
         return after_a_while(trigger)
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
+    if _joined_to_reference(trigger):
+        return True
     if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB" \
             and after_a_while(trigger.head):
         return True  # "days after a strike killed three people in the same town"
@@ -65,6 +67,22 @@ def in_reference_frame(trigger: Token) -> bool:
             return True
     if node.dep_ in ("dobj", "attr") and node.head.lemma_.lower() in REFERENCE_VERBS:
         return True
+    return False
+
+
+def _joined_to_reference(noun: Token) -> bool:
+    """ "The exodus followed an Oct. 18 attack on a base in the town and a double suicide
+    bombing a week later": a noun joined to one the sentence refers back to is referred back
+    to (the parser may hang it on a word of the first one's phrase, "base")."""
+    if noun.dep_ != "conj":
+        return False
+    node = noun.head
+    for _ in range(4):
+        if node.pos_ in ("NOUN", "PROPN") and in_reference_frame(node):
+            return True
+        if node.dep_ not in ("conj", "pobj", "prep") or node.head.i == node.i:
+            return False
+        node = node.head
     return False
 
 

@@ -328,6 +328,11 @@ def _refers(mention: Report, report: Report, where: str, judge: Judge | None = N
     return actors_agree(mention, report)
 
 
+def _vague(report: Report) -> bool:
+    """Whether a report gives neither a day nor a place of its own."""
+    return not report.dated and not report.location.get("country")
+
+
 def gap_days(a: Report, b: Report) -> int:
     """Days between two reports' events. A report that gives no date was published on or
     after its event: against a dated report of a day up to its window before, no gap."""
@@ -357,18 +362,22 @@ class Cluster:
         of its own article."""
         if any(member.document == report.document for member in self.reports):
             return 0
+        # a report that gives neither day nor place ("the fighting killed 11") can tell
+        # against no other; it counts only where the event has nothing else
+        voters = {id(m) for m in self.reports if not _vague(m)} \
+            or {id(m) for m in self.reports}
         fits = misses = 0
         for member in self.reports:
             where = place_relation(report.location, member.location)
             if _set_apart(report, member, where, judge):
                 return 0
             if compatible(report, member, where, judge):
-                fits += 1
-            else:
+                fits += id(member) in voters
+            elif id(member) in voters:
                 misses += 1
-            if 2 * misses >= len(self.reports):
+            if 2 * misses >= len(voters):
                 return 0
-        return fits if 2 * fits > len(self.reports) else 0
+        return fits if 2 * fits > len(voters) else 0
 
     def refers_to(self, report: Report, judge: Judge | None = None) -> int:
         """How well a background mention names this event: the number of its reports it
