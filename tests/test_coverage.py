@@ -14,6 +14,7 @@ import pytest
 from sitrep.evaluation.coverage import ingest_coverage
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import resolve_date
+from sitrep.extract.events import time_spans
 from sitrep.ingest import document_from_text
 from sitrep.merge.events import merge_events, place_relation
 from sitrep.model import Place
@@ -1171,3 +1172,51 @@ def test_a_conflicts_toll_to_date_is_no_act(extractor: Extractor) -> None:
     found = events(extractor, "Fighting in Darfur, the country's largest region, has killed tens "
                               "of thousands of people since 2023, aid agencies say.", "2026-06-14")
     assert [e for e in found if e["type"] == "ASSAULT"] == []
+
+
+def test_an_act_counted_from_the_story_s_act_is_dated_from_its_day(
+        extractor: Extractor) -> None:
+    found = events(extractor, "BANGUI (Reuters) - Soldiers killed 14 rebels in an operation near "
+                              "Bria on Monday, the army said.\n\n\"They came attacking our homes "
+                              "at night,\" a resident said.\n\nThe attack came two days after "
+                              "gunmen attacked a market in Ippy, where 19 people were killed.",
+                   "2026-03-11")
+    earlier = next(e for e in found if e["type"] == "ASSAULT" and e["status"] == "background")
+    assert earlier["date"]["start"] == "2026-03-07" and earlier["date"]["precision"] == "day"
+
+
+def test_a_day_the_tagger_misses_is_still_a_date(extractor: Extractor) -> None:
+    doc = extractor.nlp("In the early hours of 7 February, fighters assaulted the army camp.")
+    doc.ents = []  # as the tagger sometimes leaves it
+    assert [s.text for s in time_spans(next(iter(doc.sents)))] == ["7 February"]
+
+
+def test_the_dead_of_a_when_clause_date_its_act(extractor: Extractor) -> None:
+    market = assault(extractor, "At least eight people were killed on Sunday when gunmen on "
+                                "motorbikes opened fire at a livestock market in Tera, a town in "
+                                "western Niger, local and security sources told AFP.",
+                     "2026-06-15")
+    assert market["date"]["start"] == "2026-06-14"
+
+
+def test_an_act_counted_before_the_news_is_its_own_and_placed_apart_from_the_speaker(
+        extractor: Extractor) -> None:
+    found = events(extractor, "DJIBO (Reuters) - At least six people were killed on Tuesday when "
+                              "gunmen opened fire at a cattle market in Djibo, residents said. A "
+                              "security source in Ouahigouya confirmed the attack. The attack "
+                              "comes six days after three soldiers were killed in an ambush near "
+                              "Arbinda.", "2026-06-18")
+    acts = sorted((e for e in found if e["type"] == "ASSAULT"), key=lambda e: e["date"]["start"])
+    assert [(e["date"]["start"], e["status"]) for e in acts] == [
+        ("2026-06-10", "background"), ("2026-06-16", "new")]
+    assert acts[1]["location"]["name"] == "Djibo"
+
+
+def test_a_night_and_the_day_it_ran_into_are_one_act(extractor: Extractor) -> None:
+    found = events(extractor, "MOSCOW, May 9. /TASS/. The Russian Armed Forces overnight delivered "
+                              "a massive strike with long-range weapons on enterprises in the "
+                              "Zaporozhye region, the ministry said on Saturday.\n\n\"Overnight "
+                              "to May 9, the Russian Armed Forces delivered a massive strike with "
+                              "long-range weapons against enterprises in the Zaporozhye region,\" "
+                              "the ministry said.", "2026-05-09")
+    assert len([e for e in found if e["type"] == "ASSAULT"]) == 1

@@ -495,6 +495,12 @@ def _overlapping(one: DateRef | None, other: DateRef | None) -> bool:
                                             and other.end):
         return True
     if one.precision == "day" and other.precision == "day":
+        # a night runs into the next day: "overnight" and "overnight to January 17" meet
+        nights = [d for d in (one, other) if "night" in (d.text or "").lower()]
+        if nights and one.start != other.start:
+            later = max(one.start, other.start)
+            return any(dt.date.fromisoformat(n.start or later) + dt.timedelta(days=1)
+                       == dt.date.fromisoformat(later) for n in nights)
         return one.start == other.start
     return one.start <= other.end and other.start <= one.end
 
@@ -504,6 +510,25 @@ def _dated_apart(one: Event, other: Event) -> bool:
     dates = [e.date for e in (one, other)]
     return all(d is not None and d.precision != "unknown" for d in dates) and \
         (dates[0].start, dates[0].end) != (dates[1].start, dates[1].end)  # type: ignore[union-attr]
+
+
+# a day and month the tagger may leave out of its dates: "In the early hours of 7 February"
+_DAY_MONTH = re.compile(r"\b(?:(\d{1,2}) ([A-Z][a-z]+)|([A-Z][a-z]+)\.? (\d{1,2}))\b(?:,? \d{4})?")
+
+
+def time_spans(sent: Span) -> list[Span]:
+    """The sentence's dates and times: the tagger's, and a day with its month it missed."""
+    spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    taken = [(e.start_char, e.end_char) for e in spans]
+    for match in _DAY_MONTH.finditer(sent.text):
+        month = match[2] or match[3]
+        start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        if month.lower() not in MONTHS or any(a < end and start < b for a, b in taken):
+            continue
+        missed = sent.doc.char_span(start, end, label="DATE", alignment_mode="contract")
+        if missed is not None and len(missed):
+            spans.append(missed)
+    return spans
 
 
 def _converted_time(ent: Span) -> bool:
@@ -742,6 +767,9 @@ def _subject(verb: Token) -> Token | None:
         ]
         if agents:
             return agents[0]
+        if verb.dep_ == "advcl" and _sequenced(verb) \
+                and any(c.dep_ == "nsubjpass" for c in verb.children):
+            break  # "The attack comes five days after four soldiers were killed": not its act
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
             if verb.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass")
                                                 for c in verb.children):
@@ -1757,7 +1785,11 @@ class DocumentExtractor:
                   for p in c.children if p.dep_ == "prep" and not p.is_ancestor(tok)
                   for t in p.subtree}
         location, origin = self._pick_places(in_sent, scope - subject, heads)
-        if location is None:
+        # the subject's place is the act's only when the subject does the act: not "A security
+        # source in Dapaong confirmed the attack"
+        told_of = item.nominal and verb is not None and verb.i != tok.i \
+            and tok.i not in subject and verb.lemma_.lower() not in self.lex.light_verbs
+        if location is None and not told_of:
             location, origin = self._pick_places(in_sent, scope, heads)
         return location, origin
 
@@ -1891,6 +1923,12 @@ class DocumentExtractor:
             {phrase.i} if phrase is not None else set())
         if self._casualty_clause_of(tok):
             anchors.add(tok.head.i)  # "On Jan. 17, a missile tore through a block, killing 11"
+        clause = verb if verb is not None else tok
+        if clause.dep_ == "advcl" and clause.head.lemma_.lower() in CASUALTY_LEMMAS and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
+                for c in clause.children):
+            anchors.add(clause.head.i)  # "eight people were killed on Sunday when gunmen opened
+            # fire at a market": the dead's day is the act's
         framed = _framing_verb(tok)
         if framed is not None:
             anchors.add(framed.i)  # "on Saturday, a unit was the target of an attack"
@@ -1899,7 +1937,7 @@ class DocumentExtractor:
             anchors.add(told.i)  # "The February 17 operation, in which 14 people were killed"
         anchors.update(c.i for c in self._carried_out(tok))
         # a date before a time of day: "overnight on Saturday, December 6" is the 6th
-        for ent in sorted(sent.ents, key=lambda e: e.label_ != "DATE"):
+        for ent in sorted(time_spans(sent), key=lambda e: e.label_ != "DATE"):
             if ent.label_ not in ("DATE", "TIME") or _converted_time(ent):
                 continue
             node = ent.root
@@ -2000,7 +2038,22 @@ class DocumentExtractor:
                 and self._is_anaphoric(subject) else None) or self._named_again(subject)
             if told is not None and told.date is not None:
                 head = told.date
+            if (head is None or head.precision != "day") and self._is_anaphoric(subject):
+                lead = self._story_act(subject)
+                head = lead.date if lead is not None else head
         return head
+
+    def _story_act(self, noun: Token) -> Event | None:
+        """The act a definite noun of its kind names when the words told since date nothing
+        ("The attack came four days after ...", where the last word of attack was a quote's
+        "attacking soldiers while they slept"): the story's first act of that type dated to
+        the day."""
+        found = match_trigger(noun, self.lex)
+        kinds = {found.trigger.type} if found is not None else (
+            set(COREFERRING_TYPES) if noun.lemma_.lower() in self.lex.anaphor_nouns else set())
+        return next((e for e in self.events if e.type in kinds
+                     and e.trigger_span[0] < noun.idx and e.date is not None
+                     and e.date.precision == "day"), None)
 
     def _named_again(self, noun: Token) -> Event | None:
         """The event told before that a definite noun names with its trigger's word: "The
