@@ -181,12 +181,12 @@ PLACE_NOUNS = frozenset(
 )
 # Marks of a clause told as fact whatever hedges the clause it hangs from.
 FACT_MARKS = frozenset({"after", "when", "as", "since", "before", "because", "while"})
-# "on the night of 16-17 January", "in the early hours of Sunday": the date is the part's
-# how far up the parse a date may hang from the act it dates: any way within NEAR_DATE steps;
+# How far up the parse a date may hang from the act it dates: any way within NEAR_DATE steps;
 # further ("killed 11 during an operation in the northwest on Monday", "in an attack by
-# insurgents on the village of Mucojo on Monday night") only through the act's own phrases
+# insurgents on the village of Mucojo on Monday night") only through the act's own phrases.
 NEAR_DATE = 4
 DATE_REACH = 10
+# "on the night of 16-17 January", "in the early hours of Sunday": the date is the part's
 DAY_PART_NOUNS = frozenset({"night", "morning", "evening", "afternoon", "hours", "dawn", "eve"})
 # Verbs of taking the wounded somewhere: a place they name is not where the act was.
 CARE_VERBS = frozenset({"evacuate", "airlift", "fly", "transfer", "rush", "hospitalise",
@@ -356,6 +356,9 @@ def _told_apart(tok: Token) -> bool:
 
 # Light verbs that tell what was said of an act, not the act: their dates are the saying's.
 CLAIM_VERBS = frozenset({"claim", "deny", "admit", "acknowledge"})
+# Verbs whose participle tells that an act was done: "the attack carried out on 3 March".
+PERFORMING_VERBS = frozenset({"carry", "perpetrate", "commit", "conduct", "launch", "stage",
+                              "mount", "execute", "unleash", "wage"})
 # Types whose mentions in one article are merged into one event when nothing sets them apart.
 COREFERRING_TYPES = frozenset({EventType.ASSAULT, EventType.PROTEST})
 REAL_MODALITIES = frozenset({Modality.ASSERTED, Modality.HEDGED})
@@ -379,6 +382,21 @@ def _same_event(one: Event, other: Event) -> bool:
             one.location.lat is not None and other.location.lat is not None:
         return place_relation(one.location.to_dict(), other.location.to_dict()) != "apart"
     return True
+
+
+# How long before a report an act its words date may be and still be one its undated words tell.
+LONG_BEFORE_DAYS = 30
+
+
+def _long_before(dated: Event, undated: Event, published: dt.date | None) -> bool:
+    """Whether one mention is dated in its own words to long before a report (published then)
+    that tells another without a date of its own."""
+    if dated.date is None or dated.date.precision == "unknown" or not dated.date.end \
+            or published is None \
+            or undated.date is not None and undated.date.precision != "unknown":
+        return False
+    return dt.date.fromisoformat(dated.date.end) + dt.timedelta(days=LONG_BEFORE_DAYS) \
+        < published
 
 
 def _more_exact_place(place: Place, than: Place) -> bool:
@@ -891,7 +909,8 @@ def _own_time(noun: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "of") and any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
             return True
-        if child.dep_ == "acl" and child.tag_ == "VBN" and _own_time(child):
+        if child.dep_ == "acl" and child.tag_ == "VBN" \
+                and child.lemma_.lower() in PERFORMING_VERBS and _own_time(child):
             return True
     return False
 
@@ -1080,14 +1099,18 @@ class DocumentExtractor:
         """Every mention of one attack or protest in an article becomes one event: a later
         mention of the same type, status and modality, not dated or placed apart and not
         told apart ("another attack", "a separate clash"), adds its mentions, place, actors
-        and figures to the first. Figures the first already has are kept. A toll to date
-        (`tolls`: the ids of such events) corefers with nothing."""
+        and figures to the first. Figures the first already has are kept. An act its words
+        date long before the report is not one told without a date ("the October 2024
+        killing", "the massacre in Liancourt"). A toll to date (`tolls`: the ids of such
+        events) corefers with nothing."""
         kept: list[Event] = []
         for event in events:
             joins = event.type in COREFERRING_TYPES and not self._told_apart_event(event) \
                 and id(event) not in tolls
             home = next((k for k in kept if _same_event(k, event)
                          and not self._ordered_in_time(k, event)
+                         and not _long_before(k, event, self.published)
+                         and not _long_before(event, k, self.published)
                          and id(k) not in tolls), None) if joins else None
             if home is None:
                 kept.append(event)
@@ -1271,7 +1294,9 @@ class DocumentExtractor:
                 )
                 for v in verbal
             )
-            if not nested:
+            if not nested or f.nominal and f.trigger.type in FORCE_TYPES and _own_time(f.token):
+                # "MINUSCA condemns the attack carried out on 3 March against a FACA position":
+                # an act told with its own day is one, whoever speaks of it
                 keep.append(f)
         return keep
 
@@ -1936,6 +1961,10 @@ class DocumentExtractor:
         if told is not None:
             anchors.add(told.i)  # "The February 17 operation, in which 14 people were killed"
         anchors.update(c.i for c in self._carried_out(tok))
+        # a date the noun's own words give before one its governing verb's give: "condemns the
+        # attack carried out on 3 June" (not the statement's day)
+        governing = verb.i if verb is not None and verb.i != tok.i else None
+        found: list[tuple[bool, DateRef]] = []
         # a date before a time of day: "overnight on Saturday, December 6" is the 6th
         for ent in sorted(time_spans(sent), key=lambda e: e.label_ != "DATE"):
             if ent.label_ not in ("DATE", "TIME") or _converted_time(ent):
@@ -1963,7 +1992,9 @@ class DocumentExtractor:
                 start, end = _day_before_month(ent), _weekday_dated(ent)
                 resolved = resolve_date(self.doc.text[start:end], (start, end), self.published)
                 if resolved is not None:
-                    return resolved
+                    found.append((node.i == governing, resolved))
+        if found:
+            return min(found, key=lambda f: f[0])[1]
         counted = self._days_before(tok if tok.pos_ in ("VERB", "AUX") else verb, sent) \
             or self._days_before_noun(tok, sent) or self._days_later(anchors, tok.idx) \
             or self._next_day(anchors, tok.idx)
@@ -2128,12 +2159,12 @@ class DocumentExtractor:
     def _carried_out(self, noun: Token) -> list[Token]:
         """The participles that tell a noun's act ("the attack perpetrated in the early hours of
         Saturday 7 March", "an ambush carried out on Monday"): its date is the act's. Not
-        one that tells its claim or report ("the attack claimed on Tuesday by ...")."""
+        one that tells its claim, plan or report ("the attack claimed on Tuesday by ...",
+        "an offensive planned in January")."""
         if noun.pos_ not in ("NOUN", "PROPN"):
             return []
         return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                and c.lemma_.lower() not in CLAIM_VERBS
-                and c.lemma_.lower() not in self.lex.reporting_verbs]
+                and c.lemma_.lower() in PERFORMING_VERBS]
 
     def _other_event_word(self, node: Token, anchors: set[int]) -> bool:
         """Whether a word on a date's way up to the trigger names another event ("since
@@ -2387,8 +2418,8 @@ class DocumentExtractor:
             return bool(event.actors)
         # an attack on someone, or at a time the text gives ("the attack on Saturday against
         # the cavalry group", "a double suicide bombing at its main market a week later"), is a
-        # particular act though no one is named for it
-        # (not one told over months: "has been fighting federal forces since August 2023")
+        # particular act though no one is named for it; not one told over months ("has been
+        # fighting federal forces since August 2023")
         precision = event.date.precision if event.date is not None else "unknown"
         dated = precision in ("day", "week") and event.date is not None and bool(event.date.text)
         aimed = bool(event.recipients) and precision not in ("month", "year")
