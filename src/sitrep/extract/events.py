@@ -952,6 +952,7 @@ class DocumentExtractor:
         remember_document_actors(doc, kb, self.memory)
         self.events: list[Event] = []
         self._sentence_triggers: list[Token] = []
+        self._times: dict[int, list[Span]] = {}  # each sentence's dates (time_spans), by start
         self._sentences = list(doc.sents)
         self._triggers = [self._candidates(sent) for sent in self._sentences]
         self._worth = [
@@ -1966,7 +1967,9 @@ class DocumentExtractor:
         governing = verb.i if verb is not None and verb.i != tok.i else None
         found: list[tuple[bool, DateRef]] = []
         # a date before a time of day: "overnight on Saturday, December 6" is the 6th
-        for ent in sorted(time_spans(sent), key=lambda e: e.label_ != "DATE"):
+        if sent.start not in self._times:
+            self._times[sent.start] = sorted(time_spans(sent), key=lambda e: e.label_ != "DATE")
+        for ent in self._times[sent.start]:
             if ent.label_ not in ("DATE", "TIME") or _converted_time(ent):
                 continue
             node = ent.root
