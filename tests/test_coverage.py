@@ -1241,3 +1241,12 @@ def test_an_act_dated_long_before_is_not_the_undated_one_told_before(
     old = [e for e in found if e["type"] == "ASSAULT" and (e["date"] or {}).get("start")
            and e["date"]["start"] < "2025-01-01"]
     assert len(old) == 1 and old[0]["casualties"].get("killed", {}).get("best") != 23
+
+
+def test_the_dead_of_a_protest_told_in_its_relative_clause_are_its_own(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Fuel prices rose again. Last month's protests in Accra, in "
+                              "which rights groups say five people were killed, were the deadliest "
+                              "in a decade.", "2026-02-03")
+    assert [e["type"] for e in found if e["type"] in ("ASSAULT", "PROTEST")] == ["PROTEST"]
+    assert next(e for e in found if e["type"] == "PROTEST")["casualties"]["killed"]["best"] == 5

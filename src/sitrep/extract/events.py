@@ -1929,6 +1929,9 @@ class DocumentExtractor:
         army post in El Tarra that killed four soldiers", "the Dec 2 attack, in which five
         soldiers were martyred": killed -> attack). If that noun is an event, the verb is
         that event; if not, the noun's date and place are the verb's."""
+        if tok.dep_ == "ccomp" and tok.head.dep_ == "relcl" \
+                and tok.head.lemma_.lower() in self.lex.reporting_verbs:
+            tok = tok.head  # "the protests, in which rights groups say six people were killed"
         if tok.dep_ != "relcl" or tok.pos_ not in ("VERB", "AUX"):
             return None
         node = tok.head
@@ -2275,6 +2278,9 @@ class DocumentExtractor:
         told = self.event_heads.get(noun.i) if noun is not None else None
         if told is not None and told.type == event.type:
             return told  # "the Dec 2 attack in North Waziristan, in which five were martyred"
+        if told is not None and told.type == EventType.PROTEST and event.type == EventType.ASSAULT \
+                and tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors:
+            return told  # "Last month's protests, in which six people were killed": its dead
         # "killing 12 and wounding 30": casualty verbs joined to one act are that act
         joined = tok.dep_ == "conj" and tok.lemma_.lower() in CASUALTY_LEMMAS \
             and not _has_subject(tok)  # not "..., and a drone attack killed three"
