@@ -549,6 +549,9 @@ def time_spans(sent: Span) -> list[Span]:
     return spans
 
 
+_UNIVERSAL_TIME = re.compile(r"\b(GMT|UTC)\b")
+
+
 def _converted_time(ent: Span) -> bool:
     """A date in brackets that give the time in GMT: "at around 1 a.m. (2200 GMT on Friday)"
     is Saturday where it happened."""
@@ -558,7 +561,7 @@ def _converted_time(ent: Span) -> bool:
         return False
     closed = text.find(")", ent.end_char, ent.sent.end_char)
     inside = text[opened : closed if closed != -1 else ent.sent.end_char]
-    return re.search(r"\b(GMT|UTC)\b", inside) is not None
+    return _UNIVERSAL_TIME.search(inside) is not None
 
 
 def _weekday_dated(ent: Span) -> int:
@@ -898,6 +901,15 @@ def _dated_or_placed(noun: Token) -> bool:
         for child in noun.children)
 
 
+def _carried_out(noun: Token) -> list[Token]:
+    """The participles that tell a noun's act ("the attack perpetrated in the early hours of
+    Saturday 7 March", "an ambush carried out on Monday"): its date is the act's. Not one that
+    tells its claim, plan or report ("the attack claimed on Tuesday by ...", "an offensive
+    planned in January")."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and c.lemma_.lower() in PERFORMING_VERBS]
+
+
 def _own_time(noun: Token) -> bool:
     """Whether a noun is given a time of its own: "Tuesday's protests", "the attack on
     Saturday", "the attack of 13 November", "the attack perpetrated in the early hours of
@@ -909,10 +921,7 @@ def _own_time(noun: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "of") and any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
             return True
-        if child.dep_ == "acl" and child.tag_ == "VBN" \
-                and child.lemma_.lower() in PERFORMING_VERBS and _own_time(child):
-            return True
-    return False
+    return any(_own_time(done) for done in _carried_out(noun))
 
 
 def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -1964,7 +1973,7 @@ class DocumentExtractor:
         told = _told_in_relative(tok)
         if told is not None:
             anchors.add(told.i)  # "The February 17 operation, in which 14 people were killed"
-        anchors.update(c.i for c in self._carried_out(tok))
+        anchors.update(c.i for c in _carried_out(tok))
         # a date the noun's own words give before one its governing verb's give: "condemns the
         # attack carried out on 3 June" (not the statement's day)
         governing = verb.i if verb is not None and verb.i != tok.i else None
@@ -2161,16 +2170,6 @@ class DocumentExtractor:
             return None
         return counted_back(head.start, count, span.lemma_.lower(), text, (at, at + len(text)),
                             later=later, within=_at_most(span))
-
-    def _carried_out(self, noun: Token) -> list[Token]:
-        """The participles that tell a noun's act ("the attack perpetrated in the early hours of
-        Saturday 7 March", "an ambush carried out on Monday"): its date is the act's. Not
-        one that tells its claim, plan or report ("the attack claimed on Tuesday by ...",
-        "an offensive planned in January")."""
-        if noun.pos_ not in ("NOUN", "PROPN"):
-            return []
-        return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                and c.lemma_.lower() in PERFORMING_VERBS]
 
     def _other_event_word(self, node: Token, anchors: set[int]) -> bool:
         """Whether a word on a date's way up to the trigger names another event ("since
