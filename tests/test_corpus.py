@@ -475,3 +475,35 @@ def test_a_report_with_neither_day_nor_place_does_not_keep_others_out() -> None:
     groups = sorted(sorted(r["event_id"] for r in m["reports"])
                     for m in merge_events([first, vague, later]))
     assert groups == [["a", "b", "c"]]
+
+
+def test_a_report_that_came_before_its_event_s_other_reports_moves_to_them() -> None:
+    """A province-wide report of Tuesday joins Monday's strike in one town, the only event
+    there when it comes; once three reports tell Tuesday's strike in another town of the
+    province, it fits that event better and moves to it."""
+    province = {"geonameid": 2, "lat": 46.7, "lon": 33.0, "country": "UA", "admin1_code": "08",
+                "feature_class": "A", "feature_code": "ADM1", "precision": 3}
+    town = {**KHERSON, "geonameid": 3, "lat": 46.75, "lon": 33.40}  # 60 km from Kherson
+    monday = _event("a1", "d1", "2025-10-06", KHERSON, 2)
+    wide = _event("a2", "d2", "2025-10-07", province, 5)
+    tuesday = [_event(f"b{n}", f"t{n}", "2025-10-07", town, 5) for n in range(3)]
+    groups = sorted(sorted(r["event_id"] for r in m["reports"])
+                    for m in merge_events([monday, wide, *tuesday]))
+    assert groups == [["a1"], ["a2", "b0", "b1", "b2"]]
+
+
+def test_a_report_kept_apart_by_the_first_report_alone_joins_the_event_it_fits() -> None:
+    """Monday's strike told first province-wide as Russia's, then in a town of the province as
+    Belarus's: the two first reports disagree, so the town's report began an
+    event of its own; once three reports of the town's strike that name no side join the first,
+    most of that event fits it, and it joins."""
+    province = {"geonameid": 2, "lat": 46.7, "lon": 33.0, "country": "UA", "admin1_code": "08",
+                "feature_class": "A", "feature_code": "ADM1", "precision": 3}
+    wide = _event("a", "d1", "2025-10-06", province, 5)
+    town = _event("b", "d2", "2025-10-06", KHERSON, 5, actor="Belarusian forces")
+    town["actors"][0].update(country="BLR")
+    unnamed = [_event(f"c{n}", f"t{n}", "2025-10-06", KHERSON, 5) for n in range(3)]
+    for report in unnamed:
+        report["actors"] = []
+    [merged] = merge_events([wide, town, *unnamed])
+    assert len(merged["reports"]) == 5

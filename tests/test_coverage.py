@@ -1250,3 +1250,32 @@ def test_the_dead_of_a_protest_told_in_its_relative_clause_are_its_own(
                               "in a decade.", "2026-02-03")
     assert [e["type"] for e in found if e["type"] in ("ASSAULT", "PROTEST")] == ["PROTEST"]
     assert next(e for e in found if e["type"] == "PROTEST")["casualties"]["killed"]["best"] == 5
+
+
+def test_the_wounded_joined_to_the_dead_are_one_act_dated_by_its_when_clause(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Maiduguri (AFP) - Three vigilantes were killed and 11 people "
+                              "wounded when suicide bombers blew themselves up at a checkpoint in "
+                              "northeastern Nigeria late Sunday, officials said.", "2026-07-07")
+    [act] = [e for e in found if e["type"] == "ASSAULT"]
+    assert act["date"]["start"] == "2026-07-05"
+    assert (act["casualties"]["killed"]["best"], act["casualties"]["injured"]["best"]) == (3, 11)
+
+
+def test_the_same_town_in_a_when_clause_is_the_town_named_before(extractor: Extractor) -> None:
+    found = events(extractor, "KANO, Nigeria, March 9 (Reuters) - Gunmen on motorcycles attacked "
+                              "a market in the northern Nigerian town of Gusau on Saturday, "
+                              "killing seven traders, police said.\n\nTwo farmers were killed on "
+                              "Tuesday when bandits ambushed a truck on the outskirts of the same "
+                              "town, residents said.", "2026-03-09")
+    earlier = next(e for e in found if e["date"]["start"] == "2026-03-03")
+    assert earlier["location"]["name"] == "Gusau"
+
+
+def test_the_town_is_not_a_word_of_a_group_s_name(extractor: Extractor) -> None:
+    found = events(extractor, "Suicide bombers attacked a market in Gwoza on Saturday evening, "
+                              "killing five people. Police said the bombers were members of the "
+                              "Boko Haram/JAS terrorist group. Insurgents had attacked a military "
+                              "base in the town on October 3.", "2025-10-12")
+    earlier = next(e for e in found if e["date"]["start"] == "2025-10-03")
+    assert earlier["location"]["name"] == "Gwoza"

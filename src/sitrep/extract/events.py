@@ -116,6 +116,11 @@ DISTANCE_UNITS = frozenset({"km", "kilometre", "kilometer", "kilometres", "kilom
                             "miles", "kms"})
 
 
+# Nouns for an armed or political group: a name before one names the group ("the JAS terrorist
+# group", "the Zintan brigade"), not a place the story is at.
+GROUP_NOUNS = frozenset({"group", "faction", "militia", "brigade", "battalion", "movement",
+                         "front", "organisation", "organization", "outfit", "gang", "cartel"})
+
 # Words for a part of a place: "the west of the city", "the outskirts of the town".
 PLACE_PARTS = COMPASS_POINTS | frozenset({"outskirts", "centre", "center", "edge", "heart",
                                          "part", "suburbs", "entrance", "middle"})
@@ -447,6 +452,15 @@ def _describes_subject(token: Token, acts: set[int]) -> bool:
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _more_victims(verb: Token) -> bool:
+    """Whether a casualty verb joined to a passive one tells more of its victims: "two
+    officers were killed and nine people wounded" (not "..., and gunmen have wounded two")."""
+    head = verb.head
+    return verb.tag_ == "VBN" and head.lemma_.lower() in CASUALTY_LEMMAS \
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) \
+        and not any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
 
 
 # Verbs that tell a trend when their object is acts in general ("stepped up attacks").
@@ -899,6 +913,12 @@ def _dated_or_placed(noun: Token) -> bool:
         child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside") and any(
             g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children if g.dep_ == "pobj")
         for child in noun.children)
+
+
+def _when_clauses(verb: Token) -> list[Token]:
+    """The acts of a verb's when- or as-clauses ("were killed when gunmen opened fire")."""
+    return [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as") for m in c.children)]
 
 
 def _carried_out(noun: Token) -> list[Token]:
@@ -1689,13 +1709,16 @@ class DocumentExtractor:
     ) -> tuple[Place | None, Place | None]:
         location, origin = self._places_in_sentence(tok, verb, sent, item)
         if location is None and item.trigger.type in FORCE_TYPES:
-            location = self._place_named_before(tok, verb) or self._there(tok, verb)
+            heads = [t for t in (tok, verb) if t is not None]
+            # "three people were killed when a drone struck a car on the outskirts of the same
+            # town": the act of the when-clause tells where the dead were
+            heads += [c for h in heads for c in _when_clauses(h)]
+            location = self._place_named_before(heads) or self._there(tok, heads)
         return location, origin
 
-    def _there(self, tok: Token, verb: Token | None) -> Place | None:
+    def _there(self, tok: Token, heads: list[Token]) -> Place | None:
         """ "detonated explosives there", "killed three people in the same town": the place
         last named before, in the sentence or the one before it."""
-        heads = [t for t in (tok, verb) if t is not None]
         same = [g for h in heads for c in h.children if c.dep_ == "prep"
                 and c.lower_ in ("in", "near", "at") for g in c.children
                 if g.dep_ == "pobj" and g.lemma_.lower() in SITE_NOUNS
@@ -1732,12 +1755,13 @@ class DocumentExtractor:
             span.start > 0 and self.doc[span.start - 1].ent_type_ == "ORG")
         root = span.root
         speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lex.reporting_verbs
-        return inside or speaker
+        # "members of the Boko Haram/JAS terrorist group": a word of a group's name
+        named_group = root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in GROUP_NOUNS
+        return inside or speaker or named_group
 
-    def _place_named_before(self, tok: Token, verb: Token | None) -> Place | None:
+    def _place_named_before(self, heads: list[Token]) -> Place | None:
         """ "struck the town", "the city was struck again": the place is the last resolved one
         named before that phrase."""
-        heads = [t for t in (tok, verb) if t is not None]
         nouns = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")] + [
             g
             for h in heads
@@ -1746,6 +1770,10 @@ class DocumentExtractor:
             for g in c.children
             if g.dep_ == "pobj"
         ]
+        # "struck a car on the outskirts of the town": where its object was
+        nouns += [g for n in nouns if n.dep_ == "dobj" for c in n.children
+                  if c.dep_ == "prep" and c.lower_ in LOCATIVE for g in c.children
+                  if g.dep_ == "pobj"]
         # "in the west of the city", "on the outskirts of the town": the part's whole
         nouns += [g for n in nouns if n.lower_ in PLACE_PARTS for c in n.children
                   if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -1962,9 +1990,7 @@ class DocumentExtractor:
         if self._casualty_clause_of(tok):
             anchors.add(tok.head.i)  # "On Jan. 17, a missile tore through a block, killing 11"
         clause = verb if verb is not None else tok
-        if clause.dep_ == "advcl" and clause.head.lemma_.lower() in CASUALTY_LEMMAS and any(
-                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
-                for c in clause.children):
+        if clause.head.lemma_.lower() in CASUALTY_LEMMAS and clause in _when_clauses(clause.head):
             anchors.add(clause.head.i)  # "eight people were killed on Sunday when gunmen opened
             # fire at a market": the dead's day is the act's
         framed = _framing_verb(tok)
@@ -2282,7 +2308,8 @@ class DocumentExtractor:
             return told  # "Last month's protests, in which six people were killed": its dead
         # "killing 12 and wounding 30": casualty verbs joined to one act are that act
         joined = tok.dep_ == "conj" and tok.lemma_.lower() in CASUALTY_LEMMAS \
-            and not _has_subject(tok)  # not "..., and a drone attack killed three"
+            and (not _has_subject(tok) or _more_victims(tok))  # not "..., and a drone attack
+        # killed three"
         for other in (tok.head, *[c for c in tok.children if c.dep_ == "advcl"]):
             clause = tok if tok.dep_ == "advcl" else other
             if clause.dep_ == "advcl" and any(

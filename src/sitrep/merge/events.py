@@ -8,7 +8,9 @@ allowed only where place and day agree closely; the disagreement is then kept as
 contradiction. A report joins a cluster when it is compatible with most of its reports and
 set apart (by place, or as a second event of the same article) from none, so one odd report
 does not split an event and a chain of near-misses does not glue distinct events together;
-of the clusters that would take it, it joins the one with most reports it fits.
+of the clusters that would take it, it joins the one with most reports it fits. Reports come
+in order of their day, so once all have come, each report moves to the cluster it now fits
+best, and a cluster each of whose reports would join another joins it.
 A learned judge of pairs (sitrep.merge.pairs, when the caller passes one) adds to the rules:
 a pair it is sure of is compatible though the rules say no, and a place read apart splits a
 pair only when the judge is unsure of it too.
@@ -423,6 +425,8 @@ def cluster_reports(events: Iterable[dict[str, Any]],
             if home is None:
                 home = index.new(report)
             index.add(home, report)
+        _reassign(index)
+        _join_split(index)
         _join_late_updates(index)
         for report in reports:
             # a background mention joins the event it refers to, and never starts one
@@ -457,6 +461,65 @@ def _join_late_updates(index: _ClusterIndex) -> None:
             index.drop(undated)
             for report in undated.reports:
                 index.add(fits[0], report)
+
+
+def _reassign(index: _ClusterIndex) -> None:
+    """Each report moves to the cluster it fits best now that all have come, if that is not
+    its own: a province's report of Tuesday joined Monday's strike in one of its towns, the only
+    event there when it came, and fits Tuesday's better once that event's reports have come. A
+    report no cluster took when it came stays on its own (_join_split may join it)."""
+    for _ in range(3):
+        moved = False
+        for cluster in list(index.clusters):
+            for report in list(cluster.reports):
+                if len(cluster.reports) < 2:
+                    continue
+                cluster.reports.remove(report)
+                own = cluster.fit(report, index.judge)
+                cluster.reports.append(report)
+                scored = [(c.fit(report, index.judge), -index.order[id(c)], c)
+                          for c in index.candidates(report) if c is not cluster]
+                best = max(scored, key=lambda s: s[:2], default=None)
+                if best is not None and best[0] > own:
+                    cluster.reports.remove(report)
+                    index.add(best[2], report)
+                    moved = True
+        if not moved:
+            break
+
+
+def _join_split(index: _ClusterIndex) -> None:
+    """Clusters one event was split into join: reports are taken in order of their day, so an
+    event's first reports may have begun a cluster of their own before the reports that tie
+    them to it came ("Macomia district" on Monday, "Mucojo" on Tuesday). A cluster joins
+    another, the smaller into the larger, when each of its reports would have joined it."""
+    joined = True
+    while joined:
+        joined = False
+        for small in sorted(index.clusters, key=lambda c: (len(c.reports), index.order[id(c)])):
+            others = {id(c): c for r in small.reports for c in index.candidates(r)
+                      if c is not small and len(c.reports) >= len(small.reports)
+                      and _placed(c)}
+            scored = []
+            for other in others.values():
+                fits = [other.fit(r, index.judge) for r in small.reports]
+                if all(fits):
+                    scored.append((sum(fits), -index.order[id(other)], other))
+            scored.sort(key=lambda s: s[:2], reverse=True)
+            if len(scored) > 1 and scored[0][0] < 2 * scored[1][0] and not _placed(small):
+                continue  # no place, and two events fit it about as well (as in `home`)
+            if scored:
+                home = scored[0][2]
+                index.drop(small)
+                for report in small.reports:
+                    index.add(home, report)
+                joined = True
+                break
+
+
+def _placed(cluster: Cluster) -> bool:
+    """Whether a report of the cluster names a place."""
+    return any(r.location.get("country") for r in cluster.reports)
 
 
 def _figure(report: Report) -> tuple[str, int] | None:
