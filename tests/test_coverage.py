@@ -1279,3 +1279,12 @@ def test_the_town_is_not_a_word_of_a_group_s_name(extractor: Extractor) -> None:
                               "base in the town on October 3.", "2025-10-12")
     earlier = next(e for e in found if e["date"]["start"] == "2025-10-03")
     assert earlier["location"]["name"] == "Gwoza"
+
+
+def test_a_denied_part_in_an_act_leaves_the_act_told(extractor: Extractor) -> None:
+    found = events(extractor, "BOGOTA, Sept 9 (Reuters) - Colombia's government and the ELN "
+                              "resumed peace talks in Caracas on Tuesday. The army blamed the ELN "
+                              "for an Aug. 30 attack on a police station in Tame that killed two "
+                              "officers; the ELN denied involvement.", "2026-09-09")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["modality"] == "asserted" and attack["date"]["start"] == "2026-08-30"

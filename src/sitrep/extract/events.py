@@ -450,6 +450,17 @@ def _describes_subject(token: Token, acts: set[int]) -> bool:
     return verb.i in acts or any(c.i in acts for c in verb.children if c.dep_ == "dobj")
 
 
+# What a side denies when it denies a part in an act, not the act ("the ELN denied involvement").
+PART_NOUNS = frozenset({"involvement", "responsibility", "role", "participation", "part",
+                        "complicity", "link"})
+
+
+def _denies_a_part(deny: Token) -> bool:
+    """Whether a denial is of a part in an act, which it leaves told as fact: "the ELN denied
+    involvement", "the group denied responsibility"."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in PART_NOUNS for c in deny.children)
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
@@ -1653,7 +1664,8 @@ class DocumentExtractor:
                 # told; what is not known is who did it
             if any(c.dep_ == "neg" for c in node.children):
                 return Modality.NEGATED
-            if node.lemma_.lower() in ("deny",) and node.i != tok.i:
+            if node.lemma_.lower() in ("deny",) and node.i != tok.i \
+                    and not _denies_a_part(node):
                 return Modality.NEGATED
         if clause.lemma_.lower() in ONGOING_VERBS and clause.i != tok.i:
             # "if Washington continued its strikes": the condition presupposes the strikes

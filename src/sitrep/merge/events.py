@@ -352,9 +352,9 @@ def gap_days(a: Report, b: Report) -> int:
     return abs((a.day - b.day).days)
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
-    """Reports of one event."""
+    """Reports of one event (two clusters are one only if they are the same object)."""
 
     reports: list[Report] = field(default_factory=list)
 
@@ -478,7 +478,8 @@ def _reassign(index: _ClusterIndex) -> None:
                 own = cluster.fit(report, index.judge)
                 cluster.reports.append(report)
                 scored = [(c.fit(report, index.judge), -index.order[id(c)], c)
-                          for c in index.candidates(report) if c is not cluster]
+                          for c in index.candidates(report)
+                          if c is not cluster and len(c.reports) > own]  # else it fits no better
                 best = max(scored, key=lambda s: s[:2], default=None)
                 if best is not None and best[0] > own:
                     cluster.reports.remove(report)
@@ -514,7 +515,7 @@ def _join_split(index: _ClusterIndex) -> None:
                 for report in small.reports:
                     index.add(home, report)
                 joined = True
-                break
+                break  # sizes changed: the smallest cluster first again
 
 
 def _placed(cluster: Cluster) -> bool:
