@@ -1140,7 +1140,8 @@ class DocumentExtractor:
         """Every mention of one attack or protest in an article becomes one event: a later
         mention of the same type, status and modality, not dated or placed apart and not
         told apart ("another attack", "a separate clash"), adds its mentions, place, actors
-        and figures to the first. Figures the first already has are kept. An act its words
+        and figures to the nearest such mention before it (a toll told in the paragraph on the
+        second of two acts is the second's). Figures that one already has are kept. An act its words
         date long before the report is not one told without a date ("the October 2024
         killing", "the massacre in Liancourt"). A toll to date (`tolls`: the ids of such
         events) corefers with nothing."""
@@ -1148,7 +1149,7 @@ class DocumentExtractor:
         for event in events:
             joins = event.type in COREFERRING_TYPES and not self._told_apart_event(event) \
                 and id(event) not in tolls
-            home = next((k for k in kept if _same_event(k, event)
+            home = next((k for k in reversed(kept) if _same_event(k, event)
                          and not self._ordered_in_time(k, event)
                          and not _long_before(k, event, self.published)
                          and not _long_before(event, k, self.published)
