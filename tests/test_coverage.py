@@ -1291,14 +1291,14 @@ def test_a_denied_part_in_an_act_leaves_the_act_told(extractor: Extractor) -> No
 
 
 def test_a_toll_told_without_day_or_place_is_the_nearest_act_s(extractor: Extractor) -> None:
-    found = events(extractor, "(Nairobi) - Gunmen killed 14 villagers in an attack on a market in "
-                              "the Nigerien town of Tera on May 3, and soldiers killed at least six "
-                              "herders two days later during an operation near Ayorou, Amnesty "
-                              "International said today.\n\nIn Tera, about 30 gunmen on motorbikes "
-                              "arrived at the market at midday and fired on traders, witnesses "
-                              "said.\n\nNear Ayorou, witnesses said soldiers surrounded a camp of "
-                              "herders at dawn. Amnesty International found that at least nine "
-                              "people were killed there, including six herders.", "2026-05-20")
+    text = ("(Nairobi) - Gunmen killed 14 villagers in an attack on a market in the Nigerien "
+            "town of Tera on May 3, and soldiers killed at least six herders two days later "
+            "during an operation near Ayorou, Amnesty International said today.\n\nIn Tera, "
+            "about 30 gunmen on motorbikes arrived at the market at midday and fired on traders, "
+            "witnesses said.\n\nNear Ayorou, witnesses said soldiers surrounded a camp of herders "
+            "at dawn. Amnesty International found that at least nine people were killed there, "
+            "including six herders.")
+    found = events(extractor, text, "2026-05-20")
     killed = {e["date"]["start"]: (e["casualties"].get("killed") or {}).get("best")
               for e in found if e["type"] == "ASSAULT"}
     assert killed == {"2026-05-03": 14, "2026-05-05": 9}
