@@ -20,7 +20,7 @@ from sitrep.corpus import CorpusIngest
 from sitrep.distributed.engines import LocalEngine, ProcessEngine
 from sitrep.ingest.sources import read_inputs
 from sitrep.ingest.text import document_from_text
-from sitrep.merge.events import merge_events, place_relation, reconcile_counts
+from sitrep.merge.events import Cluster, merge_events, place_relation, reconcile_counts, report_of
 from sitrep.pipeline import Extractor
 from sitrep.store import SQLiteStore, open_store
 
@@ -507,3 +507,13 @@ def test_a_report_kept_apart_by_the_first_report_alone_joins_the_event_it_fits()
         report["actors"] = []
     [merged] = merge_events([wide, town, *unnamed])
     assert len(merged["reports"]) == 5
+
+
+def test_one_report_read_far_off_does_not_keep_an_event_s_others_out() -> None:
+    """An event of five reports, one of them read at Odesa by mistake, still takes a sixth
+    report at Kherson; an event of two, one of them at Odesa, does not."""
+    kherson = [report_of(_event(f"k{n}", f"d{n}", "2025-10-06", KHERSON, 3)) for n in range(4)]
+    misread = report_of(_event("o", "d9", "2025-10-06", ODESA, 3))
+    late = report_of(_event("n", "d8", "2025-10-06", KHERSON, 4))
+    assert Cluster([*kherson, misread]).fit(late) == 4
+    assert Cluster([kherson[0], misread]).fit(late) == 0

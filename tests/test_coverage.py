@@ -1302,3 +1302,10 @@ def test_a_toll_told_without_day_or_place_is_the_nearest_act_s(extractor: Extrac
     killed = {e["date"]["start"]: (e["casualties"].get("killed") or {}).get("best")
               for e in found if e["type"] == "ASSAULT"}
     assert killed == {"2026-05-03": 14, "2026-05-05": 9}
+
+
+def test_where_a_victim_was_born_is_not_where_the_act_was(extractor: Extractor) -> None:
+    found = events(extractor, "Gunmen attacked an army post in Kaya on Sunday night. The attack "
+                              "killed two soldiers, Issa Ouedraogo and Paul Kabore, the latter "
+                              "born in Dori, and left five others injured.", "2026-04-14")
+    assert {e["location"]["name"] for e in found if e["type"] == "ASSAULT"} == {"Kaya"}

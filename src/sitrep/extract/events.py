@@ -116,6 +116,9 @@ DISTANCE_UNITS = frozenset({"km", "kilometre", "kilometer", "kilometres", "kilom
                             "miles", "kms"})
 
 
+# Verbs that tell where a person comes from ("born in Tame", "who hails from Gao").
+ORIGIN_VERBS = frozenset({"bear", "hail"})
+
 # Nouns for an armed or political group: a name before one names the group ("the JAS terrorist
 # group", "the Zintan brigade"), not a place the story is at.
 GROUP_NOUNS = frozenset({"group", "faction", "militia", "brigade", "battalion", "movement",
@@ -1860,6 +1863,10 @@ class DocumentExtractor:
                   if c.lemma_.lower() in CARE_VERBS and c.i not in (tok.i, clause.i)
                   for p in c.children if p.dep_ == "prep" and not p.is_ancestor(tok)
                   for t in p.subtree}
+        # "two patrolmen, the latter born in Tame": where a victim comes from, not the act
+        scope -= {t.i for c in self.doc[sent.start : sent.end]
+                  if c.lemma_.lower() in ORIGIN_VERBS and c.tag_ in ("VBN", "VBZ", "VBD", "VBP")
+                  and c.i not in (tok.i, clause.i) for t in c.subtree}
         location, origin = self._pick_places(in_sent, scope - subject, heads)
         # the subject's place is the act's only when the subject does the act: not "A security
         # source in Dapaong confirmed the attack"

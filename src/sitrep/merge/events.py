@@ -6,8 +6,9 @@ a week's report can meet), places in the same admin2 area or within 25 km (or on
 containing the other on the same day), and actors that agree. Actors that disagree are
 allowed only where place and day agree closely; the disagreement is then kept as a
 contradiction. A report joins a cluster when it is compatible with most of its reports and
-set apart (by place, or as a second event of the same article) from none, so one odd report
-does not split an event and a chain of near-misses does not glue distinct events together;
+set apart (by place, or as a second event of the same article) from none (of four reports or
+more, one that sets it apart by place counts twice against it), so one odd report does not
+split an event and a chain of near-misses does not glue distinct events together;
 of the clusters that would take it, it joins the one with most reports it fits. Reports come
 in order of their day, so once all have come, each report moves to the cluster it now fits
 best, and a cluster each of whose reports would join another joins it.
@@ -360,8 +361,9 @@ class Cluster:
 
     def fit(self, report: Report, judge: Judge | None = None) -> int:
         """How well a report fits the event: how many of its reports it is compatible with;
-        0 unless that is most of them and none sets it apart by place or is a second report
-        of its own article."""
+        0 unless that is most of them, none is a second report of its own article, and none
+        sets it apart by place (of four reports or more, one that does counts twice against
+        it: one report read far off does not keep the event's others out)."""
         if any(member.document == report.document for member in self.reports):
             return 0
         # a report that gives neither day nor place ("the fighting killed 11") can tell
@@ -372,8 +374,10 @@ class Cluster:
         for member in self.reports:
             where = place_relation(report.location, member.location)
             if _set_apart(report, member, where, judge):
-                return 0
-            if compatible(report, member, where, judge):
+                if id(member) not in voters or len(voters) < 4:
+                    return 0
+                misses += 2  # one report read far off does not keep the event's others out
+            elif compatible(report, member, where, judge):
                 fits += id(member) in voters
             elif id(member) in voters:
                 misses += 1
