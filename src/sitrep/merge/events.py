@@ -472,25 +472,20 @@ def _reassign(index: _ClusterIndex) -> None:
     its own: a province's report of Tuesday joined Monday's strike in one of its towns, the only
     event there when it came, and fits Tuesday's better once that event's reports have come. A
     report no cluster took when it came stays on its own (_join_split may join it)."""
-    for _ in range(3):
-        moved = False
-        for cluster in list(index.clusters):
-            for report in list(cluster.reports):
-                if len(cluster.reports) < 2:
-                    continue
+    for cluster in list(index.clusters):
+        for report in list(cluster.reports):
+            if len(cluster.reports) < 2:
+                continue
+            cluster.reports.remove(report)
+            own = cluster.fit(report, index.judge)
+            cluster.reports.append(report)
+            scored = [(c.fit(report, index.judge), -index.order[id(c)], c)
+                      for c in index.candidates(report)
+                      if c is not cluster and len(c.reports) > own]  # else it fits no better
+            best = max(scored, key=lambda s: s[:2], default=None)
+            if best is not None and best[0] > own:
                 cluster.reports.remove(report)
-                own = cluster.fit(report, index.judge)
-                cluster.reports.append(report)
-                scored = [(c.fit(report, index.judge), -index.order[id(c)], c)
-                          for c in index.candidates(report)
-                          if c is not cluster and len(c.reports) > own]  # else it fits no better
-                best = max(scored, key=lambda s: s[:2], default=None)
-                if best is not None and best[0] > own:
-                    cluster.reports.remove(report)
-                    index.add(best[2], report)
-                    moved = True
-        if not moved:
-            break
+                index.add(best[2], report)
 
 
 def _join_split(index: _ClusterIndex) -> None:
@@ -502,12 +497,18 @@ def _join_split(index: _ClusterIndex) -> None:
     while joined:
         joined = False
         for small in sorted(index.clusters, key=lambda c: (len(c.reports), index.order[id(c)])):
+            if small not in index.clusters:
+                continue  # joined another in this sweep
             others = {id(c): c for r in small.reports for c in index.candidates(r)
                       if c is not small and len(c.reports) >= len(small.reports)
                       and _placed(c)}
             scored = []
             for other in others.values():
-                fits = [other.fit(r, index.judge) for r in small.reports]
+                fits = []
+                for report in small.reports:
+                    fits.append(other.fit(report, index.judge))
+                    if not fits[-1]:
+                        break
                 if all(fits):
                     scored.append((sum(fits), -index.order[id(other)], other))
             scored.sort(key=lambda s: s[:2], reverse=True)
@@ -519,7 +520,6 @@ def _join_split(index: _ClusterIndex) -> None:
                 for report in small.reports:
                     index.add(home, report)
                 joined = True
-                break  # sizes changed: the smallest cluster first again
 
 
 def _placed(cluster: Cluster) -> bool:
