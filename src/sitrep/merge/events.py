@@ -359,11 +359,12 @@ class Cluster:
 
     reports: list[Report] = field(default_factory=list)
 
-    def fit(self, report: Report, judge: Judge | None = None) -> int:
+    def fit(self, report: Report, judge: Judge | None = None, share: float = 0.0) -> int:
         """How well a report fits the event: how many of its reports it is compatible with;
         0 unless that is most of them, none is a second report of its own article, and none
         sets it apart by place (of four reports or more, one that does counts twice against
-        it: one report read far off does not keep the event's others out)."""
+        it: one report read far off does not keep the event's others out); 0 too when it fits
+        less than `share` of them."""
         if any(member.document == report.document for member in self.reports):
             return 0
         # a report that gives neither day nor place ("the fighting killed 11") can tell
@@ -381,9 +382,14 @@ class Cluster:
                 fits += id(member) in voters
             elif id(member) in voters:
                 misses += 1
-            if 2 * misses >= len(voters):
+            if 2 * misses >= len(voters) or misses > (1 - share) * len(voters):
                 return 0
         return fits if 2 * fits > len(voters) else 0
+
+    def voters(self) -> int:
+        """How many of its reports vote in `fit`: those that give a day or a place (all, if
+        none does)."""
+        return sum(1 for m in self.reports if not _vague(m)) or len(self.reports)
 
     def refers_to(self, report: Report, judge: Judge | None = None) -> int:
         """How well a background mention names this event: the number of its reports it
@@ -470,18 +476,23 @@ def _join_late_updates(index: _ClusterIndex) -> None:
 def _reassign(index: _ClusterIndex) -> None:
     """Each report moves to the cluster it fits best now that all have come, if that is not
     its own: a province's report of Tuesday joined Monday's strike in one of its towns, the only
-    event there when it came, and fits Tuesday's better once that event's reports have come. A
-    report no cluster took when it came stays on its own (_join_split may join it)."""
+    event there when it came, and fits Tuesday's better once that event's reports have come.
+    It moves only to a cluster of whose reports it fits as large a share as of its own's (a
+    report does not leave an event it wholly fits for a larger one it fits in part: clusters
+    would snowball). A report no cluster took when it came stays on its own (_join_split may
+    join it)."""
     for cluster in list(index.clusters):
         for report in list(cluster.reports):
             if len(cluster.reports) < 2:
                 continue
             cluster.reports.remove(report)
             own = cluster.fit(report, index.judge)
+            share = own / cluster.voters() - 1e-9
             cluster.reports.append(report)
-            scored = [(c.fit(report, index.judge), -index.order[id(c)], c)
+            scored = [(f, -index.order[id(c)], c)
                       for c in index.candidates(report)
-                      if c is not cluster and len(c.reports) > own]  # else it fits no better
+                      if c is not cluster and len(c.reports) > own  # else it fits no better
+                      and (f := c.fit(report, index.judge, share))]
             best = max(scored, key=lambda s: s[:2], default=None)
             if best is not None and best[0] > own:
                 cluster.reports.remove(report)
