@@ -493,10 +493,14 @@ def _reassign(index: _ClusterIndex) -> None:
                       for c in index.candidates(report)
                       if c is not cluster and len(c.reports) > own  # else it fits no better
                       and (f := c.fit(report, index.judge, share))]
-            best = max(scored, key=lambda s: s[:2], default=None)
-            if best is not None and best[0] > own:
-                cluster.reports.remove(report)
-                index.add(best[2], report)
+            scored.sort(key=lambda s: s[:2], reverse=True)
+            if not scored or scored[0][0] <= own:
+                continue
+            if not report.location.get("country") and scored[0][0] < 2 * max(
+                    own, scored[1][0] if len(scored) > 1 else 0):
+                continue  # no place, and another event fits it about as well (as in `home`)
+            cluster.reports.remove(report)
+            index.add(scored[0][2], report)
 
 
 def _join_split(index: _ClusterIndex) -> None:
