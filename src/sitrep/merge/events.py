@@ -508,33 +508,44 @@ def _join_split(index: _ClusterIndex) -> None:
     event's first reports may have begun a cluster of their own before the reports that tie
     them to it came ("Macomia district" on Monday, "Mucojo" on Tuesday). A cluster joins
     another, the smaller into the larger, when each of its reports would have joined it."""
-    joined = True
-    while joined:
-        joined = False
-        for small in sorted(index.clusters, key=lambda c: (len(c.reports), index.order[id(c)])):
-            if small not in index.clusters:
+    alive = {id(c) for c in index.clusters}
+    pending = list(index.clusters)
+    while pending:
+        grown: dict[int, Cluster] = {}
+        for small in sorted(pending, key=lambda c: (len(c.reports), index.order[id(c)])):
+            if id(small) not in alive:
                 continue  # joined another in this sweep
-            others = {id(c): c for r in small.reports for c in index.candidates(r)
-                      if c is not small and len(c.reports) >= len(small.reports)
-                      and _placed(c)}
-            scored = []
-            for other in others.values():
-                fits = []
-                for report in small.reports:
-                    fits.append(other.fit(report, index.judge))
-                    if not fits[-1]:
-                        break
-                if all(fits):
-                    scored.append((sum(fits), -index.order[id(other)], other))
-            scored.sort(key=lambda s: s[:2], reverse=True)
-            if len(scored) > 1 and scored[0][0] < 2 * scored[1][0] and not _placed(small):
-                continue  # no place, and two events fit it about as well (as in `home`)
-            if scored:
-                home = scored[0][2]
+            home = _split_home(index, small)
+            if home is not None:
                 index.drop(small)
+                alive.discard(id(small))
                 for report in small.reports:
                     index.add(home, report)
-                joined = True
+                grown[id(home)] = home
+        # the next sweep weighs only what a join could have changed: the clusters that grew
+        # and those near them
+        near = {id(c): c for g in grown.values() if id(g) in alive for r in g.reports
+                for c in index.candidates(r) if id(c) in alive}
+        pending = list({**grown, **near}.values())
+
+
+def _split_home(index: _ClusterIndex, small: Cluster) -> Cluster | None:
+    """The cluster, as large or larger, that each report of a small one would join."""
+    others = {id(c): c for r in small.reports for c in index.candidates(r)
+              if c is not small and len(c.reports) >= len(small.reports) and _placed(c)}
+    scored = []
+    for other in others.values():
+        fits = []
+        for report in small.reports:
+            fits.append(other.fit(report, index.judge))
+            if not fits[-1]:
+                break
+        if all(fits):
+            scored.append((sum(fits), -index.order[id(other)], other))
+    scored.sort(key=lambda s: s[:2], reverse=True)
+    if len(scored) > 1 and scored[0][0] < 2 * scored[1][0] and not _placed(small):
+        return None  # no place, and two events fit it about as well (as in `home`)
+    return scored[0][2] if scored else None
 
 
 def _placed(cluster: Cluster) -> bool:
