@@ -487,20 +487,15 @@ def _reassign(index: _ClusterIndex) -> None:
                 continue
             cluster.reports.remove(report)
             own = cluster.fit(report, index.judge)
-            share = own / cluster.voters() - 1e-9
+            share = own / cluster.voters() - 1e-9  # a hair under: an equal share will do
             cluster.reports.append(report)
-            scored = [(f, -index.order[id(c)], c)
+            scored = [(c.fit(report, index.judge, share), -index.order[id(c)], c)
                       for c in index.candidates(report)
-                      if c is not cluster and len(c.reports) > own  # else it fits no better
-                      and (f := c.fit(report, index.judge, share))]
-            scored.sort(key=lambda s: s[:2], reverse=True)
-            if not scored or scored[0][0] <= own:
-                continue
-            if not report.location.get("country") and scored[0][0] < 2 * max(
-                    own, scored[1][0] if len(scored) > 1 else 0):
-                continue  # no place, and another event fits it about as well (as in `home`)
-            cluster.reports.remove(report)
-            index.add(scored[0][2], report)
+                      if c is not cluster and len(c.reports) > own]  # else it fits no better
+            best = _clear_best(scored, bool(report.location.get("country")), own)
+            if best is not None:
+                cluster.reports.remove(report)
+                index.add(best, report)
 
 
 def _join_split(index: _ClusterIndex) -> None:
@@ -542,10 +537,21 @@ def _split_home(index: _ClusterIndex, small: Cluster) -> Cluster | None:
                 break
         if all(fits):
             scored.append((sum(fits), -index.order[id(other)], other))
-    scored.sort(key=lambda s: s[:2], reverse=True)
-    if len(scored) > 1 and scored[0][0] < 2 * scored[1][0] and not _placed(small):
-        return None  # no place, and two events fit it about as well (as in `home`)
-    return scored[0][2] if scored else None
+    return _clear_best(scored, _placed(small))
+
+
+def _clear_best(scored: list[tuple[int, int, Cluster]], placed: bool,
+                floor: int = 0) -> Cluster | None:
+    """Of clusters scored (fit, -order, cluster), the one that fits best (the older on a tie),
+    if it fits better than `floor`; for what names no place, only if it fits at least twice as
+    well as any other and as `floor` (two events of its day could each be it)."""
+    scored = sorted((s for s in scored if s[0] > floor), key=lambda s: s[:2], reverse=True)
+    if not scored:
+        return None
+    runner_up = max(floor, scored[1][0] if len(scored) > 1 else 0)
+    if not placed and scored[0][0] < 2 * runner_up:
+        return None
+    return scored[0][2]
 
 
 def _placed(cluster: Cluster) -> bool:
@@ -639,13 +645,9 @@ class _ClusterIndex:
         """The cluster a report joins: the one with most reports it fits (the older on a
         tie); for a report that names no place, the one it fits at least twice as well as
         any other (two events of its day and actors could each be it)."""
-        scored = sorted((s for s in ((c.fit(report, self.judge), -self.order[id(c)], c)
-                                     for c in self.candidates(report)) if s[0] > 0),
-                        key=lambda s: s[:2], reverse=True)
-        if not report.location.get("country") and len(scored) > 1 \
-                and scored[0][0] < 2 * scored[1][0]:
-            return None  # no place, and two events fit it about as well
-        return scored[0][2] if scored else None
+        scored = [(c.fit(report, self.judge), -self.order[id(c)], c)
+                  for c in self.candidates(report)]
+        return _clear_best(scored, bool(report.location.get("country")))
 
     def candidates(self, report: Report) -> list[Cluster]:
         """Clusters with a report within reach in days (the wider of the two reports' date
