@@ -20,7 +20,15 @@ from sitrep.corpus import CorpusIngest
 from sitrep.distributed.engines import LocalEngine, ProcessEngine
 from sitrep.ingest.sources import read_inputs
 from sitrep.ingest.text import document_from_text
-from sitrep.merge.events import Cluster, merge_events, place_relation, reconcile_counts, report_of
+from sitrep.merge.events import (
+    Cluster,
+    _ClusterIndex,
+    _reassign,
+    merge_events,
+    place_relation,
+    reconcile_counts,
+    report_of,
+)
 from sitrep.pipeline import Extractor
 from sitrep.store import SQLiteStore, open_store
 
@@ -517,3 +525,23 @@ def test_one_report_read_far_off_does_not_keep_an_event_s_others_out() -> None:
     late = report_of(_event("n", "d8", "2025-10-06", KHERSON, 4))
     assert Cluster([*kherson, misread]).fit(late) == 4
     assert Cluster([kherson[0], misread]).fit(late) == 0
+
+
+def test_a_report_does_not_leave_an_event_it_wholly_fits_for_one_it_fits_in_part() -> None:
+    """Once all reports have come, a report moves only to a cluster of whose reports it fits as
+    large a share as of its own's: clusters would snowball otherwise."""
+    province = {"geonameid": 2, "lat": 46.7, "lon": 33.0, "country": "UA", "admin1_code": "08",
+                "feature_class": "A", "feature_code": "ADM1", "precision": 3}
+    first, mover = (report_of(_event(i, f"d{i}", "2025-10-06", KHERSON, 3)) for i in "am")
+    big = [report_of(_event(f"b{n}", f"t{n}", "2025-10-06", KHERSON, 3)) for n in range(4)]
+    other_side = _event("c", "u1", "2025-10-06", province, 3, actor="Belarusian forces")
+    other_side["actors"][0].update(country="BLR")
+    index = _ClusterIndex()
+    small_event, large_event = index.new(first), index.new(big[0])
+    for report in (first, mover):
+        index.add(small_event, report)
+    for report in (*big, report_of(other_side)):
+        index.add(large_event, report)
+    _reassign(index)
+    assert mover in small_event.reports  # it fits 4 of the 5 there, and all of its own
+    assert large_event.fit(mover) == 4
