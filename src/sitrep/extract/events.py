@@ -1144,8 +1144,8 @@ class DocumentExtractor:
         mention of the same type, status and modality, not dated or placed apart and not
         told apart ("another attack", "a separate clash"), adds its mentions, place, actors
         and figures to the nearest such mention before it (a toll told in the paragraph on the
-        second of two acts is the second's). Figures that one already has are kept. An act its words
-        date long before the report is not one told without a date ("the October 2024
+        second of two acts is the second's). Figures that one already has are kept. An act its
+        words date long before the report is not one told without a date ("the October 2024
         killing", "the massacre in Liancourt"). A toll to date (`tolls`: the ids of such
         events) corefers with nothing."""
         kept: list[Event] = []
@@ -2326,10 +2326,10 @@ class DocumentExtractor:
         if told is not None and told.type == EventType.PROTEST and event.type == EventType.ASSAULT \
                 and tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors:
             return told  # "Last month's protests, in which six people were killed": its dead
-        # "killing 12 and wounding 30": casualty verbs joined to one act are that act
+        # "killing 12 and wounding 30", "two were killed and nine wounded": casualty verbs
+        # joined to one act are that act (not "..., and a drone attack killed three")
         joined = tok.dep_ == "conj" and tok.lemma_.lower() in CASUALTY_LEMMAS \
-            and (not _has_subject(tok) or _more_victims(tok))  # not "..., and a drone attack
-        # killed three"
+            and (not _has_subject(tok) or _more_victims(tok))
         for other in (tok.head, *[c for c in tok.children if c.dep_ == "advcl"]):
             clause = tok if tok.dep_ == "advcl" else other
             if clause.dep_ == "advcl" and any(

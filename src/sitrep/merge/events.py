@@ -367,10 +367,7 @@ class Cluster:
         less than `share` of them."""
         if any(member.document == report.document for member in self.reports):
             return 0
-        # a report that gives neither day nor place ("the fighting killed 11") can tell
-        # against no other; it counts only where the event has nothing else
-        voters = {id(m) for m in self.reports if not _vague(m)} \
-            or {id(m) for m in self.reports}
+        voters = self._voters()
         fits = misses = 0
         for member in self.reports:
             where = place_relation(report.location, member.location)
@@ -386,10 +383,15 @@ class Cluster:
                 return 0
         return fits if 2 * fits > len(voters) else 0
 
+    def _voters(self) -> set[int]:
+        """The ids of the reports that vote in `fit`: a report that gives neither day nor
+        place ("the fighting killed 11") can tell against no other; it counts only where the
+        event has nothing else."""
+        return {id(m) for m in self.reports if not _vague(m)} or {id(m) for m in self.reports}
+
     def voters(self) -> int:
-        """How many of its reports vote in `fit`: those that give a day or a place (all, if
-        none does)."""
-        return sum(1 for m in self.reports if not _vague(m)) or len(self.reports)
+        """How many of its reports vote in `fit`."""
+        return len(self._voters())
 
     def refers_to(self, report: Report, judge: Judge | None = None) -> int:
         """How well a background mention names this event: the number of its reports it
