@@ -16,7 +16,7 @@ from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import resolve_date
 from sitrep.extract.events import time_spans
 from sitrep.ingest import document_from_text
-from sitrep.merge.events import merge_events, place_relation
+from sitrep.merge.events import Cluster, merge_events, place_relation, report_of
 from sitrep.model import Place
 from sitrep.nlp.dateline import find_datelines
 from sitrep.pipeline import Extractor
@@ -109,7 +109,7 @@ def test_a_story_places_its_unplaced_attack_in_its_country_not_a_foreign_stateme
     assert all(e["location"]["country"] == "BF" for e in found if e["type"] == "ASSAULT")
 
 
-def _report(eid: str, doc: str, place: dict[str, Any], actors: list[dict[str, Any]],
+def _report(eid: str, doc: str, place: dict[str, Any] | None, actors: list[dict[str, Any]],
             day: str = "2025-09-28") -> dict[str, Any]:
     return {"id": eid, "type": "ASSAULT", "modality": "asserted", "status": "new",
             "date": {"start": day, "end": day, "precision": "day"}, "location": place,
@@ -1311,3 +1311,77 @@ def test_where_a_victim_was_born_is_not_where_the_act_was(extractor: Extractor) 
                               "killed two soldiers, Issa Ouedraogo and Paul Kabore, the latter "
                               "born in Dori, and left five others injured.", "2026-04-14")
     assert {e["location"]["name"] for e in found if e["type"] == "ASSAULT"} == {"Kaya"}
+
+
+@pytest.mark.parametrize(("text", "published", "day"), [
+    ("The death toll from the shelling of Kherson on March 3 has risen to seven, regional "
+     "officials said on Thursday.", "2026-03-05", "2026-03-03"),
+    ("Three gendarmes were killed in an ambush that targeted a convoy on the road between "
+     "Gao and Ansongo late Sunday.", "2026-03-10", "2026-03-08"),
+    ("The aftermath of the car bombing in Mogadishu on the night of April 2 is still being "
+     "assessed by the authorities.", "2026-04-06", "2026-04-02"),
+])
+def test_a_date_right_after_the_acts_own_words_dates_it(extractor: Extractor, text: str,
+                                                          published: str, day: str) -> None:
+    """The parser may hang such a date on the toll's verb, on "aftermath" or on a place."""
+    assert assault(extractor, text, published)["date"]["start"] == day
+
+
+def test_a_date_a_later_reporting_verb_holds_is_not_the_acts(extractor: Extractor) -> None:
+    found = assault(extractor, "Two civilians were killed when rockets hit the centre of "
+                               "Kramatorsk, the regional governor said on Monday.", "2026-03-10")
+    assert found["date"]["precision"] == "unknown"
+
+
+def test_a_phrase_setting_an_act_in_time_is_not_the_verbs_object(extractor: Extractor) -> None:
+    found = events(extractor, "On Friday 8 May 2026, following operations carried out after "
+                              "the deadly attack of 4 May against the army camp at Inates, the "
+                              "air force carried out a series of strikes on a gathering of "
+                              "fighters north of Ayorou.", "2026-05-09")
+    acts = {e["trigger"]["text"]: e["date"]["start"] for e in found if e["type"] == "ASSAULT"}
+    assert acts.get("attack") == "2026-05-04"
+    assert not any("after" in trigger for trigger in acts)
+
+
+def test_a_placeless_mention_stays_in_the_country_its_story_is_about() -> None:
+    """An article whose only act names no place ("the attack perpetrated in the early hours
+    of Saturday") but whose story is told in Colombian towns does not join a Mozambican
+    attack of that day."""
+    chiure = {"geonameid": 1047660, "name": "Chiure", "lat": -13.43, "lon": 39.86,
+              "country": "MZ", "admin1_code": "01", "feature_class": "P", "precision": 1}
+    reports = [_report(f"m{i}", f"mz{i}", chiure, [], day="2026-03-07") for i in range(4)]
+    mention = {**_report("co", "co1", None, [], day="2026-03-07"), "status": "background"}
+    joined = merge_events([*reports, mention])
+    assert "co" in {r["event_id"] for m in joined for r in m["reports"]}  # no story: it may join
+    apart = merge_events([*reports, {**mention, "story_country": "CO"}])
+    assert "co" not in {r["event_id"] for m in apart for r in m["reports"]}
+
+
+def test_a_town_known_only_abroad_lies_in_the_one_region_the_text_puts_it_in(
+        extractor: Extractor) -> None:
+    """The gazetteer's only Liancourt is French, and the story names it more than any Haitian
+    place; its only Artibonite is Haitian, so "Liancourt, in the lower Artibonite" is read in
+    Haiti."""
+    text = ("Gunmen attacked Liancourt, in the lower Artibonite, before dawn on Saturday, "
+            "killing at least nine people, local officials said.\n\nSurvivors said the "
+            "attackers came across the rice fields and set fire to houses. The wounded were "
+            "taken to the Saint-Nicolas hospital in Saint-Marc.\n\nLocal officials blame a gang "
+            "that has for years extorted farmers in the plain between Savien, Pont-Sondé and "
+            "Liancourt.")
+    assert assault(extractor, text, "2026-03-15")["location"]["country"] == "HT"
+
+
+def test_one_report_read_abroad_does_not_keep_a_mention_from_a_large_event() -> None:
+    """Of four reports or more, one whose town was read in another country does not keep a
+    placeless mention of the event's country out (as for a report's fit); with three it
+    does."""
+    saint_marc = {"geonameid": 3717588, "name": "Saint-Marc", "lat": 19.11, "lon": -72.69,
+                  "country": "HT", "admin1_code": "06", "feature_class": "P", "precision": 1}
+    liancourt_fr = {"geonameid": 2998532, "name": "Liancourt", "lat": 49.33, "lon": 2.47,
+                    "country": "FR", "admin1_code": "32", "feature_class": "P", "precision": 1}
+    mention = report_of({**_report("z", "z1", None, []), "status": "background"})
+    mention.home = "HT"
+    members = [report_of(_report(f"h{i}", f"d{i}", saint_marc, [])) for i in range(4)]
+    abroad = report_of(_report("f", "df", liancourt_fr, []))
+    assert Cluster([*members, abroad]).refers_to(mention) == 4
+    assert Cluster([*members[:2], abroad]).refers_to(mention) == 0

@@ -333,6 +333,7 @@ class Event:
     decided_by: str = "rules"  # which component decided the type: "classifier" | "rules"
     status: str = NEW  # NEW: the report's own news; BACKGROUND: an earlier event it names
     filed: Place | None = None  # where the report was filed from: its dateline's place
+    story_country: str | None = None  # ISO2 of the country the story is about, if one leads
 
     def to_dict(self) -> dict[str, Any]:
         """SCHEMA.md event shape."""
@@ -350,6 +351,7 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "origin": self.origin.to_dict() if self.origin else None,
             "filed": self.filed.to_dict() if self.filed else None,
+            "story_country": self.story_country,
             "date": self.date.to_dict() if self.date else None,
             "casualties": self.casualties.to_dict(),
             "reported_by": [a.to_dict() for a in self.reported_by],

@@ -249,6 +249,12 @@ def _relief_work(noun: Token) -> bool:
         if c.dep_ in ("compound", "amod", "nmod", "acl", "relcl"))
 
 
+# Prepositions that set an act in time: their object is never the verb's own ("carried out
+# strikes after the attack").
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "following", "until", "during",
+                               "amid", "ahead", "despite", "prior"})
+
+
 def match_trigger(token: Token, lex: Lexicon) -> Found | None:
     """The lexicon trigger this token is, if any (verb, noun or verb+particle phrase)."""
     lemma = token.lemma_.lower()
@@ -260,7 +266,11 @@ def match_trigger(token: Token, lex: Lexicon) -> Found | None:
                 key = f"{lemma} {child.lemma_.lower()}"
                 if key in lex.phrases and not _relief_work(child):
                     return Found(token, lex.phrases[key], [token, child], False)
-                if child.dep_ == "prep":
+                if child.dep_ == "prep" and child.i > token.i \
+                        and child.lower_ not in TIME_PREPOSITIONS:
+                    # not a phrase fronted before the verb, nor one that sets the act in time:
+                    # "following operations carried out after the attack, the air force
+                    # carried out strikes" (no one carried out the attack)
                     for grand in child.children:
                         key2 = f"{lemma} {grand.lemma_.lower()}"
                         if grand.dep_ == "pobj" and key2 in lex.phrases:
@@ -1048,6 +1058,7 @@ class DocumentExtractor:
                     and event.type in PLACED_TYPES and self._actors_fit(event, country):
                 event.location = country  # "killed three fighters", in a story about Syria
             event.filed = filed
+            event.story_country = country.country if country is not None else None
         return events
 
     @cached_property
@@ -2030,32 +2041,16 @@ class DocumentExtractor:
         for ent in self._times[sent.start]:
             if ent.label_ not in ("DATE", "TIME") or _converted_time(ent):
                 continue
-            node = ent.root
-            if node.dep_ == "pobj" and node.head.lower_ in ("of", "on") \
-                    and node.head.head.lower_ in DAY_PART_NOUNS:
-                node = node.head.head  # "on the night of 16-17 January", "before dawn on Sunday"
-            attached = False
-            for step in range(DATE_REACH):
-                if node.i in anchors:
-                    attached = True
-                    break
-                if node.dep_ in ("relcl", "acl", "ccomp") or node.head.i == node.i:
-                    break
-                if step >= NEAR_DATE and node.pos_ in ("VERB", "AUX"):
-                    break  # a far date reaches the act through its own phrases, not a clause
-                if node.i != ent.root.i and self._other_event_word(node, anchors):
-                    break  # "since the October 7 attack": the date is that attack's
-                if node.i in self._reporting or (
-                        node.pos_ == "VERB" and node.lemma_.lower() in self.lex.reporting_verbs):
-                    break  # "..., a local official told AFP on Sunday": when it was said
-                node = node.head
-            if attached:
-                start, end = _day_before_month(ent), _weekday_dated(ent)
-                resolved = resolve_date(self.doc.text[start:end], (start, end), self.published)
+            node, stop = self._date_walk(ent, anchors)
+            if stop == "act":
+                resolved = self._resolved(ent)
                 if resolved is not None:
                     found.append((node.i == governing, resolved))
         if found:
             return min(found, key=lambda f: f[0])[1]
+        after = self._date_after_act(anchors, sent)
+        if after is not None:
+            return after
         counted = self._days_before(tok if tok.pos_ in ("VERB", "AUX") else verb, sent) \
             or self._days_before_noun(tok, sent) or self._days_later(anchors, tok.idx) \
             or self._next_day(anchors, tok.idx)
@@ -2064,6 +2059,78 @@ class DocumentExtractor:
         if self.published is not None:
             return DateRef(self.published.isoformat(), self.published.isoformat(), "unknown")
         return DateRef(None, None, "unknown")
+
+    def _date_walk(self, ent: Span, anchors: set[int]) -> tuple[Token, str]:
+        """Up the parse from a date towards the act it dates: the word reached and why the
+        walk stopped there: "act" (an anchor of the act), "other" (another event's word:
+        "since the October 7 attack"), "said" (a reporting verb: "..., a local official told
+        AFP on Sunday"), or "parse" (a clause's edge, the sentence's root, too far)."""
+        node = ent.root
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "on") \
+                and node.head.head.lower_ in DAY_PART_NOUNS:
+            node = node.head.head  # "on the night of 16-17 January", "before dawn on Sunday"
+        for step in range(DATE_REACH):
+            if node.i in anchors:
+                return node, "act"
+            if node.dep_ in ("relcl", "acl", "ccomp") or node.head.i == node.i:
+                break
+            if step >= NEAR_DATE and node.pos_ in ("VERB", "AUX"):
+                break  # a far date reaches the act through its own phrases, not a clause
+            if node.i != ent.root.i and self._other_event_word(node, anchors):
+                return node, "other"
+            if node.i in self._reporting or (
+                    node.pos_ == "VERB" and node.lemma_.lower() in self.lex.reporting_verbs):
+                return node, "said"
+            node = node.head
+        return node, "said" if node.i in self._reporting or (
+            node.pos_ == "VERB" and node.lemma_.lower() in self.lex.reporting_verbs) else "parse"
+
+    def _resolved(self, ent: Span) -> DateRef | None:
+        """A date entity resolved against the publication date, with the day or weekday the
+        tagger split off it."""
+        start, end = _day_before_month(ent), _weekday_dated(ent)
+        return resolve_date(self.doc.text[start:end], (start, end), self.published)
+
+    def _date_after_act(self, anchors: set[int], sent: Span) -> DateRef | None:
+        """A date the parser hung elsewhere that follows the act's own words at once: "the
+        death toll from the missile attack on Dnipro on January 17 has climbed" (hung on
+        "climbed"), "the consequences of the attack on Dnipro on the night of January 21"
+        (on "consequences"), "killed when gunmen attacked a base in Dikwa, Borno State, on
+        Saturday night, PREMIUM TIMES has learnt" (on "learnt", which comes after it). Not a
+        date another event's words hold, nor one a reporting verb before it holds ("...,
+        police said on Sunday")."""
+        for ent in self._times[sent.start]:
+            if ent.label_ not in ("DATE", "TIME") or _converted_time(ent):
+                continue
+            node, stop = self._date_walk(ent, anchors)
+            if stop == "other" or (stop == "said" and node.i < ent.start):
+                continue
+            if self._follows_act(ent, anchors):
+                return self._resolved(ent)
+        return None
+
+    def _follows_act(self, ent: Span, anchors: set[int]) -> bool:
+        """Whether a date (with its preposition and modifiers: "on Saturday night", "late
+        Saturday") comes right after, past commas, a noun or number of an anchor's own
+        phrase, reached from the anchor without crossing a coordinated clause."""
+        first = ent.start
+        while first > ent.sent.start and (self.doc[first - 1].pos_ in ("ADP", "ADJ", "ADV", "DET")
+                                          or self.doc[first - 1].lower_ in DAY_PART_NOUNS) \
+                and self.doc[first - 1].lower_ not in ("since", "after", "before", "until"):
+            first -= 1  # "on the night of January 21"
+        last = first - 1
+        while last >= ent.sent.start and self.doc[last].is_punct and self.doc[last].text == ",":
+            last -= 1
+        if last < ent.sent.start or self.doc[last].pos_ not in ("NOUN", "PROPN", "NUM"):
+            return False
+        node = self.doc[last]
+        for _ in range(DATE_REACH):
+            if node.i in anchors:
+                return True
+            if node.dep_ in ("conj", "ccomp", "advcl", "parataxis") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def _days_before(self, clause: Token | None, sent: Span) -> DateRef | None:
         """ "closed on Wednesday, four days after two bombers detonated explosives there": a

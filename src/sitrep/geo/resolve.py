@@ -431,9 +431,12 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         outside = inner is not None and inner.feature_class in ("P", "S") \
             and not any(_inside(c.entry, outer) for c in ranked[i])
         if inner is not None and focus.get(outer.country, 0.0) < focus.get(inner.country or "",
-                                                                           0.0):
+                                                                           0.0) \
+                and any(c.entry.country == inner.country for c in ranked[i + 1]):
             continue  # the container is the likelier misreading: "Kuje town, in the Federal
-            # Capital Territory" (Nigeria), not Brazil's Federal District
+            # Capital Territory" (Nigeria), not Brazil's Federal District; a container read
+            # in one country only is not ("Liancourt, in the lower Artibonite": the
+            # gazetteer's only Liancourt is French, its only Artibonite Haitian)
         if abroad or outside or inner is None and mentions[i].kind == "place":
             # "Bir Basha, in western Taiz": a name the gazetteer knows only abroad, or not at
             # all ("Awasse, in Mocimboa da Praia district"), or only outside the place it is

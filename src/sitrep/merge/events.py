@@ -404,11 +404,14 @@ class Cluster:
         elif any((p := judge.probability(report, m, where)) is not None and p < MODEL_APART
                  for m, where in zip(self.reports, wheres, strict=True)):
             return 0
-        if any(where == "unknown" and _set_apart(report, m, where, None)
-               for m, where in zip(self.reports, wheres, strict=True)):
-            return 0  # a mention that names no place, in another country's story
+        # a mention that names no place, in another country's story (of four reports or
+        # more, one read in another country does not keep it out, as in `fit`)
+        abroad = {id(m) for m, where in zip(self.reports, wheres, strict=True)
+                  if where == "unknown" and _set_apart(report, m, where, None)}
+        if abroad and (len(self._voters()) < 4 or 4 * len(abroad) >= len(self._voters())):
+            return 0
         return sum(1 for m, where in zip(self.reports, wheres, strict=True)
-                   if _refers(report, m, where, judge))
+                   if id(m) not in abroad and _refers(report, m, where, judge))
 
 
 def cluster_reports(events: Iterable[dict[str, Any]],
@@ -596,14 +599,20 @@ def _may_update(cluster: Cluster, report: Report) -> bool:
 
 def _set_homes(reports: list[Report]) -> None:
     """Give each report that names no place its article's country: the one most of the
-    article's placed reports are in."""
+    article's placed reports are in, else the one its story is about (an article whose only
+    event is "the attack perpetrated in the early hours of Saturday", in a story told in
+    Saravena and Arauca, is Colombian)."""
     countries: dict[str, Counter[str]] = defaultdict(Counter)
     for report in reports:
         if country := report.location.get("country"):
             countries[report.document][str(country)] += 1
     for report in reports:
-        if not report.location.get("country") and countries.get(report.document):
+        if report.location.get("country"):
+            continue
+        if countries.get(report.document):
             report.home = countries[report.document].most_common(1)[0][0]
+        elif report.event.get("story_country"):
+            report.home = str(report.event["story_country"])
 
 
 class _ClusterIndex:
