@@ -642,16 +642,20 @@ def test_a_relative_clause_is_dated_and_placed_by_the_act_it_tells(
     assert attack["location"]["name"] == "Miran Shah"
 
 
+@pytest.mark.parametrize(("when", "days"), [
+    ("", ("2026-02-10", "2026-02-13")),  # four days before the news, itself up to three days
+    # before publication
+    (" overnight", ("2026-02-12", "2026-02-12")),  # four days before the night before
+])
 def test_counted_days_from_an_undated_clause_count_from_publication(
-        extractor: Extractor) -> None:
-    found = events(extractor, "Clashes near the town of Hays killed at least six soldiers "
-                              "overnight, military sources said. The fighting came four days "
+        extractor: Extractor, when: str, days: tuple[str, str]) -> None:
+    found = events(extractor, f"Clashes near the town of Hays killed at least six soldiers"
+                              f"{when}, military sources said. The fighting came four days "
                               "after a drone strike on the town's market killed 11 civilians.",
                    "2026-02-17")
     strike = next(e for e in found if e["trigger"]["text"] == "strike")
     assert strike["status"] == "background"
-    # four days before the news, itself up to three days before publication
-    assert (strike["date"]["start"], strike["date"]["end"]) == ("2026-02-10", "2026-02-13")
+    assert (strike["date"]["start"], strike["date"]["end"]) == days
 
 
 def test_less_than_a_week_after_is_any_day_of_that_week(extractor: Extractor) -> None:
@@ -1385,3 +1389,45 @@ def test_one_report_read_abroad_does_not_keep_a_mention_from_a_large_event() -> 
     abroad = report_of(_report("f", "df", liancourt_fr, []))
     assert Cluster([*members, abroad]).refers_to(mention) == 4
     assert Cluster([*members[:2], abroad]).refers_to(mention) == 0
+
+
+def test_a_where_clause_on_a_town_tells_an_act_of_its_own_there(extractor: Extractor) -> None:
+    text = ("Niamey (AFP) - A Nigerien army drone strike overnight killed at least seven herders "
+            "in the Tillaberi region, residents told AFP on Friday.\n\nThe strike hit a camp "
+            "about 20 kilometres from Tera, where gunmen killed 14 villagers at a market on "
+            "Monday according to local officials.")
+    found = [e for e in events(extractor, text, "2026-05-08") if e["type"] == "ASSAULT"]
+    killed = {e["date"]["start"]: (e["casualties"].get("killed") or {}).get("best")
+              for e in found}
+    assert killed == {"2026-05-07": 7, "2026-05-04": 14}  # the strike overnight, the market
+    market = next(e for e in found if e["date"]["start"] == "2026-05-04")
+    assert market["location"]["name"] == "Téra" and market["status"] == "background"
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A Malian army air strike in the country's centre overnight killed at least eleven "
+     "civilians, including women and children, residents and a herders' representative told "
+     "AFP on Monday.", 11),
+    ("A Burkinabe army drone strike in the country's east overnight killed at least 14 "
+     "civilians, including women and children, residents and a local official told Reuters on "
+     "Monday.", 14),
+])
+def test_the_dead_an_act_killed_count_though_the_parser_lends_them_to_the_speakers(
+        extractor: Extractor, text: str, killed: int) -> None:
+    """The parser reads "civilians" as the subject of "told"; the act overnight is the night
+    before the news."""
+    found = assault(extractor, text, "2026-05-05")
+    assert found["casualties"]["killed"]["best"] == killed
+    assert found["date"]["start"] == "2026-05-04"
+
+
+def test_the_dead_after_an_aftermath_sentence_are_the_named_acts(extractor: Extractor) -> None:
+    """A sentence the head reads as an act ("the bodies of three more residents were pulled
+    from the rubble") neither takes the toll told next nor splits the attack named before."""
+    text = ("Rescuers have ended the search at the site of the Russian missile attack on Dnipro "
+            "on January 14.\n\nOvernight, the bodies of three more residents were pulled from "
+            "the rubble. In total, 23 people were killed as a result of the missile strike, "
+            "among them two children.")
+    found = [e for e in events(extractor, text, "2026-01-16") if e["type"] == "ASSAULT"]
+    assert [(e["date"]["start"], e["casualties"]["killed"]["best"]) for e in found] == [
+        ("2026-01-14", 23)]

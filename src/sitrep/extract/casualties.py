@@ -107,6 +107,26 @@ def _gapped_passive(token: Token) -> bool:
         c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
+def _active(verb: Token) -> bool:
+    """Whether a verb is active: it has a subject and no passive auxiliary or subject."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _counted_after(verb: Token) -> list[Token]:
+    """The counted noun right after an active verb the parser gave no object ("an air strike
+    overnight killed at least nine civilians, including women and children, residents told
+    AFP": "civilians" read as the subject of "told")."""
+    for number in verb.doc[verb.i + 1 : verb.i + 5]:
+        if number.pos_ == "NUM" and number.i + 1 < len(verb.doc):
+            noun = verb.doc[number.i + 1]
+            if noun.pos_ == "NOUN" and number.head.i == noun.i and noun.dep_ != "dobj":
+                return [noun]
+        if number.pos_ not in ("ADP", "ADV", "ADJ", "NUM"):  # "at least", "more than"
+            return []
+    return []
+
+
 def _victims(token: Token) -> list[Token]:
     """Heads of the phrases naming the victims of a casualty word."""
     heads: list[Token] = []
@@ -117,6 +137,8 @@ def _victims(token: Token) -> list[Token]:
                                            or _gapped_passive(token))
             ):
                 heads.append(child)
+    if not heads and token.tag_ in ("VBD", "VBN", "VBG") and _active(token):
+        heads.extend(_counted_after(token))
     if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM") \
             and not misread_clause(token):
         heads.append(token.head)

@@ -501,7 +501,12 @@ def _bare_plural(noun: Token) -> bool:
 def _own_act(clause: Token) -> bool:
     """Whether a clause joined to another tells an act of its own: with a subject of its own,
     joined by "and" ("..., and a Dec. 6 drone attack killed three") or set beside it by
-    "while" ("..., while a roadside bomb in Lakki Marwat wounded two soldiers")."""
+    "while" ("..., while a roadside bomb in Lakki Marwat wounded two soldiers"); or a relative
+    clause on a place whose own authors act ("hit a camp near Mandouri, where gunmen killed 23
+    people on Sunday"; not "where they killed 12", the act's authors again)."""
+    if clause.dep_ == "relcl" and (clause.head.ent_type_ in ("GPE", "LOC", "FAC") or any(
+            c.lower_ == "where" for c in clause.children)):
+        return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in clause.children)
     if not _has_subject(clause):
         return False
     return clause.dep_ == "conj" or (clause.dep_ == "advcl" and any(
@@ -584,6 +589,10 @@ def time_spans(sent: Span) -> list[Span]:
         missed = sent.doc.char_span(start, end, label="DATE", alignment_mode="contract")
         if missed is not None and len(missed):
             spans.append(missed)
+    for token in sent:  # "an air strike overnight killed nine": the tagger's ADV, no date
+        if token.lower_ == "overnight" and token.pos_ in ("ADV", "ADJ") \
+                and not any(a <= token.idx < b for a, b in taken):
+            spans.append(Span(sent.doc, token.i, token.i + 1, label="DATE"))
     return spans
 
 
@@ -1740,8 +1749,20 @@ class DocumentExtractor:
             # "three people were killed when a drone struck a car on the outskirts of the same
             # town": the act of the when-clause tells where the dead were
             heads += [c for h in heads for c in _when_clauses(h)]
-            location = self._place_named_before(heads) or self._there(tok, heads)
+            location = self._where_of(heads) or self._place_named_before(heads) \
+                or self._there(tok, heads)
         return location, origin
+
+    def _where_of(self, heads: list[Token]) -> Place | None:
+        """ "near Mandouri, where gunmen killed 23 people at a market": the place a where-clause
+        hangs from is where its act was."""
+        for head in heads:
+            if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
+                place = next((p for p in self.places if p.resolved and p.span[0]
+                              <= head.head.idx < p.span[1]), None)
+                if place is not None:
+                    return place
+        return None
 
     def _there(self, tok: Token, heads: list[Token]) -> Place | None:
         """ "detonated explosives there", "killed three people in the same town": the place
@@ -2112,7 +2133,8 @@ class DocumentExtractor:
     def _follows_act(self, ent: Span, anchors: set[int]) -> bool:
         """Whether a date (with its preposition and modifiers: "on Saturday night", "late
         Saturday") comes right after, past commas, a noun or number of an anchor's own
-        phrase, reached from the anchor without crossing a coordinated clause."""
+        phrase, reached from the anchor without crossing a coordinated clause or another
+        word's relative clause."""
         first = ent.start
         while first > ent.sent.start and (self.doc[first - 1].pos_ in ("ADP", "ADJ", "ADV", "DET")
                                           or self.doc[first - 1].lower_ in DAY_PART_NOUNS) \
@@ -2129,6 +2151,9 @@ class DocumentExtractor:
                 return True
             if node.dep_ in ("conj", "ccomp", "advcl", "parataxis") or node.head.i == node.i:
                 return False
+            if node.dep_ in ("relcl", "acl") and node.head.i not in anchors:
+                return False  # "near Mandouri, where gunmen killed 23 people at a market on
+                # Sunday": another act's clause (not "an attack that targeted a checkpoint")
             node = node.head
         return False
 
@@ -2437,11 +2462,18 @@ class DocumentExtractor:
             recent = [
                 e
                 for e in self.events
-                if e.type == event.type and 0 <= event.sentence_index - e.sentence_index <= 1
+                if e.type == event.type and 0 <= event.sentence_index - e.sentence_index <= 2
                 and not _dated_apart(event, e)
             ]
-            if recent:
-                return recent[-1]
+            near = [e for e in recent if event.sentence_index - e.sentence_index <= 1]
+            if near and not any(self._word_of_attack(e) for e in near):
+                # "... the attack on Zaporizhzhia on December 2. Overnight, the bodies of two
+                # more people were recovered. In total, 11 people were killed": the dead are
+                # the act's its words named, not of the sentence the head read as one
+                worded = [e for e in recent if self._word_of_attack(e)]
+                return (worded or near)[-1]
+            if near:
+                return near[-1]
         return None
 
     def _find_antecedent_event(self, noun: Token, event_type: EventType | None) -> Event | None:
@@ -2454,7 +2486,10 @@ class DocumentExtractor:
             if e.trigger_span[0] < noun.idx and (event_type is None or e.type == event_type)
         ]
         same_word = [e for e in candidates if lemma in e.trigger_text.lower()]
-        pool = same_word or candidates
+        # an act its words name before one the sentence head read ("Overnight, the bodies of
+        # two more people were recovered": no act "the strike" can refer to)
+        worded = [e for e in candidates if self._word_of_attack(e)]
+        pool = same_word or worded or candidates
         return max(pool, key=lambda e: e.trigger_span[0]) if pool else None
 
     def _merge_into(self, target: Event, other: Event) -> None:
