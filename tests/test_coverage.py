@@ -1431,3 +1431,17 @@ def test_the_dead_after_an_aftermath_sentence_are_the_named_acts(extractor: Extr
     found = [e for e in events(extractor, text, "2026-01-16") if e["type"] == "ASSAULT"]
     assert [(e["date"]["start"], e["casualties"]["killed"]["best"]) for e in found] == [
         ("2026-01-14", 23)]
+
+
+def test_an_operation_carried_out_on_a_day_is_an_act_whoever_speaks_of_it(
+        extractor: Extractor) -> None:
+    """ "the military operation carried out on 2 May in Tillia", inside a call for an inquiry,
+    is an act of its day and place, and the dead "killed during the operation" are its."""
+    text = ("NIAMEY (9 May 2026) — Rights groups today urged the authorities to open an inquiry "
+            "into civilian deaths during the military operation carried out on 2 May in Tillia, "
+            "in the Tahoua region.\n\nAccording to Amnesty International, at least nine people "
+            "were killed during the operation, including four children.")
+    [act] = [e for e in events(extractor, text, "2026-05-09") if e["type"] == "ASSAULT"]
+    assert (act["date"]["start"], act["location"]["name"]) == ("2026-05-02", "Tillia")
+    assert act["casualties"]["killed"]["best"] == 9
+

@@ -281,6 +281,16 @@ def match_trigger(token: Token, lex: Lexicon) -> Found | None:
                     key = f"{lemma} {mark.lower_}"
                     if mark.dep_ == "mark" and mark.i > token.i and key in lex.phrases:
                         return Found(token, lex.phrases[key], [token, mark], False)
+        head_key = f"{lemma} {token.head.lemma_.lower()}"
+        described = token.head.lemma_.lower()
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") \
+                and token.head.i < token.i and head_key in lex.phrases \
+                and described not in lex.nouns and described not in lex.derived_nouns \
+                and not _relief_work(token.head):
+            # "the security operation carried out on 18 March": what was carried out is the
+            # noun the participle describes (a noun of attack is its own trigger: "the attack,
+            # carried out by an IS militant")
+            return Found(token, lex.phrases[head_key], [token.head, token], False)
         trig = lex.verbs.get(lemma) or lex.derived_verbs.get(lemma)
         if trig is None:
             return None
@@ -1359,7 +1369,9 @@ class DocumentExtractor:
                 )
                 for v in verbal
             )
-            if not nested or f.nominal and f.trigger.type in FORCE_TYPES and _own_time(f.token):
+            described = f.token.head if f.token.dep_ == "acl" and not f.nominal else f.token
+            if not nested or (f.nominal or described is not f.token) \
+                    and f.trigger.type in FORCE_TYPES and _own_time(described):
                 # "MINUSCA condemns the attack carried out on 3 March against a FACA position":
                 # an act told with its own day is one, whoever speaks of it
                 keep.append(f)
@@ -2133,8 +2145,8 @@ class DocumentExtractor:
     def _follows_act(self, ent: Span, anchors: set[int]) -> bool:
         """Whether a date (with its preposition and modifiers: "on Saturday night", "late
         Saturday") comes right after, past commas, a noun or number of an anchor's own
-        phrase, reached from the anchor without crossing a coordinated clause or another
-        word's relative clause."""
+        phrase, reached from the anchor without crossing a coordinated clause or a relative
+        clause that tells an act of its own."""
         first = ent.start
         while first > ent.sent.start and (self.doc[first - 1].pos_ in ("ADP", "ADJ", "ADV", "DET")
                                           or self.doc[first - 1].lower_ in DAY_PART_NOUNS) \
@@ -2151,7 +2163,7 @@ class DocumentExtractor:
                 return True
             if node.dep_ in ("conj", "ccomp", "advcl", "parataxis") or node.head.i == node.i:
                 return False
-            if node.dep_ in ("relcl", "acl") and node.head.i not in anchors:
+            if node.dep_ == "relcl" and node.head.i not in anchors and _own_act(node):
                 return False  # "near Mandouri, where gunmen killed 23 people at a market on
                 # Sunday": another act's clause (not "an attack that targeted a checkpoint")
             node = node.head
