@@ -1445,3 +1445,21 @@ def test_an_operation_carried_out_on_a_day_is_an_act_whoever_speaks_of_it(
     assert (act["date"]["start"], act["location"]["name"]) == ("2026-05-02", "Tillia")
     assert act["casualties"]["killed"]["best"] == 9
 
+
+
+def test_two_towns_of_one_large_district_are_apart_and_their_strikes_two_events() -> None:
+    """Bilopillia, Vorozhba and Khotin all lie in Sumy raion (one admin2 since 2020, some
+    100 km across): Vorozhba is Bilopillia's neighbour, Khotin 33 km off."""
+    raion = {"country": "UA", "admin1_code": "21", "admin2_code": "5908", "feature_class": "P",
+             "precision": 1}
+    bilopillia = {**raion, "geonameid": 712559, "name": "Bilopillia", "lat": 51.147,
+                  "lon": 34.311}
+    vorozhba = {**raion, "geonameid": 688961, "name": "Vorozhba", "lat": 51.173, "lon": 34.227}
+    khotin = {**raion, "geonameid": 706253, "name": "Khotin", "lat": 51.080, "lon": 34.773}
+    assert place_relation(bilopillia, vorozhba) == "same"
+    assert place_relation(bilopillia, khotin) == "apart"
+    merged = merge_events([_report(f"b{i}", f"b{i}", bilopillia, [], day="2026-02-14")
+                           for i in range(3)]
+                          + [_report(f"k{i}", f"k{i}", khotin, [], day="2026-02-15")
+                             for i in range(3)])
+    assert sorted(len(m["reports"]) for m in merged) == [3, 3]

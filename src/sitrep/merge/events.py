@@ -158,6 +158,12 @@ def _broad(place: dict[str, Any]) -> bool:
         "ADM2", "ADM3", "ADM4")
 
 
+# How far apart two towns of one district may be and still be one place: a district (a
+# Ukrainian raion since 2020, a Mexican municipality) can span 100 km, and two of its towns
+# struck a day apart are two events.
+DISTRICT_KM = 30.0
+
+
 def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
     """'same' (one place or within 25 km / same admin2), 'nested', 'apart' or 'unknown'."""
     if a.get("lat") is None or b.get("lat") is None:
@@ -179,6 +185,7 @@ def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
         and a.get("country") == b.get("country")
         and (a.get("admin1_code"), a.get("admin2_code"))
         == (b.get("admin1_code"), b.get("admin2_code"))
+        and km_between(a, b) <= DISTRICT_KM
     ):
         return "same"
     if _contains(a, b) or _contains(b, a) or _within_region(a, b) or _within_region(b, a):
