@@ -281,11 +281,11 @@ def match_trigger(token: Token, lex: Lexicon) -> Found | None:
                     key = f"{lemma} {mark.lower_}"
                     if mark.dep_ == "mark" and mark.i > token.i and key in lex.phrases:
                         return Found(token, lex.phrases[key], [token, mark], False)
-        head_key = f"{lemma} {token.head.lemma_.lower()}"
-        described = token.head.lemma_.lower()
+        noun = token.head.lemma_.lower()
+        head_key = f"{lemma} {noun}"
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") \
                 and token.head.i < token.i and head_key in lex.phrases \
-                and described not in lex.nouns and described not in lex.derived_nouns \
+                and noun not in lex.nouns and noun not in lex.derived_nouns \
                 and not _relief_work(token.head):
             # "the security operation carried out on 18 March": what was carried out is the
             # noun the participle describes (a noun of attack is its own trigger: "the attack,
@@ -2111,12 +2111,15 @@ class DocumentExtractor:
                 break  # a far date reaches the act through its own phrases, not a clause
             if node.i != ent.root.i and self._other_event_word(node, anchors):
                 return node, "other"
-            if node.i in self._reporting or (
-                    node.pos_ == "VERB" and node.lemma_.lower() in self.lex.reporting_verbs):
+            if self._says(node):
                 return node, "said"
             node = node.head
-        return node, "said" if node.i in self._reporting or (
-            node.pos_ == "VERB" and node.lemma_.lower() in self.lex.reporting_verbs) else "parse"
+        return node, "said" if self._says(node) else "parse"
+
+    def _says(self, node: Token) -> bool:
+        """Whether a word is a verb of saying (its reporting clause's, or any such verb)."""
+        return node.i in self._reporting or (
+            node.pos_ == "VERB" and node.lemma_.lower() in self.lex.reporting_verbs)
 
     def _resolved(self, ent: Span) -> DateRef | None:
         """A date entity resolved against the publication date, with the day or weekday the

@@ -165,7 +165,8 @@ DISTRICT_KM = 30.0
 
 
 def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
-    """'same' (one place or within 25 km / same admin2), 'nested', 'apart' or 'unknown'."""
+    """'same' (one place, within 25 km, or in one admin2 within DISTRICT_KM), 'nested',
+    'apart' or 'unknown'."""
     if a.get("lat") is None or b.get("lat") is None:
         # a place the text names but the gazetteer lacks ("Qamishly") is not just unknown:
         # another name is another place, the same name the same one
