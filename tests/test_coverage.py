@@ -1463,3 +1463,13 @@ def test_two_towns_of_one_large_district_are_apart_and_their_strikes_two_events(
                           + [_report(f"k{i}", f"k{i}", khotin, [], day="2026-02-15")
                              for i in range(3)])
     assert sorted(len(m["reports"]) for m in merged) == [3, 3]
+
+
+def test_fighters_an_army_neutralised_are_its_dead_but_not_devices(extractor: Extractor) -> None:
+    """Communiqués say "neutralised" for fighters killed; a device neutralised kills no one."""
+    struck = assault(extractor, "The army said it had neutralised about 30 jihadists in air "
+                                "strikes near Ayorou on Tuesday.", "2026-03-19")
+    assert struck["casualties"]["killed"]["best"] == 30
+    cleared = events(extractor, "Soldiers neutralised two explosive devices on the road to "
+                                "Djibo on Monday.", "2026-03-19")
+    assert not any(e["casualties"].get("killed") for e in cleared)

@@ -11,6 +11,12 @@ from sitrep.model import Casualties, Count
 KILLED = frozenset({"kill", "die", "dead", "death", "fatality", "slay", "massacre", "execute",
                     "murder", "behead", "assassinate", "perish", "lose", "martyr",
                     "martyre", "martyred"})
+# "neutralised 30 terrorists": how armies' communiqués say they killed fighters; counted only
+# of people (not "neutralised two explosive devices").
+NEUTRALIZED = frozenset({"neutralize", "neutralise", "neutralized", "neutralised"})
+FIGHTER_NOUNS = frozenset({"terrorist", "bandit", "jihadist", "assailant", "attacker",
+                           "combatant", "element", "criminal", "khwarij", "kharijite",
+                           "extremist", "mercenary", "operative", "commander", "militiaman"})
 INJURED = frozenset({"injure", "wound", "injury", "hurt", "injured", "wounded", "maim"})
 MISSING = frozenset({"missing", "abduct", "kidnap"})
 PERSON_NOUNS = frozenset({"people", "person", "civilian", "soldier", "member", "translator",
@@ -36,9 +42,15 @@ def _animals(head: Token) -> bool:
     return any(w.lemma_.lower() in ANIMAL_NOUNS or w.lower_ in ANIMAL_NOUNS for w in words)
 
 
+def _people(head: Token) -> bool:
+    """Whether a victim phrase names people ("30 terrorists", "14 bandits")."""
+    lemma = head.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in FIGHTER_NOUNS or head.lower_ in FIGHTER_NOUNS
+
+
 def _status(token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    if lemma in KILLED or token.lower_ in ("killed", "dead", "martyred"):
+    if lemma in KILLED or lemma in NEUTRALIZED or token.lower_ in ("killed", "dead", "martyred"):
         return "killed"
     if lemma in INJURED or token.lower_ in INJURED:
         return "injured"
@@ -237,6 +249,8 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
         if status is None or getattr(found, status) is not None or token.i in skip:
             continue
         for victim in _victims(token):
+            if token.lemma_.lower() in NEUTRALIZED and not _people(victim):
+                continue
             summed = _sum_conjuncts(victim, status)
             if summed is None:
                 continue
