@@ -233,6 +233,14 @@ class Found:
     text_tokens: list[Token]
     nominal: bool
 
+    @property
+    def described(self) -> Token:
+        """The noun a participle phrase names ("the operation carried out": operation), else
+        the trigger itself."""
+        first = self.text_tokens[0]
+        return first if not self.nominal and first.i == self.token.head.i \
+            and self.token.dep_ == "acl" else self.token
+
 
 # Words that make an operation relief work, not an act of force: "a rescue operation", "an
 # operation to evacuate residents".
@@ -1036,6 +1044,7 @@ class DocumentExtractor:
         self.event_heads: dict[int, Event] = {}
         self._reporting: set[int] = set()
         self._no_place: dict[tuple[int, int], bool] = {}  # _names_no_place, once a place
+        self._worded: dict[tuple[int, int], bool] = {}  # _word_of_attack, once a trigger
         # each kept event's status features, by trigger span (what `sitrep train status` reads)
         self.status_rows: dict[tuple[int, int], Vector] = {}
 
@@ -1369,9 +1378,8 @@ class DocumentExtractor:
                 )
                 for v in verbal
             )
-            described = f.token.head if f.token.dep_ == "acl" and not f.nominal else f.token
-            if not nested or (f.nominal or described is not f.token) \
-                    and f.trigger.type in FORCE_TYPES and _own_time(described):
+            if not nested or (f.nominal or f.described is not f.token) \
+                    and f.trigger.type in FORCE_TYPES and _own_time(f.described):
                 # "MINUSCA condemns the attack carried out on 3 March against a FACA position":
                 # an act told with its own day is one, whoever speaks of it
                 keep.append(f)
@@ -1504,8 +1512,8 @@ class DocumentExtractor:
                                     and c.lemma_.lower() in RESIDENCE_VERBS]]
             own = [g for holder in holders for prep in holder.children if prep.dep_ == "prep"
                    and prep.lower_ in ("in", "from") for g in prep.children if g.dep_ == "pobj"]
-            where = next((p for g in own for p in self.places
-                          if p.span[0] <= g.idx < p.span[1]), None) or place
+            where = next((p for g in own if (p := self._place_at(g)) is not None), None) \
+                or place
             iso3 = self.kb.iso3.get(where.country or "") if where is not None else None
             out.append(replace(ref, country=iso3) if iso3 else ref)
         return out
@@ -1770,11 +1778,14 @@ class DocumentExtractor:
         hangs from is where its act was."""
         for head in heads:
             if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
-                place = next((p for p in self.places if p.resolved and p.span[0]
-                              <= head.head.idx < p.span[1]), None)
-                if place is not None:
+                place = self._place_at(head.head)
+                if place is not None and place.resolved:
                     return place
         return None
+
+    def _place_at(self, token: Token) -> Place | None:
+        """The place whose name a token is a word of, if any."""
+        return next((p for p in self.places if p.span[0] <= token.idx < p.span[1]), None)
 
     def _there(self, tok: Token, heads: list[Token]) -> Place | None:
         """ "detonated explosives there", "killed three people in the same town": the place
@@ -2603,8 +2614,11 @@ class DocumentExtractor:
     def _word_of_attack(self, event: Event) -> bool:
         """Whether an event's trigger is a word of the lexicon, not one the sentence head chose
         ("died of his wounds in hospital on Saturday" is no attack in "hospital")."""
-        told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
-        return told is not None and any(match_trigger(t, self.lex) is not None for t in told)
+        if event.trigger_span not in self._worded:
+            told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+            self._worded[event.trigger_span] = told is not None and any(
+                match_trigger(t, self.lex) is not None for t in told)
+        return self._worded[event.trigger_span]
 
 
 def finalize(

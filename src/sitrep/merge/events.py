@@ -361,6 +361,11 @@ def gap_days(a: Report, b: Report) -> int:
     return abs((a.day - b.day).days)
 
 
+# Of this many voting reports or more, one report set apart by place does not keep a newcomer
+# out of an event (it counts twice against it): one report read far off is a misreading.
+OUTVOTED_FROM = 4
+
+
 @dataclass(eq=False)
 class Cluster:
     """Reports of one event (two clusters are one only if they are the same object)."""
@@ -380,7 +385,7 @@ class Cluster:
         for member in self.reports:
             where = place_relation(report.location, member.location)
             if _set_apart(report, member, where, judge):
-                if id(member) not in voters or len(voters) < 4:
+                if id(member) not in voters or len(voters) < OUTVOTED_FROM:
                     return 0
                 misses += 2  # one report read far off does not keep the event's others out
             elif compatible(report, member, where, judge):
@@ -416,8 +421,9 @@ class Cluster:
         # more, one read in another country does not keep it out, as in `fit`)
         abroad = {id(m) for m, where in zip(self.reports, wheres, strict=True)
                   if where == "unknown" and _set_apart(report, m, where, None)}
-        if abroad and (len(self._voters()) < 4 or 4 * len(abroad) >= len(self._voters())):
-            return 0
+        voters = self.voters()
+        if abroad and (voters < OUTVOTED_FROM or 2 * (2 * len(abroad)) >= voters):
+            return 0  # two misses each, as in `fit`, and a majority against keeps it out
         return sum(1 for m, where in zip(self.reports, wheres, strict=True)
                    if id(m) not in abroad and _refers(report, m, where, judge))
 
