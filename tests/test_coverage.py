@@ -1473,3 +1473,79 @@ def test_fighters_an_army_neutralised_are_its_dead_but_not_devices(extractor: Ex
     cleared = events(extractor, "Soldiers neutralised two explosive devices on the road to "
                                 "Djibo on Monday.", "2026-03-19")
     assert not any(e["casualties"].get("killed") for e in cleared)
+
+
+def test_an_act_and_the_strikes_that_followed_are_two_events(extractor: Extractor) -> None:
+    """ "an ambush ..., and the retaliatory strikes that followed": the definite noun names a
+    later act, not the ambush again, whether the parser joins the two nouns or not."""
+    for text in (
+        "Relations with Baghdad were strained last month by a militant ambush near Rutba that "
+        "killed two Iraqi soldiers, and the retaliatory U.S. air strikes that followed.",
+        "Talks were overshadowed by an ambush near Rutba and by the Iraqi air strikes that "
+        "followed.",
+    ):
+        found = [e for e in events(extractor, text, "2026-03-09") if e["type"] == "ASSAULT"]
+        assert [e["trigger"]["text"] for e in found][:1] == ["ambush"]
+        assert any("strikes" in e["trigger"]["text"] for e in found[1:]), text
+
+
+def test_the_organisation_a_relative_clause_follows_is_its_acts_actor(
+        extractor: Extractor) -> None:
+    """ "the U.S.-led coalition, which carried out strikes": the coalition acts (not "which",
+    nor the officials named before it), and the named coalition is no anaphor."""
+    [act] = [e for e in events(
+        extractor, "Iraqi officials thanked the U.S.-led coalition, which carried out air "
+                   "strikes on Tuesday near Qaim that killed a senior militant planner.",
+        "2026-03-12") if e["type"] == "ASSAULT"]
+    assert [a["text"] for a in act["actors"]] == ["the U.S.-led coalition"]
+    assert act["casualties"]["killed"]["best"] == 1
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Gunmen killed a farmer and his son near Kajuru on Sunday, residents said.", 2),
+    ("Bandits on motorcycles shot dead a shepherd near Kajuru on Sunday.", 1),
+    ("A drone strike near Kajuru on Sunday killed a local imam.", 1),
+])
+def test_one_person_named_by_any_noun_of_people_is_counted(
+        extractor: Extractor, text: str, killed: int) -> None:
+    """ "a farmer", "a shepherd", "a local imam": a victim named with "a" is one person when
+    the noun names a person in WordNet, not only the few nouns listed by hand."""
+    found = assault(extractor, text, "2026-04-14")
+    assert found["casualties"]["killed"]["best"] == killed
+
+
+def test_a_shelling_a_decision_follows_is_background(extractor: Extractor) -> None:
+    """ "The closure follows the March 2 shelling of the town": the tagger calls "shelling" a
+    verb, but it is the object of "follows", an act told before the news."""
+    text = ("Authorities in Shebekino said on Thursday that all schools in the district would "
+            "stay closed until the end of the month.\n\nThe closure follows the March 2 shelling "
+            "of the town's market that killed three civilians.")
+    found = assault(extractor, text, "2026-03-05")
+    assert (found["status"], found["date"]["start"]) == ("background", "2026-03-02")
+
+
+def test_days_after_an_act_told_in_the_present_count_from_the_news_day(
+        extractor: Extractor) -> None:
+    """ "Four days after the attack ..., two groups are claiming it": the present tense is the
+    day of the news, so the attack is four days before it, to the day."""
+    found = assault(extractor, "Four days after the attack on an army post near Menaka, which "
+                               "killed seven soldiers, two rival jihadist groups are claiming "
+                               "it.", "2026-05-22")
+    assert (found["date"]["start"], found["date"]["precision"]) == ("2026-05-18", "day")
+
+
+def test_an_airport_code_is_no_name_of_its_town(extractor: Extractor) -> None:
+    """GeoNames lists "GAO", Guantánamo's airport code, among its names: it must not take
+    Gao in Mali from a story about the Sahel."""
+    found = assault(extractor, "Gunmen attacked an army post near Gao on Sunday, killing "
+                               "four soldiers, officials said.", "2026-05-19")
+    assert found["location"]["country"] == "ML"
+
+
+def test_a_date_after_a_place_and_its_province_dates_the_act(extractor: Extractor) -> None:
+    """ "in Talayan, Maguindanao del Norte last Sunday": the parser hangs the province and
+    its date on the main verb; the date still follows the act's own place."""
+    found = assault(extractor, "Reyes, 24, was one of four soldiers killed when gunmen "
+                               "attacked their outpost in Talayan, Maguindanao del Norte last "
+                               "Sunday.", "2026-02-13")
+    assert (found["date"]["start"], found["date"]["precision"]) == ("2026-02-08", "day")

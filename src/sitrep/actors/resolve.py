@@ -225,7 +225,7 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
         sector = kb.sector_of(titles[0].lower_) if titles else None
     countries = [(t, e) for t, e in entities if e.kind == "country"]
     named = [(t, e) for t, e in entities if e.kind != "country"]
-    if lower in GROUP_ANAPHORS and not entities and any(
+    if lower in GROUP_ANAPHORS and not entities and not _named_modifier(head) and any(
             t.lower_ in ("the", "this", "that", "his", "its") for t in tokens):
         kinds = frozenset({"group"}) if lower in ("group", "movement", "militia", "organization",
                                                    "organisation") else \
@@ -291,6 +291,13 @@ def _resolve_one(head: Token, kb: ActorKB, memory: ActorMemory) -> list[ActorRef
     person = head.ent_type_ == "PERSON" or (untagged and sector is not None)
     memory.remember(ref, "person" if person else "generic")
     return [ref]
+
+
+def _named_modifier(head: Token) -> bool:
+    """ "the U.S.-led coalition", "the Saudi-backed government": a name before the noun says
+    which one it is, so it refers to no actor named before."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
+               and any(ch.isupper() for ch in c.text) for c in head.children)
 
 
 def _affiliated(token: Token, head: Token | None = None) -> bool:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
+from sitrep.actors.kb import load_data
 from sitrep.extract.numbers import parse_count
 from sitrep.extract.status import misread_clause
 from sitrep.model import Casualties, Count
@@ -42,10 +45,18 @@ def _animals(head: Token) -> bool:
     return any(w.lemma_.lower() in ANIMAL_NOUNS or w.lower_ in ANIMAL_NOUNS for w in words)
 
 
+@cache
+def wordnet_people() -> frozenset[str]:
+    """Nouns whose usual sense is a person (farmer, shepherd, imam, planner...), from
+    WordNet (training/lexicon/wordnet_people.py)."""
+    return frozenset(load_data("people_wordnet.toml")["people"])
+
+
 def _people(head: Token) -> bool:
-    """Whether a victim phrase names people ("30 terrorists", "14 bandits")."""
+    """Whether a victim phrase names people ("30 terrorists", "14 bandits", "a farmer")."""
     lemma = head.lemma_.lower()
-    return lemma in PERSON_NOUNS or lemma in FIGHTER_NOUNS or head.lower_ in FIGHTER_NOUNS
+    return lemma in PERSON_NOUNS or lemma in FIGHTER_NOUNS or head.lower_ in FIGHTER_NOUNS \
+        or lemma in wordnet_people()
 
 
 def _status(token: Token) -> str | None:
@@ -75,8 +86,10 @@ def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None
         triple = parse_count(text) or parse_count(num.text)
         if triple:
             return triple, (parts[0].idx, head.idx + len(head.text))
-    det = [c for c in head.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")]
-    if det and head.tag_ in ("NN", "NNP") and head.lemma_.lower() in PERSON_NOUNS:
+    # "a farmer", "his son": one person
+    det = [c for c in head.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")
+           or c.dep_ == "poss" and c.lower_ in ("his", "her", "their")]
+    if det and head.tag_ in ("NN", "NNP") and _people(head):
         return (1, 1, 1), (det[0].idx, head.idx + len(head.text))
     quant = [c for c in head.children if c.lower_ in ("dozens", "hundreds", "scores", "several")]
     if quant:

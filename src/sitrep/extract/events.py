@@ -584,6 +584,24 @@ def _overlapping(one: DateRef | None, other: DateRef | None) -> bool:
     return one.start <= other.end and other.start <= one.end
 
 
+def _coordinated(one: Token, other: Token) -> bool:
+    """Whether two words are conjuncts ("a raid and the strikes"), or the objects of conjoined
+    prepositions ("by an ambush and by the strikes"): two things, not one named twice."""
+    if one.pos_ != "NOUN" or other.pos_ != "NOUN":
+        return False  # "stormed the village and torched houses": one act told in two verbs
+    if other in one.conjuncts:
+        return True
+    return one.dep_ == other.dep_ == "pobj" and one.head in other.head.conjuncts
+
+
+def _came_after(noun: Token) -> bool:
+    """ "the strikes that followed", "the clashes that ensued": an act told as coming after
+    another, so not that other named again."""
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in ("follow", "ensue")
+               and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children)
+
+
+
 def _dated_apart(one: Event, other: Event) -> bool:
     """Whether two events are given different dates of their own."""
     dates = [e.date for e in (one, other)]
@@ -835,6 +853,9 @@ def _elliptic_passive(verb: Token) -> bool:
         and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
 
 
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who" opening a relative clause
+
+
 def _subject(verb: Token) -> Token | None:
     """The (inherited) grammatical subject of a verb, or the agent of a passive."""
     to_aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
@@ -847,6 +868,9 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(5):
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if subs:
+            if subs[0].tag_ in RELATIVE_TAGS and verb.dep_ == "relcl" \
+                    and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head  # "the coalition, which carried out strikes": the coalition
             return subs[0]
         agents = [
             g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
@@ -1214,12 +1238,17 @@ class DocumentExtractor:
         return kept
 
     def _ordered_in_time(self, one: Event, other: Event) -> bool:
-        """Whether one sentence sets two acts a while apart: "troops killed 11 insurgents on
+        """Whether the text sets two acts apart in time: "troops killed 11 insurgents on
         Saturday, days after militants killed 17 villagers in a raid on Mucojo" (not "were
-        killed after two bombers attacked a market": one act)."""
+        killed after two bombers attacked a market": one act); "an ambush ..., and the strikes
+        that followed"."""
         spans = [self.doc.char_span(*e.trigger_span, alignment_mode="expand")
                  for e in (one, other)]
-        if spans[0] is None or spans[1] is None or spans[0].sent != spans[1].sent:
+        if spans[0] is None or spans[1] is None:
+            return False
+        if _came_after(spans[1].root) or _coordinated(spans[0].root, spans[1].root):
+            return True  # "an ambush near Al Tanf ..., and the strikes that followed"
+        if spans[0].sent != spans[1].sent:
             return False
         for this, that in ((spans[0].root, spans[1].root), (spans[1].root, spans[0].root)):
             clause = next((t for t in (this, *this.ancestors) if after_a_while(t)), None)
@@ -1581,7 +1610,7 @@ class DocumentExtractor:
             passive = passive or tok.lemma_.lower() in ("die", "perish")
             # a passive's subject, its own or one the parser lends it from the clause above
             # ("days after the attack, in which four soldiers were martyred"), is no actor
-            if subj is not None and not passive:
+            if subj is not None and not passive and not self._relative_to_act(subj, tok):
                 actors = self._actors_or_event_actors(subj)
             for head in self._recipient_heads(tok, preps):
                 recipients.extend(self._actors_or_event_actors(head))
@@ -1625,6 +1654,14 @@ class DocumentExtractor:
             if not actors and agents:
                 actors = self._actors_or_event_actors(agents[0])
         return self._dedupe(actors), self._dedupe([r for r in recipients if r not in actors])
+
+    def _relative_to_act(self, subject: Token, verb: Token) -> bool:
+        """ "the attack that killed three Americans": a verb's subject is the word of an act
+        its relative clause hangs from, which names no one who acted."""
+        lemma = subject.lemma_.lower()
+        return subject.i < verb.i and (lemma in self.lex.nouns or lemma in self.lex.anaphor_nouns) \
+            and any(c.dep_ == "relcl" and (c.i == verb.i or c.is_ancestor(verb))
+                    for c in subject.children)
 
     @staticmethod
     def _recipient_heads(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -2074,6 +2111,8 @@ class DocumentExtractor:
         told = _told_in_relative(tok)
         if told is not None:
             anchors.add(told.i)  # "The February 17 operation, in which 14 people were killed"
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+            anchors.add(tok.head.head.i)  # "was tested late last month by an ambush"
         anchors.update(c.i for c in _carried_out(tok))
         # a date the noun's own words give before one its governing verb's give: "condemns the
         # attack carried out on 3 June" (not the statement's day)
@@ -2171,6 +2210,7 @@ class DocumentExtractor:
             last -= 1
         if last < ent.sent.start or self.doc[last].pos_ not in ("NOUN", "PROPN", "NUM"):
             return False
+        last = self._before_trailing_places(last, ent.sent.start)
         node = self.doc[last]
         for _ in range(DATE_REACH):
             if node.i in anchors:
@@ -2182,6 +2222,21 @@ class DocumentExtractor:
                 # Sunday": another act's clause (not "an attack that targeted a checkpoint")
             node = node.head
         return False
+
+    def _before_trailing_places(self, last: int, start: int) -> int:
+        """ "in Datu Saudi Ampatuan, Maguindanao del Sur last Sunday": the word before the
+        names of larger places that follow a name after commas (which the parser may hang
+        anywhere), so that the date follows the act's own place."""
+        while self.doc[last].pos_ == "PROPN":
+            first = last
+            while first > start and (self.doc[first - 1].pos_ == "PROPN"
+                                     or self.doc[first - 1].dep_ == "compound"):
+                first -= 1
+            if first - 2 < start or self.doc[first - 1].text != "," \
+                    or self.doc[first - 2].pos_ != "PROPN":
+                break
+            last = first - 2
+        return last
 
     def _days_before(self, clause: Token | None, sent: Span) -> DateRef | None:
         """ "closed on Wednesday, four days after two bombers detonated explosives there": a
@@ -2223,8 +2278,9 @@ class DocumentExtractor:
         if head is not None and head.precision == "unknown" and self.published is not None \
                 and _now(clause) and not _at_most(span):
             # "Eight days after the attack on the Porga post, the toll has been clarified":
-            # counted back from the news
-            return self._counted(span, noun.head.i, None)
+            # counted back from the day of the news, which the present tense tells
+            today = self.published.isoformat()
+            return self._counted(span, noun.head.i, DateRef(today, today, "day"))
         if head is None or head.precision != "day":
             return None
         return self._counted(span, noun.head.i, head)
@@ -2421,11 +2477,13 @@ class DocumentExtractor:
         found = self._find_antecedent_event(noun, event.type)
         if found is None or _dated_apart(found, event) or _placed_apart(found, event):
             return None
+        told = self.doc.char_span(*found.trigger_span, alignment_mode="expand")
+        if told is not None and (_coordinated(noun, told.root) or _came_after(noun)):
+            return None  # "an ambush near Al Tanf ..., and the strikes that followed": two acts
         if _own_time(noun) and (found.date is None or found.date.precision == "unknown"):
             # "the cowardly attack perpetrated on 15 March at the Mandouri market": an act told
             # with a time of its own, which the undated act told before lacks
             return None
-        told = self.doc.char_span(*found.trigger_span, alignment_mode="expand")
         if told is not None and in_reference_frame(noun) and not in_reference_frame(told.root):
             return None  # "This comes days after the ISIS attack": not the strike told before
         return found

@@ -39,14 +39,14 @@ def in_reference_frame(trigger: Token) -> bool:
     while before the news ("a week after fighters attacked the base")."""
     if _past_acts(trigger) or any(_past_acts(c) for c in trigger.children if c.dep_ == "dobj"):
         return True  # "has claimed previous rocket and drone attacks on US-linked targets"
-    if trigger.pos_ in ("VERB", "AUX"):
+    if trigger.pos_ in ("VERB", "AUX") and not _gerund_noun(trigger):
         if trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") \
                 and trigger.head.i != trigger.i:
             # "vowed to avenge the attack that killed three Americans": the clause tells
             # the attack the sentence refers back to
             return in_reference_frame(trigger.head) or after_a_while(trigger)
         return after_a_while(trigger)
-    if trigger.pos_ not in ("NOUN", "PROPN"):
+    if trigger.pos_ not in ("NOUN", "PROPN") and not _gerund_noun(trigger):
         return False
     if _joined_to_reference(trigger):
         return True
@@ -68,6 +68,13 @@ def in_reference_frame(trigger: Token) -> bool:
     if node.dep_ in ("dobj", "attr") and node.head.lemma_.lower() in REFERENCE_VERBS:
         return True
     return False
+
+
+def _gerund_noun(word: Token) -> bool:
+    """ "follows the December 6 shelling of the town": a gerund the tagger calls a verb that
+    is used as a noun (with an article, as an object)."""
+    return word.tag_ == "VBG" and word.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") \
+        and any(c.dep_ == "det" for c in word.children)
 
 
 def _joined_to_reference(noun: Token) -> bool:
