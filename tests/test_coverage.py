@@ -1549,3 +1549,13 @@ def test_a_date_after_a_place_and_its_province_dates_the_act(extractor: Extracto
                                "attacked their outpost in Talayan, Maguindanao del Norte last "
                                "Sunday.", "2026-02-13")
     assert (found["date"]["start"], found["date"]["precision"]) == ("2026-02-08", "day")
+
+
+def test_a_second_strike_the_following_day_is_the_next_day(extractor: Extractor) -> None:
+    """ "A second strike the following day on the market in Bure ... killed 13": the day word
+    sits beside the act's noun, the verb's subject; it is the day after the first strike."""
+    text = ("On 4 March, a drone strike on the cattle market in Gendawa killed at least 11 "
+            "civilians. A second strike the following day on the grain market in Adet, some "
+            "40 km to the north, reportedly killed nine people.")
+    found = [e for e in events(extractor, text, "2026-03-12") if e["type"] == "ASSAULT"]
+    assert sorted(e["date"]["start"] for e in found) == ["2026-03-04", "2026-03-05"]

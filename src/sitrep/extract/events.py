@@ -702,10 +702,11 @@ NEXT_DAY_WORDS = frozenset({"next", "following", "previous"})
 
 def _day_word(child: Token) -> Token | None:
     """The day word a verb's modifier names: "the next morning" (a noun phrase) or "on the
-    previous day" (its object)."""
+    previous day" (its object); or one set beside an act's noun ("a second strike the
+    following day")."""
     if child.dep_ == "prep" and child.lower_ == "on":
         child = next((g for g in child.children if g.dep_ == "pobj"), child)
-    elif child.dep_ != "npadvmod":
+    elif child.dep_ not in ("npadvmod", "appos"):
         return None
     return child if child.lemma_.lower() in DAY_PARTS else None
 
@@ -2113,6 +2114,10 @@ class DocumentExtractor:
             anchors.add(told.i)  # "The February 17 operation, in which 14 people were killed"
         if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
             anchors.add(tok.head.head.i)  # "was tested late last month by an ambush"
+        subject = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.dep_ == "nsubj" \
+                and subject.lemma_.lower() in self.lex.nouns:
+            anchors.add(subject.i)  # "A second strike the following day ... killed 13"
         anchors.update(c.i for c in _carried_out(tok))
         # a date the noun's own words give before one its governing verb's give: "condemns the
         # attack carried out on 3 June" (not the statement's day)
