@@ -601,7 +601,6 @@ def _came_after(noun: Token) -> bool:
                and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children)
 
 
-
 def _dated_apart(one: Event, other: Event) -> bool:
     """Whether two events are given different dates of their own."""
     dates = [e.date for e in (one, other)]
@@ -1659,10 +1658,8 @@ class DocumentExtractor:
     def _relative_to_act(self, subject: Token, verb: Token) -> bool:
         """ "the attack that killed three Americans": a verb's subject is the word of an act
         its relative clause hangs from, which names no one who acted."""
-        lemma = subject.lemma_.lower()
-        return subject.i < verb.i and (lemma in self.lex.nouns or lemma in self.lex.anaphor_nouns) \
-            and any(c.dep_ == "relcl" and (c.i == verb.i or c.is_ancestor(verb))
-                    for c in subject.children)
+        return subject.i < verb.i and self._act_noun(subject) and any(
+            c.dep_ == "relcl" and (c.i == verb.i or c.is_ancestor(verb)) for c in subject.children)
 
     @staticmethod
     def _recipient_heads(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -1713,9 +1710,7 @@ class DocumentExtractor:
     def _actors_or_event_actors(self, head: Token) -> list[ActorRef]:
         """Actors named by a phrase; an event phrase ("the strikes") stands for its actors."""
         lemma = head.lemma_.lower()
-        if (lemma in self.lex.nouns or lemma in self.lex.anaphor_nouns) and self._is_anaphoric(
-            head
-        ):
+        if self._act_noun(head) and self._is_anaphoric(head):
             previous = self._find_antecedent_event(head, None)
             if previous is not None:
                 return list(previous.actors)
@@ -2565,9 +2560,14 @@ class DocumentExtractor:
                 return near[-1]
         return None
 
+    def _act_noun(self, noun: Token) -> bool:
+        """Whether a noun names an act ("attack", "strike") or refers back to one ("incident")."""
+        lemma = noun.lemma_.lower()
+        return lemma in self.lex.nouns or lemma in self.lex.anaphor_nouns
+
     def _find_antecedent_event(self, noun: Token, event_type: EventType | None) -> Event | None:
         lemma = noun.lemma_.lower()
-        if lemma not in self.lex.anaphor_nouns and lemma not in self.lex.nouns:
+        if not self._act_noun(noun):
             return None
         candidates = [
             e
