@@ -426,3 +426,12 @@ def test_an_acronym_names_a_city_only_in_the_country_the_text_is_about(
     assert "VDP" not in militia or militia["VDP"].country == "BF"
     cities = places(extractor, "Traffic in NYC slowed as storms hit the United States.")
     assert cities["NYC"].name == "New York City"
+
+
+def test_a_state_named_by_its_form_and_a_feast_are_no_places(extractor: Extractor) -> None:
+    """ "the flag of the Republic" and "the month of Ramadan" name no town (GeoNames has towns
+    called Republic, and Ramadan among a Saudi town's names)."""
+    found = places(extractor, "Coffins wrapped in the flag of the Republic were carried through "
+                              "Taiz as the holy month of Ramadan began.")
+    assert "Republic" not in found and "Ramadan" not in found
+    assert found["Taiz"].country == "YE"
