@@ -1559,3 +1559,12 @@ def test_a_second_strike_the_following_day_is_the_next_day(extractor: Extractor)
             "40 km to the north, reportedly killed nine people.")
     found = [e for e in events(extractor, text, "2026-03-12") if e["type"] == "ASSAULT"]
     assert sorted(e["date"]["start"] for e in found) == ["2026-03-04", "2026-03-05"]
+
+
+def test_the_recent_attack_is_background(extractor: Extractor) -> None:
+    """ "the recent drone attack on the base": an act told before the news, like "the previous
+    attack", never a new event at the publication date."""
+    text = ("Soldiers found a launch pad and spare batteries in an olive grove outside Marjayoun "
+            "on Sunday. The recent drone attack on the base killed two soldiers, the army said.")
+    found = assault(extractor, text, "2026-04-20")
+    assert found["status"] == "background" and found["date"]["start"] != "2026-04-20"

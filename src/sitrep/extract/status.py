@@ -94,7 +94,7 @@ def _joined_to_reference(noun: Token) -> bool:
 
 
 # Words that set acts before the news: "previous attacks", "past raids".
-PAST_WORDS = frozenset({"previous", "past", "prior", "former", "earlier"})
+PAST_WORDS = frozenset({"previous", "past", "prior", "former", "earlier", "recent"})
 
 
 def _past_acts(noun: Token) -> bool:
