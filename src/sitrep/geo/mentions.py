@@ -72,10 +72,9 @@ NOT_PLACES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", 
                         "spokeswoman", "ambassador", "chancellor", "premier", "sheikh", "emir",
                         "king", "queen", "prince", "ministry", "department", "police", "army",
                         "navy", "court", "council", "cabinet", "embassy", "region", "highway",
-                        # a state named by its form ("the flag of the Republic") and feasts
-                        # GeoNames lists as towns' names (Ramadan, a Saudi town's alias)
-                        "republic", "kingdom", "federation", "union", "homeland", "ramadan",
-                        "eid", "christmas", "easter", "ashura", "nowruz", "diwali"})
+                        # a state named by its form ("the flag of the Republic") and a feast
+                        # GeoNames lists among a Saudi town's names
+                        "republic", "ramadan"})
 
 
 PartOf = Literal["city", "district", "place"]
