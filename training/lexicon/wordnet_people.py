@@ -15,13 +15,12 @@ Writes src/sitrep/data/people_wordnet.toml. Standard library only:
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wordnet_triggers import WORDNET_DIR, WORDNET_LICENCE, read_data, read_index  # noqa: E402
+from wordnet_triggers import licence_comment, read_data, read_index, wordnet_args  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 OUTPUT = REPO / "src" / "sitrep" / "data" / "people_wordnet.toml"
@@ -65,11 +64,8 @@ def render(words: list[str]) -> str:
         "#     apt-get install wordnet-base",
         "#     python3 training/lexicon/wordnet_people.py",
         "#",
-        "# Derived from WordNet 3.0, used under the Princeton WordNet licence, whose notice must",
-        "# appear on all copies, including modifications:",
-        "#",
+        *licence_comment(),
     ]
-    lines += [("# " + line).rstrip() for line in WORDNET_LICENCE.splitlines()]
     lines += ["", "people = ["]
     lines += [f'  "{word}",' for word in words]
     lines += ["]"]
@@ -77,13 +73,7 @@ def render(words: list[str]) -> str:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--wordnet", type=Path, default=WORDNET_DIR)
-    ap.add_argument("--output", type=Path, default=OUTPUT)
-    args = ap.parse_args()
-    for name in ("index.noun", "data.noun"):
-        if not (args.wordnet / name).is_file():
-            sys.exit(f"missing {args.wordnet / name}: apt-get install wordnet-base")
+    args = wordnet_args(__doc__.splitlines()[0], OUTPUT, ("index.noun", "data.noun"))
     words = derive(args.wordnet)
     text = render(words)
     tomllib.loads(text)  # must parse

@@ -264,11 +264,8 @@ def render(out: dict) -> str:
         "#     apt-get install wordnet-base",
         "#     python3 training/lexicon/wordnet_triggers.py",
         "#",
-        "# Derived from WordNet 3.0, used under the Princeton WordNet licence, whose notice must",
-        "# appear on all copies, including modifications:",
-        "#",
+        *licence_comment(),
     ]
-    lines += [("# " + l).rstrip() for l in WORDNET_LICENCE.splitlines()]
     for section in ("verbs", "nouns"):
         lines += ["", f"[{section}]"]
         for word, entry in out[section].items():
@@ -277,14 +274,32 @@ def render(out: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def licence_comment() -> list[str]:
+    """The comment lines that must go with anything derived from WordNet."""
+    return [
+        "# Derived from WordNet 3.0, used under the Princeton WordNet licence, whose notice must",
+        "# appear on all copies, including modifications:",
+        "#",
+        *[("# " + line).rstrip() for line in WORDNET_LICENCE.splitlines()],
+    ]
+
+
+def wordnet_args(description: str, output: Path, needed: tuple[str, ...]) -> argparse.Namespace:
+    """The --wordnet folder and --output file of a script, once the WordNet files it reads
+    are found there."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--wordnet", type=Path, default=WORDNET_DIR)
-    ap.add_argument("--output", type=Path, default=OUTPUT)
+    ap.add_argument("--output", type=Path, default=output)
     args = ap.parse_args()
-    for name in ("index.verb", "data.verb", "index.noun", "data.noun"):
+    for name in needed:
         if not (args.wordnet / name).is_file():
             sys.exit(f"missing {args.wordnet / name}: apt-get install wordnet-base")
+    return args
+
+
+def main() -> int:
+    args = wordnet_args(__doc__.splitlines()[0], OUTPUT,
+                        ("index.verb", "data.verb", "index.noun", "data.noun"))
     if LICENCE_FILE.is_file() and COPYRIGHT_LINE.split()[0] not in LICENCE_FILE.read_text():
         print(f"warning: {LICENCE_FILE} does not look like the WordNet 3.0 licence", file=sys.stderr)
     triggers = tomllib.loads(TRIGGERS.read_text(encoding="utf-8"))

@@ -87,10 +87,10 @@ def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None
         if triple:
             return triple, (parts[0].idx, head.idx + len(head.text))
     # "a farmer", "his son": one person
-    det = [c for c in head.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")
-           or c.dep_ == "poss" and c.lower_ in ("his", "her", "their")]
-    if det and head.tag_ in ("NN", "NNP") and _people(head):
-        return (1, 1, 1), (det[0].idx, head.idx + len(head.text))
+    single = [c for c in head.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")
+              or c.dep_ == "poss" and c.lower_ in ("his", "her", "their")]
+    if single and head.tag_ in ("NN", "NNP") and _people(head):
+        return (1, 1, 1), (single[0].idx, head.idx + len(head.text))
     quant = [c for c in head.children if c.lower_ in ("dozens", "hundreds", "scores", "several")]
     if quant:
         triple = parse_count(quant[0].text)
