@@ -138,6 +138,21 @@ def test_a_town_lies_in_a_region_without_admin_codes_and_home_forces_do_not_spli
     assert len(apart) == 2
 
 
+def test_an_overnight_attack_is_dated_by_the_reports_that_name_its_day() -> None:
+    night = {"start": "2025-09-27", "end": "2025-09-27", "precision": "day",
+             "text": "overnight"}
+    overnight = [{**_report(f"n{i}", f"n{i}", EL_FASHER, [RSF]), "date": night}
+                 for i in range(3)]
+    early = [_report(f"e{i}", f"e{i}", EL_FASHER, [RSF], "2025-09-28") for i in range(2)]
+    # "overnight" may be either side of midnight; "the early hours of Sunday" is the 28th
+    assert [m["date"]["start"] for m in merge_events([*overnight, *early])] == ["2025-09-28"]
+    assert [m["date"]["start"] for m in merge_events(overnight)] == ["2025-09-27"]
+    late = [_report(f"l{i}", f"l{i}", EL_FASHER, [RSF], "2025-09-27")  # "late on Saturday"
+            for i in range(2)]
+    assert [m["date"]["start"] for m in merge_events([*overnight, *late, early[0]])] \
+        == ["2025-09-27"]
+
+
 @pytest.mark.slow
 def test_coverage_corpus_merges_most_reports_of_each_event(tmp_path: Path) -> None:
     spec = importlib.util.spec_from_file_location("coverage_score", COVERAGE / "score.py")

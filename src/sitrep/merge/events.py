@@ -824,18 +824,32 @@ def _report_status(report: Report, reports: list[Report]) -> str:
     return NEW if (report.published or "") <= first else UPDATE
 
 
+def _day_votes(date: dict[str, Any]) -> list[tuple[str, float]]:
+    """The days a report's date speaks for: "overnight" may be either side of midnight, so
+    half a vote for the night's first day and half for the next."""
+    start = str(date["start"])
+    if (date.get("text") or "").lower().strip() != "overnight":
+        return [(start, 1.0)]
+    following = dt.date.fromisoformat(start) + dt.timedelta(days=1)
+    return [(start, 0.5), (following.isoformat(), 0.5)]
+
+
 def _event_date(reports: list[Report]) -> dict[str, Any] | None:
     """The day most reports that give one to the day give (their own news before passing
     mentions; the earlier day on ties), else the most precise date any gives."""
     for pool in ([r for r in reports if not background(r.event)], reports):
-        days = Counter(str(r.event["date"]["start"]) for r in pool
-                       if (r.event.get("date") or {}).get("precision") == "day")
+        days: dict[str, float] = {}
+        for r in pool:
+            if (r.event.get("date") or {}).get("precision") == "day":
+                for day, weight in _day_votes(r.event["date"]):
+                    days[day] = days.get(day, 0.0) + weight
         if days:
             top = max(days.values())
             day = min(d for d, n in days.items() if n == top)
-            return next(dict(r.event["date"]) for r in pool
-                        if (r.event.get("date") or {}).get("precision") == "day"
-                        and r.event["date"]["start"] == day)
+            given = [dict(r.event["date"]) for r in pool
+                     if (r.event.get("date") or {}).get("precision") == "day"]
+            return next((d for d in given if d["start"] == day),
+                        {"start": day, "end": day, "precision": "day"})
     dated = [r for r in reports if (r.event.get("date") or {}).get("precision") in
              PRECISION_ORDER[1:-1]]  # a week, a month, a year
     if dated:
