@@ -1583,3 +1583,16 @@ def test_the_recent_attack_is_background(extractor: Extractor) -> None:
             "on Sunday. The recent drone attack on the base killed two soldiers, the army said.")
     found = assault(extractor, text, "2026-04-20")
     assert found["status"] == "background" and found["date"]["start"] != "2026-04-20"
+
+
+def test_an_act_that_followed_a_dated_one_lies_between_that_date_and_the_news(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Relations with Baghdad were strained early last month by a "
+                              "PKK raid on a border post near Semdinli that killed two "
+                              "soldiers, and the Turkish air strikes that followed.",
+                   "2025-10-09")
+    raid = next(e for e in found if e["trigger"]["text"] == "raid")
+    strikes = next(e for e in found if e["trigger"]["text"].endswith("strikes"))
+    assert (raid["date"]["start"], raid["date"]["end"]) == ("2025-09-01", "2025-09-30")
+    assert (strikes["date"]["start"], strikes["date"]["end"]) == ("2025-09-01", "2025-10-09")
+    assert strikes["date"]["precision"] == "month"

@@ -57,6 +57,18 @@ def counted_back_from(published: dt.date, count: int, unit: str, text: str,
     return DateRef(start.isoformat(), end.isoformat(), "week", text, span)
 
 
+def since(date: DateRef, published: dt.date) -> DateRef:
+    """From a date to publication: when an act told as following one so dated happened ("an
+    ambush late last month, and the strikes that followed"), with the precision of a span of
+    that length."""
+    if date.start is None or date.start > published.isoformat():
+        return date
+    end = max(date.end or date.start, published.isoformat())
+    days = (dt.date.fromisoformat(end) - dt.date.fromisoformat(date.start)).days
+    precision = "week" if days < 7 else "month" if days <= 62 else "year"
+    return DateRef(date.start, end, precision, date.text, date.span)
+
+
 def _month(year: int, month: int, text: str, span: Span) -> DateRef:
     last = calendar.monthrange(year, month)[1]
     return DateRef(dt.date(year, month, 1).isoformat(), dt.date(year, month, last).isoformat(),

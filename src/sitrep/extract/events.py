@@ -27,7 +27,14 @@ from sitrep.classify.labels import default_labels
 from sitrep.classify.status import default_status_head
 from sitrep.extract.attribution import find_attributions
 from sitrep.extract.casualties import find_casualties, outcounts
-from sitrep.extract.dates import MONTHS, WEEKDAYS, counted_back, counted_back_from, resolve_date
+from sitrep.extract.dates import (
+    MONTHS,
+    WEEKDAYS,
+    counted_back,
+    counted_back_from,
+    resolve_date,
+    since,
+)
 from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.status import (
@@ -2130,7 +2137,12 @@ class DocumentExtractor:
                 if resolved is not None:
                     found.append((node.i == governing, resolved))
         if found:
-            return min(found, key=lambda f: f[0])[1]
+            by_verb, date = min(found, key=lambda f: f[0])
+            if by_verb and _came_after(tok) and self.published is not None:
+                # "tested late last month by an ambush, and the strikes that followed": the
+                # verb dates the first act; the one that followed came between then and now
+                return since(date, self.published)
+            return date
         after = self._date_after_act(anchors, sent)
         if after is not None:
             return after
