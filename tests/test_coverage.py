@@ -60,6 +60,13 @@ def test_agency_datelines_in_title_case_are_datelines() -> None:
     assert [(d.place, d.date, d.agency) for d in find_datelines(
         "Bogotá, Apr 24 (EFE).- Five soldiers died.\nMaputo, 18 Feb 2026 (Lusa) - Three died.")] \
         == [("Bogotá", "Apr 24", "EFE"), ("Maputo", "18 Feb 2026", "Lusa")]
+    # a place in title case and a spaced long dash open a story, but only its first line
+    assert [d.place for d in find_datelines("Goma \u2014 Rebels shelled the airport.")] \
+        == ["Goma"]
+    assert [d.place for d in find_datelines("Port Sudan \u2013 Drones struck a depot.")] \
+        == ["Port Sudan"]
+    assert find_datelines("Drones struck a depot.\nPort Sudan \u2013 The city was calm.") == []
+    assert find_datelines("Update \u2013 The toll rose to nine.") == []
 
 
 def test_an_act_told_days_after_another_is_two_events(extractor: Extractor) -> None:
@@ -1596,3 +1603,24 @@ def test_an_act_that_followed_a_dated_one_lies_between_that_date_and_the_news(
     assert (raid["date"]["start"], raid["date"]["end"]) == ("2025-09-01", "2025-09-30")
     assert (strikes["date"]["start"], strikes["date"]["end"]) == ("2025-09-01", "2025-10-09")
     assert strikes["date"]["precision"] == "month"
+
+
+def test_victims_who_lost_their_lives_are_dead(extractor: Extractor) -> None:
+    said = find_casualties(next(extractor.nlp(
+        "Four police officers lost their lives in the ambush near Kapise.").sents))
+    assert said.killed is not None and said.killed.best == 4
+    said = find_casualties(next(extractor.nlp(
+        "The battalion lost two soldiers and a truck near Kapise.").sents))
+    assert said.killed is not None and said.killed.best == 2
+
+
+def test_a_passing_mention_weeks_later_is_the_last_mention_not_the_last_report() -> None:
+    news = [_report(f"n{i}", f"n{i}", EL_FASHER, [RSF]) for i in range(2)]
+    news[1]["document"]["published"] = "2025-09-30T08:00:00Z"
+    later = {**_report("b", "b", EL_FASHER, [RSF]), "status": "background"}
+    later["document"] = {"id": "b", "source": "b", "published": "2025-10-20T08:00:00Z"}
+    [merged] = merge_events([*news, later])
+    assert [r["status"] for r in merged["reports"]][-1] == "background"
+    assert merged["first_reported"][:10] == "2025-09-28"
+    assert merged["last_reported"][:10] == "2025-09-30"
+    assert merged["last_mentioned"][:10] == "2025-10-20"

@@ -152,6 +152,13 @@ def _counted_after(verb: Token) -> list[Token]:
     return []
 
 
+def _lost_lives(verb: Token) -> bool:
+    """ "three soldiers lost their lives": the subject of "lose" with "life" as its object died
+    (not "the army lost three soldiers", whose object is the dead)."""
+    return verb.lemma_.lower() == "lose" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children)
+
+
 def _victims(token: Token) -> list[Token]:
     """Heads of the phrases naming the victims of a casualty word."""
     heads: list[Token] = []
@@ -159,7 +166,7 @@ def _victims(token: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass") or (
                 child.dep_ == "nsubj" and (token.lemma_.lower() in ("die", "perish")
-                                           or _gapped_passive(token))
+                                           or _gapped_passive(token) or _lost_lives(token))
             ):
                 heads.append(child)
     if not heads and token.tag_ in ("VBD", "VBN", "VBG") and _active(token):

@@ -21,7 +21,8 @@ day), place and actors, or none.
 
 The merged event takes its fields from the most specific report and adds `reports` (each
 with its status: new, update or background), `sources_count`, `first_reported`,
-`last_reported`, `contradictions` and casualty counts reconciled as low / best / high
+`last_reported` (of its own news and updates), `last_mentioned` (passing mentions too),
+`contradictions` and casualty counts reconciled as low / best / high
 (SCHEMA.md, merged events).
 """
 
@@ -893,11 +894,15 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
         for r in reports
     ]
     base["sources_count"] = len({r.outlet for r in reports})
-    dates = sorted(
-        d for r in reports for d in [r.published, *published_of.get(r.document, [])] if d
-    )
-    base["first_reported"] = dates[0] if dates else None
-    base["last_reported"] = dates[-1] if dates else None
+    # first and last report of the event itself (its news or an update), not of a story that
+    # mentions it in passing weeks later; that one is its last mention
+    dates = {id(r): [d for d in [r.published, *published_of.get(r.document, [])] if d]
+             for r in reports}
+    reported = sorted(d for r in own for d in dates[id(r)])
+    mentioned = sorted(d for r in reports for d in dates[id(r)])
+    base["first_reported"] = reported[0] if reported else None
+    base["last_reported"] = reported[-1] if reported else None
+    base["last_mentioned"] = mentioned[-1] if mentioned else None
     base["contradictions"] = _contradictions(reports)
     return base
 

@@ -41,6 +41,15 @@ AGENCY_DATELINE = re.compile(
     re.MULTILINE,
 )
 
+# "Addis Abeba – Three soldiers were killed", "Mogadishu — Gunmen stormed": a place in title
+# case and a spaced long dash open the story (the first line only: within a story, such a line
+# is a heading or a list item).
+OPENING_DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-Z][^\W\d_'\u2019\-]+(?:['\u2019\-][^\W\d_]+)*"
+    r"(?: [A-Z][^\W\d_'\u2019\-]+(?:['\u2019\-][^\W\d_]+)*){0,2})"
+    r"[ \t]+(?:\u2013|\u2014|--)[ \t]+",
+)
+
 # Capitalised labels that open a line with a colon but file no story from anywhere.
 NOT_DATELINES = frozenset({"UPDATE", "BREAKING", "NOTE", "CORRECTION", "WATCH", "LIVE",
                            "EXCLUSIVE", "ANALYSIS", "OPINION", "WARNING", "READ MORE", "FILE",
@@ -79,11 +88,14 @@ def find_datelines(text: str) -> list[Dateline]:
         found.append(Dateline(match.start("place"), match.end(), place, match["date"],
                               match["agency"]))
     starts = {d.start for d in found}
-    for match in [*TITLED_DATELINE.finditer(text), *AGENCY_DATELINE.finditer(text)]:
+    opening = OPENING_DATELINE.match(text)
+    for match in [*TITLED_DATELINE.finditer(text), *AGENCY_DATELINE.finditer(text),
+                  *([opening] if opening and opening["place"].upper() not in NOT_DATELINES
+                    else [])]:
         if match.start("place") not in starts and _story_follows(text, match.end()):
             starts.add(match.start("place"))
             found.append(Dateline(match.start("place"), match.end(), match["place"],
-                                  match.groupdict().get("date"), match["agency"]))
+                                  match.groupdict().get("date"), match.groupdict().get("agency")))
     return sorted(found, key=lambda d: d.start)
 
 

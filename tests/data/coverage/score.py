@@ -15,7 +15,9 @@ article's event of the gold type nearest it). Reported:
 - fragments: merged events per gold event (1 is right);
 - background mentions coded as new events;
 - each gold event's date, place (within 25 km of the gold point or the same admin area) and
-  killed best, read off the merged event most of its mentions went to.
+  killed best, read off the merged event most of its mentions went to; with its first and
+  last report (of its news and updates, or of any mention where the gold's last report
+  mentions it only in passing) and its killed and injured low / best / high.
 
 Run: python tests/data/coverage/score.py [DB] [FOLDER]
 (ingests into DB, a temporary file by default; FOLDER holds another corpus of the same format,
@@ -64,7 +66,10 @@ def score(db: Path, folder: Path = HERE) -> dict[str, Any]:
     mentions = [(m.event, m.status, m.article, merged_of.get(m.matched) if m.matched else None)
                 for m in matched]
     pairs = pair_score(matched, merged_of)
-    per_event = {eid: _event_figures(g, [m for m in mentions if m[0] == eid], merged)
+    published = {a["id"]: str(a.get("published") or "")[:10] for a in articles}
+    passing = {(m[0], m[2]) for m in mentions if m[1] == "background"}
+    per_event = {eid: _event_figures(g, [m for m in mentions if m[0] == eid], merged, published,
+                                     {article for event, article in passing if event == eid})
                  for eid, g in sorted(gold.items())}
     return {
         "articles": len(articles), "gold_events": len(gold), "mentions": len(mentions),
@@ -76,12 +81,21 @@ def score(db: Path, folder: Path = HERE) -> dict[str, Any]:
         "date_right": sum(1 for e in per_event.values() if e["date_right"]),
         "place_right": sum(1 for e in per_event.values() if e["place_right"]),
         "killed_best_right": sum(1 for e in per_event.values() if e["killed_best_right"]),
+        "first_last_report_right": sum(1 for e in per_event.values()
+                                       if e["first_report_right"] and e["last_report_right"]),
+        "figures_right": {field: sum(1 for e in per_event.values() if field in e["figures_right"])
+                          for field in FIGURES},
         "per_event": per_event,
     }
 
 
+FIGURES = tuple(f"{status}_{kind}" for status in ("killed", "injured")
+                for kind in ("low", "best", "high"))
+
+
 def _event_figures(gold: dict[str, Any], mentions: list[tuple[str, str, str, str | None]],
-                   merged: dict[str, dict[str, Any]]) -> dict[str, Any]:
+                   merged: dict[str, dict[str, Any]],
+                   published: dict[str, str], passing: set[str]) -> dict[str, Any]:
     ids = [m[3] for m in mentions if m[3] is not None]
     fragments = len(set(ids))
     main = merged.get(Counter(ids).most_common(1)[0][0]) if ids else None
@@ -90,12 +104,24 @@ def _event_figures(gold: dict[str, Any], mentions: list[tuple[str, str, str, str
     target = gold["place"]
     near = place.get("lat") is not None and haversine_km(
         place["lat"], place["lon"], target["lat"], target["lon"]) <= NEAR_KM
-    killed = (((main or {}).get("casualties") or {}).get("killed") or {}).get("best")
+    casualties = (main or {}).get("casualties") or {}
+    killed = (casualties.get("killed") or {}).get("best")
+    # the gold's figures: low / best / high over the reports, None where no report gives one
+    figures = [f"{status}_{kind}" for status, kind in (f.split("_") for f in FIGURES)
+               if (gold.get(status) or {}).get(kind) == (casualties.get(status) or {}).get(kind)]
+    # the first and last report of the event: of its own news or an update, or a passing
+    # mention where the gold's last report mentions it only in passing
+    last_key = "last_mentioned" if gold.get("last_report") in passing else "last_reported"
+    first, last = (str((main or {}).get(key) or "")[:10]
+                   for key in ("first_reported", last_key))
     return {"fragments": fragments, "mentions": len(mentions),
             "unmatched": len(mentions) - len(ids),
             "date": date, "date_right": date == gold["date"],
             "place": place.get("name"), "place_right": near,
-            "killed_best": killed, "killed_best_right": killed == gold["killed"]["best"]}
+            "killed_best": killed, "killed_best_right": killed == gold["killed"]["best"],
+            "first_report_right": first == published.get(gold.get("first_report") or ""),
+            "last_report_right": last == published.get(gold.get("last_report") or ""),
+            "figures_right": figures}
 
 
 def main(argv: list[str]) -> None:
