@@ -180,6 +180,9 @@ def test_reconciled_counts_take_the_figure_later_reports_give() -> None:
     assert reconcile_counts([3, 5]) == {"low": 3, "best": 5, "high": 5}
     assert reconcile_counts([5, 5, 5, 5, 9]) == {"low": 5, "best": 5, "high": 9}
     assert reconcile_counts([5, 7, 11, 13, 3, 13, 13]) == {"low": 3, "best": 13, "high": 13}
+    # a tie among the later reports goes to the figure given last (wounded counted late)
+    assert reconcile_counts([8, 11, 15, 15, 15, 19, 19])["best"] == 19
+    assert reconcile_counts([22, 19, 19])["best"] == 19
 
 
 def test_injured_reading_and_other_perpetrator_are_kept() -> None:

@@ -709,12 +709,13 @@ def casualty_count(report: Report, status: str) -> int | None:
 
 def reconcile_counts(values: list[int]) -> dict[str, int]:
     """low / best / high of figures in publication order: the range, and as best the figure
-    most of the later half of the reports give; on a tie, the one most of all reports give,
-    then the larger. First counts are incomplete; the toll later reports repeat is the settled
-    one (not a lone higher claim among them)."""
+    most of the later half of the reports give; on a tie, the one given last. First counts
+    are incomplete (the wounded are counted as hospitals report them); the toll later reports
+    repeat is the settled one (not a lone higher claim among them)."""
     later = values[len(values) // 2:] if len(values) > 2 else values
-    counts, overall = Counter(later), Counter(values)
-    best = max(counts, key=lambda v: (counts[v], overall[v], v))
+    counts = Counter(later)
+    last_given = {v: i for i, v in enumerate(values)}
+    best = max(counts, key=lambda v: (counts[v], last_given[v]))
     return {"low": min(values), "best": best, "high": max(values)}
 
 
