@@ -1624,3 +1624,18 @@ def test_a_passing_mention_weeks_later_is_the_last_mention_not_the_last_report()
     assert merged["first_reported"][:10] == "2025-09-28"
     assert merged["last_reported"][:10] == "2025-09-30"
     assert merged["last_mentioned"][:10] == "2025-10-20"
+
+
+def test_figures_told_on_their_own_fill_what_the_attack_before_them_lacks(
+        extractor: Extractor) -> None:
+    [event] = events(extractor, "Militants ambushed a police convoy near Wajir on Monday, "
+                                "killing four officers. A total of 19 people were wounded, "
+                                "among them two drivers. A rights group later put the toll at "
+                                "seven.", "2026-05-12")
+    assert event["casualties"]["killed"]["best"] == 4  # another source's toll replaces none
+    assert event["casualties"]["injured"]["best"] == 19
+    [event] = events(extractor, "Gunmen raided a seminary in Kafanchan overnight, killing two "
+                                "students. The number of people injured rose to 12, the state "
+                                "police said.", "2026-05-12")
+    assert event["casualties"]["killed"]["best"] == 2
+    assert event["casualties"]["injured"]["best"] == 12

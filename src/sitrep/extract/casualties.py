@@ -72,6 +72,10 @@ def _status(token: Token) -> str | None:
 
 def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
     """The number of people a noun phrase names ("two U.S. service members" -> 2), with its span."""
+    if head.lemma_.lower() == "total":  # "a total of 34 personnel"
+        counted = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        return count_of(counted) if counted is not None else None
     if head.like_num or head.lower_ in ("dozens", "hundreds", "scores", "thousands"):
         nums = [t for t in head.subtree if t.i <= head.i]
         text = " ".join(t.text for t in nums)
@@ -204,7 +208,8 @@ def _toll_status(noun: Token) -> str | None:
         g.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children] + [  # "the number of U.S. service members injured"
         a.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children for a in g.children if a.dep_ in ("acl", "amod")]
+        for g in c.children for a in g.children if a.dep_ in ("acl", "amod")] + [
+        c.lower_ for c in noun.children if c.dep_ == "acl"]  # "the number of people injured"
     # a word that says what befell them before "people" alone: "the number of people wounded"
     said = [TOLL_OF[w] for w in words if w in TOLL_OF and w != "people"]
     if said:

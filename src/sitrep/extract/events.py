@@ -2628,6 +2628,15 @@ class DocumentExtractor:
             e for e in self.events if e.type == EventType.ASSAULT and e.sentence_index == index
         ] or [e for e in events if e.type == EventType.PROTEST]  # "died during the protests"
         if not violent:
+            # "A total of 34 personnel were injured.": figures that tell no act of its own are
+            # the last attack's told before; they fill what it lacks (a toll another source
+            # gives further on, "the Observatory put the toll at six", does not replace its own)
+            told = [e for e in self.events if e.type == EventType.ASSAULT
+                    and e.sentence_index < index]
+            if told:
+                for status in ("killed", "injured", "missing"):
+                    if getattr(told[-1].casualties, status) is None:
+                        setattr(told[-1].casualties, status, getattr(casualties, status))
             return
         first = next(c for c in (casualties.killed, casualties.injured, casualties.missing) if c)
         event = min(
