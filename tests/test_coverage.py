@@ -1639,3 +1639,20 @@ def test_figures_told_on_their_own_fill_what_the_attack_before_them_lacks(
                                 "police said.", "2026-05-12")
     assert event["casualties"]["killed"]["best"] == 2
     assert event["casualties"]["injured"]["best"] == 12
+
+
+def test_counts_of_the_dead_said_as_nouns_or_in_gapped_clauses(extractor: Extractor) -> None:
+    def said(text: str) -> tuple[int | None, int | None]:
+        found = find_casualties(next(extractor.nlp(text).sents))
+        return (found.killed.best if found.killed else None,
+                found.injured.best if found.injured else None)
+
+    assert said("First toll: at least six martyrs and 21 wounded.")[0] == 6
+    assert said("Medics reported 14 fatalities among the villagers.") == (14, None)
+    assert said("The mortar round left two pupils dead and 17 people wounded.") == (2, 17)
+    assert said("Seven herders were killed and three others wounded.") == (7, 3)
+    assert said("The governor raised the number of bandits killed in the raids to 38.") \
+        == (38, None)
+    # a date before an act is no count of the dead
+    assert said("The 9 June massacre in Kilo, in which 31 miners were killed, emptied the "
+                "camp.") == (31, None)

@@ -22,6 +22,10 @@ FIGHTER_NOUNS = frozenset({"terrorist", "bandit", "jihadist", "assailant", "atta
                            "extremist", "mercenary", "operative", "commander", "militiaman"})
 INJURED = frozenset({"injure", "wound", "injury", "hurt", "injured", "wounded", "maim"})
 MISSING = frozenset({"missing", "abduct", "kidnap"})
+# Words that name the dead or hurt themselves, so that a number before them counts people
+# ("12 fatalities", "four martyrs"); not acts ("the 7 March massacre").
+COUNTED_NOUNS = frozenset({"death", "dead", "fatality", "martyr", "casualty", "injured",
+                           "wounded", "injury"})
 PERSON_NOUNS = frozenset({"people", "person", "civilian", "soldier", "member", "translator",
                           "officer", "child", "woman", "man", "fighter", "militant", "policeman",
                           "youth", "worker", "resident", "villager", "protester", "student",
@@ -132,8 +136,12 @@ def _gapped_passive(token: Token) -> bool:
     """Whether a participle is a passive whose auxiliary the sentence leaves out: "three
     soldiers were killed and 38 wounded", "the toll stood at three dead and 38 injured" (the
     parser makes "38" the subject of "wounded"); its subject is then its victim."""
-    return token.tag_ == "VBN" and token.dep_ == "conj" and not any(
-        c.dep_ in ("aux", "auxpass") for c in token.children)
+    if token.dep_ != "conj" or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    # "were killed and five others wounded", "left three dead and 23 people wounded": the
+    # tagger may call the participle a past tense; one with no object is the passive
+    return token.tag_ == "VBN" or (token.tag_ == "VBD" and not any(
+        c.dep_ == "dobj" for c in token.children))
 
 
 def _active(verb: Token) -> bool:
@@ -178,6 +186,9 @@ def _victims(token: Token) -> list[Token]:
     if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM") \
             and not misread_clause(token):
         heads.append(token.head)
+    if token.lemma_.lower() in COUNTED_NOUNS and token.pos_ in ("NOUN", "ADJ") \
+            and token.dep_ != "amod" and any(c.dep_ == "nummod" for c in token.children):
+        heads.append(token)  # "12 fatalities", "at least four martyrs", "speak of 15 dead"
     if token.dep_ in ("acomp", "oprd") or (token.lower_ == "dead" and token.dep_ != "amod"):
         heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "with":
@@ -222,9 +233,13 @@ def _toll_figure(noun: Token) -> Token | None:
     "bringing the toll to four", "a toll of 13"."""
     holders = [noun.head] if noun.dep_ in ("nsubj", "dobj", "nsubjpass") else []
     holders.append(noun)
-    for holder in holders:
+    # "raised the number of militants killed in airstrikes to 47": "to" hangs on "killed"
+    counted = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children for a in g.children if a.dep_ == "acl"]
+    for holder in [*holders, *counted]:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("to", "at") or (
+            if prep.dep_ == "prep" and prep.lower_ in (("to",) if holder in counted
+                                                       else ("to", "at")) or (
                     holder is noun and prep.dep_ == "prep" and prep.lower_ == "of"):
                 number = next((g for g in prep.children if g.dep_ == "pobj"
                                and (g.like_num or any(c.dep_ == "nummod" for c in g.children))),
