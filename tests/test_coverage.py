@@ -1653,6 +1653,8 @@ def test_counts_of_the_dead_said_as_nouns_or_in_gapped_clauses(extractor: Extrac
     assert said("Seven herders were killed and three others wounded.") == (7, 3)
     assert said("The governor raised the number of bandits killed in the raids to 38.") \
         == (38, None)
+    assert said("A policeman hurt in Friday's blast in Baidoa died on Monday, raising the "
+                "death toll from the blast to six.")[0] == 6
     # a date before an act is no count of the dead
     assert said("The 9 June massacre in Kilo, in which 31 miners were killed, emptied the "
                 "camp.") == (31, None)

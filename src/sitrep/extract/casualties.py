@@ -233,9 +233,13 @@ def _toll_figure(noun: Token) -> Token | None:
     "bringing the toll to four", "a toll of 13"."""
     holders = [noun.head] if noun.dep_ in ("nsubj", "dobj", "nsubjpass") else []
     holders.append(noun)
-    # "raised the number of militants killed in airstrikes to 47": "to" hangs on "killed"
+    # "raised the number of militants killed in airstrikes to 47", "raising the death toll
+    # from the attack to eight": the parser hangs "to" on "killed", on "attack"
     counted = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children for a in g.children if a.dep_ == "acl"]
+               for g in c.children for a in g.children if a.dep_ == "acl"] + [
+        g for holder in holders for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in ("from", "in") for g in c.children
+        if g.dep_ == "pobj"]
     for holder in [*holders, *counted]:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ in (("to",) if holder in counted
