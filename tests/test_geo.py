@@ -435,3 +435,9 @@ def test_a_state_named_by_its_form_and_a_feast_are_no_places(extractor: Extracto
                               "Taiz as the holy month of Ramadan began.")
     assert "Republic" not in found and "Ramadan" not in found
     assert found["Taiz"].country == "YE"
+
+
+def test_a_name_written_with_a_hyphen_matches_the_name_written_as_one_word() -> None:
+    found = Gazetteer().lookup("Pétion-Ville")
+    best = min(found, key=lambda f: f[1])
+    assert best[0].country == "HT" and best[1] == 1  # "Pétionville", one step from exact

@@ -401,6 +401,9 @@ class Gazetteer:
         defused = defuse_articles(name)
         if defused != fold(name):  # "Deir Ezzor": a fused article, one step from exact
             queries += [(key, tier, max(tier, 1)) for key, tier in _name_keys(defused)]
+        if "-" in name:  # "Pétion-Ville" is "Pétionville" written with a hyphen
+            queries += [(key, tier, max(tier, 1))
+                        for key, tier in _name_keys(name.replace("-", ""))]
         expanded = expand_abbreviation(name)
         if expanded != fold(name):  # "St. Marc" is "Saint Marc" written short
             queries += [(key, tier, tier) for key, tier in _name_keys(expanded)]
