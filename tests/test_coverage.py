@@ -1658,3 +1658,19 @@ def test_counts_of_the_dead_said_as_nouns_or_in_gapped_clauses(extractor: Extrac
     # a date before an act is no count of the dead
     assert said("The 9 June massacre in Kilo, in which 31 miners were killed, emptied the "
                 "camp.") == (31, None)
+
+
+def test_an_act_a_statement_names_with_its_own_time_is_an_act(extractor: Extractor) -> None:
+    found = events(extractor, "The 4th Division strongly condemns the cowardly attack "
+                              "perpetrated by gunmen against a patrol base in Barangay Lumbac "
+                              "at around 3:10 AM on May 2, 2026.", "2026-05-03")
+    assert [e["type"] for e in found] == ["ACCUSE", "ASSAULT"]
+    # "that occurred on", "which took place on": the clause dates the act
+    event = next(e for e in events(extractor, "Prosecutors are still looking for the gunmen "
+                                   "behind the massacre that occurred on 2 May in Tame, Arauca.",
+                                   "2026-05-09") if e["trigger"]["text"] == "massacre")
+    assert event["date"]["start"] == "2026-05-02"
+    event = next(e for e in events(extractor, "Police are hunting the gunmen behind the attack "
+                                   "which took place on Sunday in Kidal.", "2026-05-09")
+                 if e["trigger"]["text"] == "attack")
+    assert event["date"]["start"] == "2026-05-03"

@@ -1007,9 +1007,18 @@ def _carried_out(noun: Token) -> list[Token]:
     """The participles that tell a noun's act ("the attack perpetrated in the early hours of
     Saturday 7 March", "an ambush carried out on Monday"): its date is the act's. Not one that
     tells its claim, plan or report ("the attack claimed on Tuesday by ...", "an offensive
-    planned in January")."""
+    planned in January"); and the clause that says when it happened ("the massacre that
+    occurred on 3 March", "the attack which took place on Sunday")."""
     return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-            and c.lemma_.lower() in PERFORMING_VERBS]
+            and c.lemma_.lower() in PERFORMING_VERBS
+            or c.dep_ == "relcl" and _happened(c)]
+
+
+def _happened(verb: Token) -> bool:
+    """ "occurred", "happened", "took place": a verb that says an act happened."""
+    lemma = verb.lemma_.lower()
+    return lemma in ("occur", "happen") or lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
 
 
 def _own_time(noun: Token) -> bool:
@@ -1024,6 +1033,18 @@ def _own_time(noun: Token) -> bool:
                 g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
             return True
     return any(_own_time(done) for done in _carried_out(noun))
+
+
+def _timed_act(found: Found) -> bool:
+    """Whether a match names an act its own words date: a noun (or the noun a participle or
+    relative clause describes) whose phrase gives a day or time."""
+    noun = found.described
+    if not found.nominal and noun is found.token:
+        if found.token.dep_ != "relcl" or found.token.head.pos_ != "NOUN":
+            return False
+        noun = found.token.head  # "the attack ... that killed three soldiers before dawn"
+    return _own_time(noun) or any(t.ent_type_ in ("DATE", "TIME") for t in noun.subtree
+                                  if t.i != noun.i)
 
 
 def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -1414,10 +1435,11 @@ class DocumentExtractor:
                 )
                 for v in verbal
             )
-            if not nested or (f.nominal or f.described is not f.token) \
-                    and f.trigger.type in FORCE_TYPES and _own_time(f.described):
-                # "MINUSCA condemns the attack carried out on 3 March against a FACA position":
-                # an act told with its own day is one, whoever speaks of it
+            if not nested or f.trigger.type in FORCE_TYPES and _timed_act(f):
+                # "MINUSCA condemns the attack carried out on 3 March against a FACA position",
+                # "denied involvement in the attack on an Army detachment that killed three
+                # soldiers before dawn on Sunday": an act told with its own day is one,
+                # whoever speaks of it
                 keep.append(f)
         return keep
 
