@@ -1674,3 +1674,13 @@ def test_an_act_a_statement_names_with_its_own_time_is_an_act(extractor: Extract
                                    "which took place on Sunday in Kidal.", "2026-05-09")
                  if e["trigger"]["text"] == "attack")
     assert event["date"]["start"] == "2026-05-03"
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_near_the_town_it_is_measured_from(
+        extractor: Extractor) -> None:
+    text = ("Soldiers shelled a herders' camp near Tchabamba, a village about 20 kilometres "
+            "east of Mandouri, on Tuesday night.")
+    places = {p.text: p for p in places_of(extractor, text)}
+    assert (places["Tchabamba"].name, places["Tchabamba"].country) == ("Mandouri", "TG")
+    assert places["Tchabamba"].precision == 2
+    assert places["Mandouri"].name == "Mandouri"

@@ -117,6 +117,8 @@ class Mention:
     in_previous: bool = False
     definite: bool = False  # "the Red Sea", "the Sahel": seas and regions take "the", towns not
     placed_in_next: bool = False  # "Fort Hood, Texas": the text puts it in the next mention
+    # "Kpalbe, a village about 15 km north of Mango": the text measures it from the next one
+    measured_from_next: bool = False
     settlement_hint: bool = False  # "the town of X", "X city": a settlement, not the area
     region_hint: bool = False  # "the Catatumbo region": a province, or a region of a country
     list_id: int = 0
@@ -466,6 +468,8 @@ def _add_context(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> None:
             mention.in_previous = True
         if previous is not None and previous.sentence == mention.sentence:
             previous.placed_in_next = _places_in(doc.text[previous.end : mention.start])
+            previous.measured_from_next = bool(
+                DISTANCE_GAP.match(doc.text[previous.end : mention.start]))
         previous = mention
     _mark_lists(doc, mentions)
 
@@ -506,6 +510,15 @@ IN_PREVIOUS = re.compile(
     rf"| {PART_WORDS} of (?:the )?"
     rf"|(?: {PART_WORDS})?, (?:(?:north|south|east|west)(?:-?(?:east|west))?|just outside) of"
     r" (?:the )?)\s?$", re.IGNORECASE)
+
+# ", a village about 15 kilometres north of ", " (some 40 km south-west of ": a distance
+# and a bearing from the next place named
+DISTANCE_GAP = re.compile(
+    r"^,? \(?(?:an? (?:village|town|hamlet|settlement|locality|camp|site|area) )?"
+    r"(?:(?:about|some|around|roughly|nearly|approximately|almost|just|over|less than|more "
+    r"than) )?\d+(?:[.,]\d+)? ?(?:km|kilometres|kilometers|kilometre|kilometer|miles|mi)\.?"
+    r"(?: \(\d+ miles\))? (?:to the )?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+    r"(?: of| from) (?:the )?$", re.IGNORECASE)
 
 LIST_GAPS = frozenset({", ", ",", " and ", ", and ", " or ", ", or ", " & ", "; "})
 

@@ -445,6 +445,15 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             found[i] = replace(outer, text=mentions[i].text,
                                span=(mentions[i].start, mentions[i].end),
                                precision=max(2, outer.precision or 2), runner_up=None)
+    for i in range(len(found) - 1):
+        outer = found[i + 1]
+        if found[i] is None and mentions[i].measured_from_next and mentions[i].kind == "place" \
+                and outer is not None and outer.lat is not None:
+            # "Kpalbe, a village about 15 km north of Mango": a place the gazetteer lacks is
+            # placed at the town it is measured from, as near it (precision 2 at best)
+            found[i] = replace(outer, text=mentions[i].text,
+                               span=(mentions[i].start, mentions[i].end),
+                               precision=max(2, outer.precision or 2), runner_up=None)
     _place_city_parts(mentions, found)
     _link_route_ends(mentions, found)
     places: list[Place] = []
