@@ -1684,3 +1684,13 @@ def test_a_village_the_gazetteer_lacks_is_placed_near_the_town_it_is_measured_fr
     assert (places["Tchabamba"].name, places["Tchabamba"].country) == ("Mandouri", "TG")
     assert places["Tchabamba"].precision == 2
     assert places["Mandouri"].name == "Mandouri"
+
+
+def test_seizing_weapons_is_a_confiscation_and_seizing_a_town_an_assault(
+        extractor: Extractor) -> None:
+    [seized] = events(extractor, "At the camp, soldiers seized 12 drones, some fitted with "
+                                 "release hooks, as well as gunpowder and detonators.",
+                      "2026-05-09")
+    assert seized["type"] == "COERCE" and seized["mode"] == ["seize"]
+    [taken] = events(extractor, "Rebels seized the town of Pinga on Friday.", "2026-05-09")
+    assert taken["type"] == "ASSAULT"

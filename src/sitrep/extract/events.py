@@ -1035,6 +1035,25 @@ def _own_time(noun: Token) -> bool:
     return any(_own_time(done) for done in _carried_out(noun))
 
 
+# What a seizure takes when it is a confiscation, not the taking of a place or a person:
+# weapons, munitions and contraband.
+SEIZED_GOODS = frozenset({"weapon", "arm", "rifle", "gun", "firearm", "pistol", "ammunition",
+                          "munition", "explosive", "grenade", "detonator", "gunpowder", "drone",
+                          "drug", "narcotic", "cocaine", "heroin", "methamphetamine", "cannabis",
+                          "marijuana", "fentanyl", "kilogram", "kilo", "tonne", "ton", "cash",
+                          "money", "contraband", "cache", "stockpile", "material", "equipment",
+                          "document", "phone", "cartridge", "shell", "bullet", "magazine"})
+
+
+def _seizes_goods(verb: Token) -> bool:
+    """ "seized 14 drones", "confiscated weapons and ammunition": a verb of taking whose
+    object is goods (weapons, contraband), not a town, a base or people."""
+    if verb.lemma_.lower() not in ("seize", "capture", "recover", "confiscate"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in SEIZED_GOODS for o in objects)
+
+
 def _timed_act(found: Found) -> bool:
     """Whether a match names an act its own words date: a noun (or the noun a participle or
     relative clause describes) whose phrase gives a day or time."""
@@ -1820,6 +1839,9 @@ class DocumentExtractor:
                 return EventType.AGREE
             if event.type in FORCE_TYPES or conditional:
                 return EventType.THREATEN
+        if event.type == EventType.ASSAULT and _seizes_goods(verb or tok):
+            event.mode = ["seize"]  # "troops seized 14 drones and gunpowder": no assault
+            return EventType.COERCE
         return event.type
 
     def _places(
