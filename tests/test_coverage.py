@@ -1694,3 +1694,13 @@ def test_seizing_weapons_is_a_confiscation_and_seizing_a_town_an_assault(
     assert seized["type"] == "COERCE" and seized["mode"] == ["seize"]
     [taken] = events(extractor, "Rebels seized the town of Pinga on Friday.", "2026-05-09")
     assert taken["type"] == "ASSAULT"
+
+
+def test_an_act_days_before_told_after_a_reporting_clause_is_its_own(
+        extractor: Extractor) -> None:
+    found = events(extractor, "A drone struck a car in the town of Tal Afar on Monday "
+                              "evening, killing two fighters of a local militia, officials "
+                              "said, three days after a strike on the town's market killed at "
+                              "least seven people.", "2026-05-12")
+    assert [(e["status"], e["date"]["start"]) for e in found] \
+        == [("new", "2026-05-11"), ("background", "2026-05-08")]

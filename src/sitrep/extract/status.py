@@ -114,7 +114,11 @@ def time_marks(verb: Token, words: frozenset[str]) -> list[Token]:
     """The words (of `words`: "after", "since" ...) that order a verb's clause in time against
     the one it hangs from: its marks; or, where the parser read "days after militants killed
     17" as a preposition whose object "militants" the verb modifies, that preposition."""
-    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in words]
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in words or (
+        # "..., officials said, two days after a strike killed nine": "after" read as a
+        # preposition of the verb, with no object of its own
+        c.dep_ == "prep" and c.lower_ in words and c.i < verb.i
+        and not any(g.dep_ in ("pobj", "pcomp") for g in c.children))]
     if not marks and misread_clause(verb) and verb.head.head.lower_ in words:
         marks = [verb.head.head]
     return marks
