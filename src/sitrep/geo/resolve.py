@@ -442,18 +442,14 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             # all ("Awasse, in Mocimboa da Praia district"), or only outside the place it is
             # said to lie in ("Kyaung Kone village, Ye-U Township": a namesake 600 km away),
             # is somewhere in that place
-            found[i] = replace(outer, text=mentions[i].text,
-                               span=(mentions[i].start, mentions[i].end),
-                               precision=max(2, outer.precision or 2), runner_up=None)
+            found[i] = _somewhere_in(outer, mentions[i])
     for i in range(len(found) - 1):
         outer = found[i + 1]
         if found[i] is None and mentions[i].measured_from_next and mentions[i].kind == "place" \
                 and outer is not None and outer.lat is not None:
             # "Kpalbe, a village about 15 km north of Mango": a place the gazetteer lacks is
             # placed at the town it is measured from, as near it (precision 2 at best)
-            found[i] = replace(outer, text=mentions[i].text,
-                               span=(mentions[i].start, mentions[i].end),
-                               precision=max(2, outer.precision or 2), runner_up=None)
+            found[i] = _somewhere_in(outer, mentions[i])
     _place_city_parts(mentions, found)
     _link_route_ends(mentions, found)
     places: list[Place] = []
@@ -555,6 +551,12 @@ def _placed_at(mention: Mention, place: Place | None) -> Place | None:
     ("Fort Hood, Texas", "Camp Lemonnier in Djibouti"), with precision 2 at best."""
     if not mention.placed_in_next or place is None or place.lat is None:
         return None
+    return _somewhere_in(place, mention)
+
+
+def _somewhere_in(place: Place, mention: Mention) -> Place:
+    """A place the text puts in, at or near another: that other's reading, with the mention's
+    own words and a precision of 2 at best."""
     return replace(place, text=mention.text, span=(mention.start, mention.end),
                    precision=max(2, place.precision or 2), runner_up=None)
 
