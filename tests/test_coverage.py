@@ -1704,3 +1704,16 @@ def test_an_act_days_before_told_after_a_reporting_clause_is_its_own(
                               "least seven people.", "2026-05-12")
     assert [(e["status"], e["date"]["start"]) for e in found] \
         == [("new", "2026-05-11"), ("background", "2026-05-08")]
+
+
+def test_numbers_written_in_words_and_figures_are_counted(extractor: Extractor) -> None:
+    def said(text: str) -> tuple[int | None, int | None]:
+        found = find_casualties(next(extractor.nlp(text).sents))
+        return (found.killed.best if found.killed else None,
+                found.injured.best if found.injured else None)
+
+    assert said("In the attack, two (2) gendarmes lost their lives and twenty-six (26) were "
+                "wounded.") == (2, 26)
+    assert said("At the end of the sweep, nineteen (19) bandits were neutralised.") \
+        == (19, None)
+    assert said("The shelling raised the toll to twelve (12) martyrs.")[0] == 12

@@ -74,6 +74,12 @@ def _status(token: Token) -> str | None:
     return None
 
 
+def _counts(word: Token) -> bool:
+    """Whether a word is the number of the noun it hangs from: its nummod, or a number written
+    in words and figures ("fourteen (14) terrorists"), which the parser may read as an amod."""
+    return word.dep_ == "nummod" or (word.like_num and "(" in word.text)
+
+
 def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
     """The number of people a noun phrase names ("two U.S. service members" -> 2), with its span."""
     if head.lemma_.lower() == "total":  # "a total of 34 personnel"
@@ -86,7 +92,7 @@ def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None
         triple = parse_count(text) or parse_count(head.text)
         if triple:
             return triple, (nums[0].idx, head.idx + len(head.text))
-    number = [c for c in head.children if c.dep_ == "nummod"]
+    number = [c for c in head.children if _counts(c)]
     if number:
         num = number[0]
         parts = sorted([*[t for t in num.subtree]], key=lambda t: t.i)
@@ -246,7 +252,7 @@ def _toll_figure(noun: Token) -> Token | None:
                                                        else ("to", "at")) or (
                     holder is noun and prep.dep_ == "prep" and prep.lower_ == "of"):
                 number = next((g for g in prep.children if g.dep_ == "pobj"
-                               and (g.like_num or any(c.dep_ == "nummod" for c in g.children))),
+                               and (g.like_num or any(_counts(c) for c in g.children))),
                               None)
                 if number is not None:
                     return number

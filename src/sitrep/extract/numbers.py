@@ -51,6 +51,7 @@ def parse_number(text: str) -> int | None:
 def parse_count(text: str) -> tuple[int, int, int] | None:
     """(low, best, high) for a count phrase, with its qualifiers; None if it is not a count."""
     clean = " ".join(text.lower().replace(",", "").split())
+    clean = re.sub(r" ?\( ?\d+ ?\)", "", clean)  # "three (3)": a number and its figures
     for vague, triple in VAGUE.items():
         if clean == vague or clean.endswith(" " + vague) and not parse_number(clean):
             return triple

@@ -39,6 +39,29 @@ class AcronymNorms:
         return doc
 
 
+@Language.component("sitrep_numeral_glosses")
+def merge_numeral_glosses(doc: Doc) -> Doc:
+    """ "three (3) soldiers", "thirty-four (34) were wounded": communiqués write a number in
+    words and then in figures; the parser reads the bracketed figures as a word of their own
+    and loses the count. The number and its figures become one numeric token."""
+    spans = []
+    for token in doc[1:-2]:
+        if token.text != "(" or not doc[token.i + 1].is_digit or doc[token.i + 2].text != ")":
+            continue
+        first = doc[token.i - 1]
+        if not (first.like_num and first.is_alpha):
+            continue
+        start = first.i
+        while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].like_num \
+                and doc[start - 2].is_alpha:
+            start -= 2  # "thirty-four"
+        spans.append((doc[start : token.i + 3], doc[token.i + 1].text))
+    with doc.retokenize() as retokenizer:
+        for span, figures in spans:
+            retokenizer.merge(span, attrs={"NORM": figures, "LIKE_NUM": True})
+    return doc
+
+
 @Language.component("sitrep_datelines")
 def mark_datelines(doc: Doc) -> Doc:
     """Make every dateline a sentence of its own, before the parser reads the lead."""
@@ -85,7 +108,8 @@ def build_pipeline() -> Language:
     """Load the English model and add the knowledge-base entity ruler (overwrites NER labels)."""
     nlp = spacy.load(MODEL_PACKAGE)
     nlp.add_pipe("sitrep_acronym_norms", first=True)
-    nlp.add_pipe("sitrep_datelines", after="sitrep_acronym_norms")
+    nlp.add_pipe("sitrep_numeral_glosses", after="sitrep_acronym_norms")
+    nlp.add_pipe("sitrep_datelines", after="sitrep_numeral_glosses")
     nlp.add_pipe("sitrep_lines", after="sitrep_datelines")
     ruler = nlp.add_pipe(
         "entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
