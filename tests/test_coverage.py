@@ -1717,3 +1717,18 @@ def test_numbers_written_in_words_and_figures_are_counted(extractor: Extractor) 
     assert said("At the end of the sweep, nineteen (19) bandits were neutralised.") \
         == (19, None)
     assert said("The shelling raised the toll to twelve (12) martyrs.")[0] == 12
+
+
+def test_deaths_told_in_idioms_and_absolutes_are_counted(extractor: Extractor) -> None:
+    def said(text: str) -> tuple[int | None, int | None]:
+        found = find_casualties(next(extractor.nlp(text).sents))
+        return (found.killed.best if found.killed else None,
+                found.injured.best if found.injured else None)
+
+    assert said("Four brave soldiers, having fought gallantly, embraced shahadat.")[0] == 4
+    assert said("Two border guards paid the ultimate sacrifice.")[0] == 2
+    assert said("Villagers paid the price for the war.") == (None, None)
+    assert said("The toll has risen to nine, with about 30 people wounded.") == (9, 30)
+    assert said("Troops struck and eliminated three gunmen near Mapanda.")[0] == 3
+    assert said("A drone hit a car on the bypass, killing its rider and the motorcyclist "
+                "behind it.")[0] == 2

@@ -16,7 +16,8 @@ KILLED = frozenset({"kill", "die", "dead", "death", "fatality", "slay", "massacr
                     "martyre", "martyred"})
 # "neutralised 30 terrorists": how armies' communiqués say they killed fighters; counted only
 # of people (not "neutralised two explosive devices").
-NEUTRALIZED = frozenset({"neutralize", "neutralise", "neutralized", "neutralised"})
+NEUTRALIZED = frozenset({"neutralize", "neutralise", "neutralized", "neutralised",
+                         "eliminate", "eliminated"})
 FIGHTER_NOUNS = frozenset({"terrorist", "bandit", "jihadist", "assailant", "attacker",
                            "combatant", "element", "criminal", "khwarij", "kharijite",
                            "extremist", "mercenary", "operative", "commander", "militiaman"})
@@ -65,7 +66,8 @@ def _people(head: Token) -> bool:
 
 def _status(token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    if lemma in KILLED or lemma in NEUTRALIZED or token.lower_ in ("killed", "dead", "martyred"):
+    if lemma in KILLED or lemma in NEUTRALIZED or token.lower_ in ("killed", "dead", "martyred") \
+            or lemma in DEATH_IDIOMS and _died_idiom(token):
         return "killed"
     if lemma in INJURED or token.lower_ in INJURED:
         return "injured"
@@ -100,9 +102,10 @@ def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None
         triple = parse_count(text) or parse_count(num.text)
         if triple:
             return triple, (parts[0].idx, head.idx + len(head.text))
-    # "a farmer", "his son": one person
-    single = [c for c in head.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")
-              or c.dep_ == "poss" and c.lower_ in ("his", "her", "their")]
+    # "a farmer", "his son", "the motorcyclist", "its rider": one person
+    single = [c for c in head.children
+              if c.dep_ == "det" and c.lower_ in ("a", "an", "one", "the")
+              or c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its")]
     if single and head.tag_ in ("NN", "NNP") and _people(head):
         return (1, 1, 1), (single[0].idx, head.idx + len(head.text))
     quant = [c for c in head.children if c.lower_ in ("dozens", "hundreds", "scores", "several")]
@@ -170,11 +173,22 @@ def _counted_after(verb: Token) -> list[Token]:
     return []
 
 
-def _lost_lives(verb: Token) -> bool:
-    """ "three soldiers lost their lives": the subject of "lose" with "life" as its object died
-    (not "the army lost three soldiers", whose object is the dead)."""
-    return verb.lemma_.lower() == "lose" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children)
+# Verbs and objects that say their subject died: "lost their lives", "embraced martyrdom",
+# "made the ultimate sacrifice".
+DEATH_IDIOMS = {"lose": frozenset({"life"}), "embrace": frozenset({"martyrdom", "shahadat"}),
+                "attain": frozenset({"martyrdom", "shahadat"}),
+                "pay": frozenset({"sacrifice", "price"}), "make": frozenset({"sacrifice"})}
+
+
+def _died_idiom(verb: Token) -> bool:
+    """ "three soldiers lost their lives", "five sons of the soil embraced martyrdom", "paid the
+    ultimate sacrifice": the subject died (not "the army lost three soldiers", whose object is
+    the dead)."""
+    objects = DEATH_IDIOMS.get(verb.lemma_.lower(), frozenset())
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects and (
+        c.lemma_.lower() != "price" and c.lemma_.lower() != "sacrifice"
+        or any(a.lower_ in ("ultimate", "supreme") for a in c.children))
+        for c in verb.children)
 
 
 def _victims(token: Token) -> list[Token]:
@@ -184,7 +198,10 @@ def _victims(token: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass") or (
                 child.dep_ == "nsubj" and (token.lemma_.lower() in ("die", "perish")
-                                           or _gapped_passive(token) or _lost_lives(token))
+                                           or _gapped_passive(token) or _died_idiom(token)
+                                           or token.dep_ == "pcomp"
+                                           and token.head.lower_ == "with")
+                # "with about 40 people wounded": the participle's subject is its victim
             ):
                 heads.append(child)
     if not heads and token.tag_ in ("VBD", "VBN", "VBG") and _active(token):
