@@ -1732,3 +1732,4 @@ def test_deaths_told_in_idioms_and_absolutes_are_counted(extractor: Extractor) -
     assert said("Troops struck and eliminated three gunmen near Mapanda.")[0] == 3
     assert said("A drone hit a car on the bypass, killing its rider and the motorcyclist "
                 "behind it.")[0] == 2
+    assert said("The blast killed the driver and three commuters.")[0] == 4

@@ -34,7 +34,8 @@ PERSON_NOUNS = frozenset({"people", "person", "civilian", "soldier", "member", "
                           "refugee", "prisoner", "passenger", "servicemen", "serviceman",
                           "iraqi", "israeli", "palestinian", "national", "citizen", "victim",
                           "agent", "rebel", "insurgent", "gunman", "staff", "employee",
-                          "pilgrim", "tourist", "doctor", "aid", "peacekeeper", "marine"})
+                          "pilgrim", "tourist", "doctor", "aid", "peacekeeper", "marine",
+                          "driver", "herder", "trucker", "commuter"})  # not in WordNet's list
 
 
 # Animals a raid kills or steals: never counted among the people killed.
