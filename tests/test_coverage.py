@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -1641,12 +1642,15 @@ def test_figures_told_on_their_own_fill_what_the_attack_before_them_lacks(
     assert event["casualties"]["injured"]["best"] == 12
 
 
-def test_counts_of_the_dead_said_as_nouns_or_in_gapped_clauses(extractor: Extractor) -> None:
-    def said(text: str) -> tuple[int | None, int | None]:
-        found = find_casualties(next(extractor.nlp(text).sents))
-        return (found.killed.best if found.killed else None,
-                found.injured.best if found.injured else None)
+def counted(extractor: Extractor, text: str) -> tuple[int | None, int | None]:
+    """The killed and injured a sentence counts."""
+    found = find_casualties(next(extractor.nlp(text).sents))
+    return (found.killed.best if found.killed else None,
+            found.injured.best if found.injured else None)
 
+
+def test_counts_of_the_dead_said_as_nouns_or_in_gapped_clauses(extractor: Extractor) -> None:
+    said = partial(counted, extractor)
     assert said("First toll: at least six martyrs and 21 wounded.")[0] == 6
     assert said("Medics reported 14 fatalities among the villagers.") == (14, None)
     assert said("The mortar round left two pupils dead and 17 people wounded.") == (2, 17)
@@ -1707,11 +1711,7 @@ def test_an_act_days_before_told_after_a_reporting_clause_is_its_own(
 
 
 def test_numbers_written_in_words_and_figures_are_counted(extractor: Extractor) -> None:
-    def said(text: str) -> tuple[int | None, int | None]:
-        found = find_casualties(next(extractor.nlp(text).sents))
-        return (found.killed.best if found.killed else None,
-                found.injured.best if found.injured else None)
-
+    said = partial(counted, extractor)
     assert said("In the attack, two (2) gendarmes lost their lives and twenty-six (26) were "
                 "wounded.") == (2, 26)
     assert said("At the end of the sweep, nineteen (19) bandits were neutralised.") \
@@ -1720,11 +1720,7 @@ def test_numbers_written_in_words_and_figures_are_counted(extractor: Extractor) 
 
 
 def test_deaths_told_in_idioms_and_absolutes_are_counted(extractor: Extractor) -> None:
-    def said(text: str) -> tuple[int | None, int | None]:
-        found = find_casualties(next(extractor.nlp(text).sents))
-        return (found.killed.best if found.killed else None,
-                found.injured.best if found.injured else None)
-
+    said = partial(counted, extractor)
     assert said("Four brave soldiers, having fought gallantly, embraced shahadat.")[0] == 4
     assert said("Two border guards paid the ultimate sacrifice.")[0] == 2
     assert said("Villagers paid the price for the war.") == (None, None)
