@@ -1717,6 +1717,10 @@ def test_numbers_written_in_words_and_figures_are_counted(extractor: Extractor) 
     assert said("At the end of the sweep, nineteen (19) bandits were neutralised.") \
         == (19, None)
     assert said("The shelling raised the toll to twelve (12) martyrs.")[0] == 12
+    # the dead and the hurt named side by side are not summed
+    assert said("The second blast resulted in five (5) fatalities and nineteen (19) injured "
+                "persons.")[0] == 5
+    assert said("The attack left 12 dead and 30 wounded people.") == (12, 30)
 
 
 def test_deaths_told_in_idioms_and_absolutes_are_counted(extractor: Extractor) -> None:

@@ -117,6 +117,14 @@ def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None
     return None
 
 
+def _own_status(noun: Token) -> str | None:
+    """What a counted noun says befell its people by itself: "fatalities", "injured persons"."""
+    if noun.lemma_.lower() in COUNTED_NOUNS:
+        return _status(noun)
+    return next((found for c in noun.children if c.dep_ in ("amod", "acl")
+                 and (found := _status(c)) is not None), None)
+
+
 def _sum_conjuncts(head: Token, status: str
                    ) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
     """'two U.S. service members and a civilian translator' = 3; not 'seven dead and about 20
@@ -127,6 +135,8 @@ def _sum_conjuncts(head: Token, status: str
         after = head.doc[part.i + 1] if part.i + 1 < len(head.doc) else None
         if part is not head and after is not None and _status(after) not in (None, status):
             break
+        if part is not head and _own_status(part) not in (None, status):
+            continue  # "six (6) fatalities and twenty-one (21) injured persons": 6 dead
         if _animals(part):
             continue  # "killed 40 camels and 12 herders": 12
         counted = count_of(part)
@@ -211,7 +221,7 @@ def _victims(token: Token) -> list[Token]:
             and not misread_clause(token):
         heads.append(token.head)
     if token.lemma_.lower() in COUNTED_NOUNS and token.pos_ in ("NOUN", "ADJ") \
-            and token.dep_ != "amod" and any(c.dep_ == "nummod" for c in token.children):
+            and token.dep_ != "amod" and any(_counts(c) for c in token.children):
         heads.append(token)  # "12 fatalities", "at least four martyrs", "speak of 15 dead"
     if token.dep_ in ("acomp", "oprd") or (token.lower_ == "dead" and token.dep_ != "amod"):
         heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))
