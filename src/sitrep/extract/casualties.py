@@ -189,6 +189,8 @@ def _counted_after(verb: Token) -> list[Token]:
 DEATH_IDIOMS = {"lose": frozenset({"life"}), "embrace": frozenset({"martyrdom", "shahadat"}),
                 "attain": frozenset({"martyrdom", "shahadat"}),
                 "pay": frozenset({"sacrifice", "price"}), "make": frozenset({"sacrifice"})}
+# Objects that say death only when it is the ultimate one ("paid the price" is no death).
+ULTIMATE_OBJECTS = frozenset({"sacrifice", "price"})
 
 
 def _died_idiom(verb: Token) -> bool:
@@ -196,10 +198,12 @@ def _died_idiom(verb: Token) -> bool:
     ultimate sacrifice": the subject died (not "the army lost three soldiers", whose object is
     the dead)."""
     objects = DEATH_IDIOMS.get(verb.lemma_.lower(), frozenset())
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects and (
-        c.lemma_.lower() != "price" and c.lemma_.lower() != "sacrifice"
-        or any(a.lower_ in ("ultimate", "supreme") for a in c.children))
-        for c in verb.children)
+    for obj in verb.children:
+        lemma = obj.lemma_.lower()
+        if obj.dep_ == "dobj" and lemma in objects and (lemma not in ULTIMATE_OBJECTS or any(
+                a.lower_ in ("ultimate", "supreme") for a in obj.children)):
+            return True
+    return False
 
 
 def _victims(token: Token) -> list[Token]:

@@ -67,9 +67,7 @@ def score(db: Path, folder: Path = HERE) -> dict[str, Any]:
                 for m in matched]
     pairs = pair_score(matched, merged_of)
     published = {a["id"]: str(a.get("published") or "")[:10] for a in articles}
-    passing = {(m[0], m[2]) for m in mentions if m[1] == "background"}
-    per_event = {eid: _event_figures(g, [m for m in mentions if m[0] == eid], merged, published,
-                                     {article for event, article in passing if event == eid})
+    per_event = {eid: _event_figures(g, [m for m in mentions if m[0] == eid], merged, published)
                  for eid, g in sorted(gold.items())}
     return {
         "articles": len(articles), "gold_events": len(gold), "mentions": len(mentions),
@@ -83,19 +81,20 @@ def score(db: Path, folder: Path = HERE) -> dict[str, Any]:
         "killed_best_right": sum(1 for e in per_event.values() if e["killed_best_right"]),
         "first_last_report_right": sum(1 for e in per_event.values()
                                        if e["first_report_right"] and e["last_report_right"]),
-        "figures_right": {field: sum(1 for e in per_event.values() if field in e["figures_right"])
-                          for field in FIGURES},
+        "figures_right": {f"{status}_{kind}": sum(1 for e in per_event.values()
+                                                   if f"{status}_{kind}" in e["figures_right"])
+                          for status, kind in FIGURES},
         "per_event": per_event,
     }
 
 
-FIGURES = tuple(f"{status}_{kind}" for status in ("killed", "injured")
+FIGURES = tuple((status, kind) for status in ("killed", "injured")
                 for kind in ("low", "best", "high"))
 
 
 def _event_figures(gold: dict[str, Any], mentions: list[tuple[str, str, str, str | None]],
                    merged: dict[str, dict[str, Any]],
-                   published: dict[str, str], passing: set[str]) -> dict[str, Any]:
+                   published: dict[str, str]) -> dict[str, Any]:
     ids = [m[3] for m in mentions if m[3] is not None]
     fragments = len(set(ids))
     main = merged.get(Counter(ids).most_common(1)[0][0]) if ids else None
@@ -107,10 +106,11 @@ def _event_figures(gold: dict[str, Any], mentions: list[tuple[str, str, str, str
     casualties = (main or {}).get("casualties") or {}
     killed = (casualties.get("killed") or {}).get("best")
     # the gold's figures: low / best / high over the reports, None where no report gives one
-    figures = [f"{status}_{kind}" for status, kind in (f.split("_") for f in FIGURES)
+    figures = [f"{status}_{kind}" for status, kind in FIGURES
                if (gold.get(status) or {}).get(kind) == (casualties.get(status) or {}).get(kind)]
     # the first and last report of the event: of its own news or an update, or a passing
     # mention where the gold's last report mentions it only in passing
+    passing = {m[2] for m in mentions if m[1] == "background"}
     last_key = "last_mentioned" if gold.get("last_report") in passing else "last_reported"
     first, last = (str((main or {}).get(key) or "")[:10]
                    for key in ("first_reported", last_key))
