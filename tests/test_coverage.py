@@ -1733,3 +1733,16 @@ def test_deaths_told_in_idioms_and_absolutes_are_counted(extractor: Extractor) -
     assert said("A drone hit a car on the bypass, killing its rider and the motorcyclist "
                 "behind it.")[0] == 2
     assert said("The blast killed the driver and three commuters.")[0] == 4
+
+
+def test_an_act_a_place_was_the_target_of_is_an_act_there(extractor: Extractor) -> None:
+    # a communiqué's lead: the act is a noun under "the target of", the place is its target's
+    found = events(extractor, "The Chief of Staff informs that on Sunday 8 March, the gendarmerie "
+                   "post in Kaya, in the Centre-Nord region, was the target of a cowardly attack "
+                   "by armed terrorists.", "2026-03-09")
+    attack = next(e for e in found if e["type"] == "ASSAULT")
+    assert attack["location"]["name"] == "Kaya" and attack["location"]["precision"] == 1
+    assert attack["date"]["start"] == "2026-03-08"
+    assert not [e for e in events(extractor, "The minister said the reform was the target of "
+                                  "an attack by the opposition in parliament.", "2026-03-09")
+                if e["type"] == "ASSAULT"]

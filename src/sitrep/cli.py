@@ -486,6 +486,36 @@ def train_events_command(data_dir: str, output: str | None) -> None:
     click.echo(f"event heads written to {target}", err=True)
 
 
+@train.command("numbers")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False),
+              default=str(REPO_TRAINING / "numbers"), show_default=True,
+              help="Folder of sentences with labelled numbers (*.jsonl).")
+@click.option("--output", type=click.Path(dir_okay=False),
+              help="Artefact to write (default: the one sitrep loads).")
+def train_numbers_command(data_dir: str, output: str | None) -> None:
+    """Fit the number-role head (what each number of a sentence counts) and print figures
+    cross-validated by file."""
+    from sitrep.classify.numbers import numbers_artefact_path
+    from sitrep.classify.train_numbers import train_numbers
+    from sitrep.nlp.pipeline import get_pipeline
+
+    target = Path(output) if output else numbers_artefact_path()
+    try:
+        meta = train_numbers(Path(data_dir), target, get_pipeline(),
+                             progress=lambda m: click.echo(f"sitrep: {m}", err=True))
+    except SitrepError as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    for name, figures in meta["cross_validation"].items():
+        parts = "  ".join(f"{status} P {figures[status]['precision']:.3f} "
+                          f"R {figures[status]['recall']:.3f}"
+                          for status in ("killed", "injured", "missing"))
+        click.echo(f"{name:<20} numbers={figures['numbers']:<5} "
+                   f"accuracy={figures['accuracy']:.3f}  {parts}  [cross-validated by file]")
+    click.echo(f"number-role head written to {target} "
+               f"({meta['numbers_not_found']} labelled numbers not found in the parse)", err=True)
+
+
 @train.command("geo")
 @click.argument("gold", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--output", type=click.Path(dir_okay=False),

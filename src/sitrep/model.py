@@ -220,6 +220,7 @@ class Count:
     text: str
     span: Span
     total: bool = False  # a toll the text gives ("bringing the total death toll to four")
+    guessed: bool = False  # read by the number-role head where the rules read none
 
     def to_dict(self) -> dict[str, Any]:
         """SCHEMA.md casualty count shape."""

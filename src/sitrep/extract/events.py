@@ -24,6 +24,7 @@ from sitrep.classify.decide import (
 )
 from sitrep.classify.encoder import Encoded, Vector
 from sitrep.classify.labels import default_labels
+from sitrep.classify.numbers import default_number_head, fill_casualties
 from sitrep.classify.status import default_status_head
 from sitrep.extract.attribution import find_attributions
 from sitrep.extract.casualties import find_casualties, outcounts
@@ -1325,7 +1326,7 @@ class DocumentExtractor:
         attributions: list[Attribution],
         reporting: set[int],
     ) -> None:
-        casualties = find_casualties(sent)
+        casualties = self._casualties(sent)
         self._sentence_triggers = [f.token for f in found]
         self._reporting = reporting
         sentence_events: list[Event] = []
@@ -1345,10 +1346,17 @@ class DocumentExtractor:
             # "..., days after militants killed 17 villagers in a raid on Mucojo": the clause's
             # figures are its own act's, the rest of the sentence's the other's
             clause, inside = earlier
-            self._attach_casualties(index, find_casualties(clause), inside)
-            casualties = find_casualties(sent, range(clause.start, clause.end))
+            self._attach_casualties(index, self._casualties(clause), inside)
+            casualties = self._casualties(sent, range(clause.start, clause.end))
             sentence_events = [e for e in sentence_events if e not in inside]
         self._attach_casualties(index, casualties, sentence_events)
+
+    def _casualties(self, sent: Span, skip: range = range(0)) -> Casualties:
+        """The casualty figures of a sentence (or clause): the rules', with the statuses they
+        leave empty read by the number-role head where the trained components are in use."""
+        found = find_casualties(sent, skip)
+        head = default_number_head() if self.classifier is not None else None
+        return fill_casualties(sent, found, head, skip) if head is not None else found
 
     def _earlier_clause(self, sent: Span, events: list[Event]) -> tuple[Span, list[Event]] | None:
         """A clause of the sentence set a while before the rest ("days after ...") that tells
@@ -1495,11 +1503,12 @@ class DocumentExtractor:
                     self._refers_back(tok, trig.type)
                     or (trig.strong or _dated_or_placed(tok))
                     and (_tolled(tok) or in_reference_frame(tok))
-                    or trig.type == EventType.ASSAULT and _aimed_at_place(tok)):
+                    or trig.type == EventType.ASSAULT and (_aimed_at_place(tok)
+                                                           or _framing_verb(tok) is not None)):
                 # "The strikes hit a market", "the death toll from Saturday's bombing", "the
                 # exodus followed an Oct. 18 attack", "mourned the dead of Tuesday's strike on
-                # Kharkiv": the sentence names an act it counts, refers back to or aims at a
-                # place, though it tells something else
+                # Kharkiv", "was the target of an attack": the sentence names an act it counts,
+                # refers back to or aims at a place, though it tells something else
                 decided = TypeDecision(trig.type.value, 0.5, "rules")
             if decided is None:
                 # a strong verb of attack whose subject is a known actor ("U.S. warplanes
@@ -1609,7 +1618,8 @@ class DocumentExtractor:
             and noun.dep_ in ("dobj", "pobj", "nsubjpass", "conj")
         ):
             return True
-        if _prep_objects(noun, ("against", "on", "upon", "over")):
+        if _prep_objects(noun, ("against", "on", "upon", "over")) \
+                or _framing_verb(noun) is not None:
             return True
         return _dated_or_placed(noun)
 
@@ -1960,6 +1970,11 @@ class DocumentExtractor:
             scope |= {g.i for c in tok.head.children
                       if c.dep_ == "prep" and c.lower_ in LOCATIVE and c.i < tok.i
                       for g in c.subtree}
+        framed = _framing_verb(tok)
+        if framed is not None:
+            # "the position in Bocaranga was the target of an attack": where its target was
+            scope |= {t.i for c in framed.children if c.dep_ in ("nsubj", "nsubjpass")
+                      for t in c.subtree}
         told = _told_in_relative(tok)
         if told is not None:
             # "the operation near Mir Ali, in which 14 people were killed": the act's place
@@ -2674,9 +2689,11 @@ class DocumentExtractor:
         if not violent:
             # "A total of 34 personnel were injured.": figures that tell no act of its own are
             # the last attack's told before; they fill what it lacks (a toll another source
-            # gives further on, "the Observatory put the toll at six", does not replace its own)
+            # gives further on, "the Observatory put the toll at six", does not replace its own);
+            # where no attack was told, the last protest's ("It said 23 officers were injured.")
             told = [e for e in self.events if e.type == EventType.ASSAULT
-                    and e.sentence_index < index]
+                    and e.sentence_index < index] or [
+                e for e in self.events if e.type == EventType.PROTEST and e.sentence_index < index]
             if told:
                 for status in ("killed", "injured", "missing"):
                     if getattr(told[-1].casualties, status) is None:
@@ -2734,8 +2751,12 @@ class DocumentExtractor:
         precision = event.date.precision if event.date is not None else "unknown"
         dated = precision in ("day", "week") and event.date is not None and bool(event.date.text)
         aimed = bool(event.recipients) and precision not in ("month", "year")
+        # figures only the number-role head read do not make an act of a sentence by
+        # themselves ("Overnight, the bodies of three more residents were pulled from the rubble")
+        counted = any(c is not None and not c.guessed
+                      for c in (event.casualties.killed, event.casualties.injured))
         return bool(
-            event.actors or event.casualties.killed or event.casualties.injured or event.location
+            event.actors or counted or event.location
             or (aimed or dated) and self._word_of_attack(event)
         )
 

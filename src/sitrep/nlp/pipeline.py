@@ -59,6 +59,13 @@ def merge_numeral_glosses(doc: Doc) -> Doc:
     with doc.retokenize() as retokenizer:
         for span, figures in spans:
             retokenizer.merge(span, attrs={"NORM": figures, "LIKE_NUM": True})
+    for _, figures in spans:
+        # the tagger and parser read a word's shape and affixes too: those of "Fourteen (14)"
+        # made it a verb at the head of a sentence; the merged word now looks like its figures
+        lexeme = doc.vocab[next(t.text for t in doc if t.norm_ == figures and "(" in t.text)]
+        lexeme.shape_ = doc.vocab[figures].shape_
+        lexeme.prefix_ = figures[:1]
+        lexeme.suffix_ = figures[-3:]
     return doc
 
 
