@@ -1746,3 +1746,22 @@ def test_an_act_a_place_was_the_target_of_is_an_act_there(extractor: Extractor) 
     assert not [e for e in events(extractor, "The minister said the reform was the target of "
                                   "an attack by the opposition in parliament.", "2026-03-09")
                 if e["type"] == "ASSAULT"]
+
+
+def test_a_when_clause_and_a_day_hung_on_a_reporting_verb_after_them_date_the_act(
+        extractor: Extractor) -> None:
+    # the parser hangs "when bandits attacked ..." and "on Friday night" on "have told"
+    found = [e for e in events(extractor, "Seven villagers were killed when bandits attacked "
+                               "Kurmin Dogo, a farming community in Kaduna State, on Friday "
+                               "night, residents have told our correspondent.", "2026-03-10")
+             if e["type"] == "ASSAULT"]
+    assert [(e["date"]["start"], e["status"]) for e in found] == [("2026-03-06", "new")]
+
+
+def test_the_day_a_source_spoke_is_not_the_day_of_the_wounding_told_after_it(
+        extractor: Extractor) -> None:
+    found = [e for e in events(extractor, "The death toll from a roadside bombing near Baidoa "
+                               "has risen to six, officials said Tuesday, and more than 20 "
+                               "people were wounded.", "2026-03-10")
+             if e["type"] == "ASSAULT"]
+    assert found and all(e["date"]["precision"] == "unknown" for e in found)

@@ -84,3 +84,26 @@ def find_attributions(
             continue
         found.append(Attribution(name, token.text, span, role))
     return found, verbs
+
+
+# Relations the parser may hang on a reporting verb that follows the clause it reports, set
+# between that clause and the verb's subject: they belong to the clause.
+TOLD_MODIFIERS = frozenset({"advcl", "prep", "npadvmod"})
+
+
+def reattach_told_modifiers(sent: Span, reporting_verbs: frozenset[str]) -> None:
+    """ "13 people were killed when terrorists attacked a base in Dikwa on Saturday night,
+    PREMIUM TIMES has learnt": the parser hangs "when terrorists attacked" and "on Saturday
+    night" on "learnt"; they are hung on "killed", the clause reported (not "on Tuesday" in
+    "..., officials said on Tuesday", which follows the speaker)."""
+    for verb in sent:
+        if verb.lemma_.lower() not in reporting_verbs or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        told = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if told is None or subject is None or not told.i < subject.i < verb.i:
+            continue
+        for child in list(verb.children):
+            if child.dep_ in TOLD_MODIFIERS and told.i < child.i < subject.left_edge.i:
+                child.head = told
+

@@ -26,7 +26,7 @@ from sitrep.classify.encoder import Encoded, Vector
 from sitrep.classify.labels import default_labels
 from sitrep.classify.numbers import default_number_head, fill_casualties
 from sitrep.classify.status import default_status_head
-from sitrep.extract.attribution import find_attributions
+from sitrep.extract.attribution import find_attributions, reattach_told_modifiers
 from sitrep.extract.casualties import find_casualties, outcounts
 from sitrep.extract.dates import (
     MONTHS,
@@ -1106,6 +1106,8 @@ class DocumentExtractor:
         self._sentence_triggers: list[Token] = []
         self._times: dict[int, list[Span]] = {}  # each sentence's dates (time_spans), by start
         self._sentences = list(doc.sents)
+        for sent in self._sentences:
+            reattach_told_modifiers(sent, lex.reporting_verbs)
         self._triggers = [self._candidates(sent) for sent in self._sentences]
         self._worth = [
             i
@@ -2219,6 +2221,9 @@ class DocumentExtractor:
         walk stopped there: "act" (an anchor of the act), "other" (another event's word:
         "since the October 7 attack"), "said" (a reporting verb: "..., a local official told
         AFP on Sunday"), or "parse" (a clause's edge, the sentence's root, too far)."""
+        said = self._said_right_before(ent)
+        if said is not None:
+            return said, "said"
         node = ent.root
         if node.dep_ == "pobj" and node.head.lower_ in ("of", "on") \
                 and node.head.head.lower_ in DAY_PART_NOUNS:
@@ -2236,6 +2241,16 @@ class DocumentExtractor:
                 return node, "said"
             node = node.head
         return node, "said" if self._says(node) else "parse"
+
+    def _said_right_before(self, ent: Span) -> Token | None:
+        """The verb of saying a date follows at once ("police said Monday, and more than 25
+        people were wounded", "officials said on Sunday"): the day it was said, wherever the
+        parser hangs it."""
+        before = ent.start - 1
+        if before > ent.sent.start and self.doc[before].lower_ in ("on", "late", "early"):
+            before -= 1
+        word = self.doc[before] if before >= ent.sent.start else None
+        return word if word is not None and self._says(word) else None
 
     def _says(self, node: Token) -> bool:
         """Whether a word is a verb of saying (its reporting clause's, or any such verb)."""
