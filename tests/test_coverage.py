@@ -1765,3 +1765,31 @@ def test_the_day_a_source_spoke_is_not_the_day_of_the_wounding_told_after_it(
                                "people were wounded.", "2026-03-10")
              if e["type"] == "ASSAULT"]
     assert found and all(e["date"]["precision"] == "unknown" for e in found)
+
+
+def test_an_act_named_a_day_before_the_news_keeps_its_own_day_and_figures(
+        extractor: Extractor) -> None:
+    # "The explosion" refers to the news, not to the blast named as the one a day before;
+    # "killing at least four" is the news's, whose clause it hangs from
+    found = [e for e in events(extractor, "A bomb exploded at a bus station in southern Somalia "
+                               "on Saturday, killing at least four people, a day after a blast "
+                               "at a market in another town in the same region, police said. "
+                               "The explosion ripped through a minibus at the station in Baidoa, "
+                               "wounding 15 people, a police officer said.", "2026-03-08")
+             if e["type"] == "ASSAULT"]
+    news = next(e for e in found if e["status"] == "new")
+    assert (news["date"]["start"], news["location"]["name"]) == ("2026-03-07", "Baidoa")
+    assert (news["casualties"]["killed"]["best"], news["casualties"]["injured"]["best"]) == (4, 15)
+    earlier = [e for e in found if e is not news]
+    assert [(e["status"], e["date"]["start"]) for e in earlier] == [("background", "2026-03-06")]
+
+
+def test_figures_go_to_the_act_whose_clause_holds_them_not_the_nearest_word(
+        extractor: Extractor) -> None:
+    found = [e for e in events(extractor, "A car bomb exploded outside a bakery in northern Iraq "
+                               "on Sunday, killing at least five people, a day after a blast at "
+                               "a checkpoint in another town of the same province, police said.",
+                               "2026-03-09") if e["type"] == "ASSAULT"]
+    killed = {e["trigger"]["text"]: (e["casualties"].get("killed") or {}).get("best")
+              for e in found}
+    assert killed == {"exploded": 5, "blast": None}

@@ -44,6 +44,7 @@ from sitrep.extract.status import (
     in_reference_frame,
     mark_status,
     misread_clause,
+    named_a_while_before,
     time_marks,
 )
 from sitrep.geo.gazetteer import Gazetteer
@@ -2358,6 +2359,16 @@ class DocumentExtractor:
             return None
         span = _day_span(noun.head)
         clause = noun.head.head
+        if span is None and clause.lemma_.lower() in ("day", "week"):
+            # "killing at least four people, a day after a blast at a market": the parser
+            # hangs "after" on "day", and "a day" on the victims
+            span = clause
+            for _ in range(3):
+                if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+                    break
+                clause = clause.head
+            if self._casualty_clause_of(clause):
+                clause = clause.head  # "killing ...": the act it completes
         if span is None or clause.pos_ not in ("VERB", "AUX"):
             return None
         head = self._clause_day(clause, sent)
@@ -2665,7 +2676,16 @@ class DocumentExtractor:
         # two more people were recovered": no act "the strike" can refer to)
         worded = [e for e in candidates if self._word_of_attack(e)]
         pool = same_word or worded or candidates
+        # not an act named in passing as a while before another ("A bomb exploded at a
+        # terminal on Saturday, a day after a blast at a market. The explosion ..."), if there
+        # is another to refer to
+        pool = [e for e in pool if not self._a_while_before_another(e)] or pool
         return max(pool, key=lambda e: e.trigger_span[0]) if pool else None
+
+    def _a_while_before_another(self, event: Event) -> bool:
+        """Whether an act is named as the one a while after which another came."""
+        told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        return told is not None and named_a_while_before(told.root)
 
     def _merge_into(self, target: Event, other: Event) -> None:
         target.mentions.extend(other.mentions)
@@ -2715,10 +2735,13 @@ class DocumentExtractor:
                         setattr(told[-1].casualties, status, getattr(casualties, status))
             return
         first = next(c for c in (casualties.killed, casualties.injured, casualties.missing) if c)
-        event = min(
+        # the event whose words the figure's clause hangs from ("A bomb exploded ..., killing
+        # at least four people, a day after a blast": the bomb's), else the nearest
+        event = self._holding_event(first.span, violent) or min(
             violent,
             key=lambda e: min(
-                abs(e.trigger_span[0] - first.span[0]), abs(e.trigger_span[1] - first.span[0])
+                min(abs(a - first.span[0]), abs(b - first.span[0]))
+                for a, b in [e.trigger_span, *e.mentions]
             ),
         )
         for status in ("killed", "injured", "missing"):
@@ -2732,6 +2755,21 @@ class DocumentExtractor:
                 if span is not None:
                     event.recipients = resolve_actor_head(span.root, self.kb, self.memory)
                 break
+
+    def _holding_event(self, span: tuple[int, int], events: list[Event]) -> Event | None:
+        """The event one of whose words (its trigger or another mention) the words at `span`
+        hang from, the nearest up the parse."""
+        words = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        if words is None or len(events) < 2:
+            return None
+        heads: dict[int, Event] = {}
+        for event in events:
+            for start, end in [event.trigger_span, *event.mentions]:
+                told = self.doc.char_span(start, end, alignment_mode="expand")
+                if told is not None:
+                    heads.setdefault(told.root.i, event)
+        return next((heads[a.i] for a in (words.root, *words.root.ancestors) if a.i in heads),
+                    None)
 
     def _trend(self, event: Event) -> bool:
         if event.date is not None and event.date.precision == "day":

@@ -61,7 +61,8 @@ def in_reference_frame(trigger: Token) -> bool:
         prep = node.head
         if prep.lower_ in REFERENCE_PREPS:
             return True
-        if prep.lower_ in ("after", "before") and (_a_while(prep) or _a_while_before(prep)):
+        if named_a_while_before(node) or prep.lower_ == "before" and (
+                _a_while(prep) or _a_while_before(prep)):
             return True  # "less than two weeks after a drone attack on the Harir base"
         if prep.head.lower_ in REFERENCE_NOUNS:
             return True
@@ -150,9 +151,18 @@ def _a_while(*holders: Token) -> bool:
 
 def _a_while_before(word: Token) -> bool:
     """Whether a span of time the parser hung on the main verb stands right before "after":
-    "came a week after fighters raided the base", "This comes days after the attack"."""
+    "came a week after fighters raided the base", "This comes days after the attack"; or one
+    "after" hangs from ("killing four people, a day after a blast")."""
     before = word.doc[word.i - 1] if word.i > 0 else None
-    return before is not None and before.dep_ == "npadvmod" and before.lower_ in DURATIONS
+    return before is not None and before.lower_ in DURATIONS and (
+        before.dep_ == "npadvmod" or word.head.i == before.i)
+
+
+def named_a_while_before(noun: Token) -> bool:
+    """Whether an act noun names the act a while after which another came ("a day after a
+    blast at a market", "weeks after the raid")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "after" and (
+        _a_while(noun.head) or _a_while_before(noun.head))
 
 
 def _day(date: DateRef | None) -> dt.date | None:
