@@ -1793,3 +1793,15 @@ def test_figures_go_to_the_act_whose_clause_holds_them_not_the_nearest_word(
     killed = {e["trigger"]["text"]: (e["casualties"].get("killed") or {}).get("best")
               for e in found}
     assert killed == {"exploded": 5, "blast": None}
+
+
+def test_exactly_a_week_before_is_a_day_and_a_guess_about_bodies_no_act(
+        extractor: Extractor) -> None:
+    found = [e for e in events(extractor, "Gunmen attacked a cattle market in Gwoza, Borno State, "
+                               "on Saturday, killing at least six people, residents said. The "
+                               "attack came exactly a week after militants raided a police post "
+                               "in the same town. A resident said he had counted seven bodies but "
+                               "could not say whether they included the attackers.", "2026-03-08")
+             if e["type"] == "ASSAULT"]
+    assert [(e["trigger"]["text"], e["date"]["start"], e["date"]["precision"]) for e in found] \
+        == [("attacked", "2026-03-07", "day"), ("raided", "2026-02-28", "day")]

@@ -29,8 +29,9 @@ def _week(d: dt.date, text: str, span: Span) -> DateRef:
 def counted_back(day: str, count: int, unit: str, text: str, span: Span,
                  later: bool = False, within: bool = False) -> DateRef:
     """ "four days after" / "two weeks after" a clause dated `day`: that many days (a day's
-    precision) or weeks (the week's) before it; with `later` ("three days later"), after it;
-    `within` ("less than a week after"): any day from that many before it up to it."""
+    precision) or weeks (the week's, but a day's when exact: "exactly a week after") before
+    it; with `later` ("three days later"), after it; `within` ("less than a week after"): any
+    day from that many before it up to it."""
     shift = dt.timedelta(days=count * (7 if unit == "week" else 1))
     when = dt.date.fromisoformat(day) + (shift if later else -shift)
     if within:
@@ -39,7 +40,12 @@ def counted_back(day: str, count: int, unit: str, text: str, span: Span,
         one = dt.timedelta(days=1)
         start, end = sorted((when, dt.date.fromisoformat(day) + (one if later else -one)))
         return DateRef(start.isoformat(), end.isoformat(), "week", text, span)
-    return _week(when, text, span) if unit == "week" else _day(when, text, span)
+    exact = any(word in text.lower().split() for word in EXACT_WORDS)
+    return _week(when, text, span) if unit == "week" and not exact else _day(when, text, span)
+
+
+# Words that make "a week after" a count of days: "exactly a week after", "a week to the day".
+EXACT_WORDS = frozenset({"exactly", "precisely"})
 
 
 # How many days before its publication a report's undated news may have happened.

@@ -2804,14 +2804,34 @@ class DocumentExtractor:
         precision = event.date.precision if event.date is not None else "unknown"
         dated = precision in ("day", "week") and event.date is not None and bool(event.date.text)
         aimed = bool(event.recipients) and precision not in ("month", "year")
-        # figures only the number-role head read do not make an act of a sentence by
-        # themselves ("Overnight, the bodies of three more residents were pulled from the rubble")
-        counted = any(c is not None and not c.guessed
+        # figures only the number-role head read make an act only of a word of killing or
+        # wounding ("had treated 31 wounded"), not of a sentence the head chose ("Overnight, the
+        # bodies of three more residents were pulled from the rubble")
+        told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        casualty_word = told is not None and told.root.lemma_.lower() in CASUALTY_LEMMAS
+        counted = any(c is not None and (not c.guessed or casualty_word)
                       for c in (event.casualties.killed, event.casualties.injured))
+        worded = self._word_of_attack(event)
+        # a word the sentence head chose is placed only by a place its own sentence names
+        # ("..., but could not say whether they included the attackers": no act in Dikwa)
+        placed = event.location is not None and (worded or self._placed_in_sentence(event))
         return bool(
-            event.actors or counted or event.location
-            or (aimed or dated) and self._word_of_attack(event)
+            any(self._named(a) for a in event.actors) or counted or placed
+            or (aimed or dated) and worded
         )
+
+    def _placed_in_sentence(self, event: Event) -> bool:
+        sent = self._sentences[event.sentence_index]
+        return event.location is not None \
+            and sent.start_char <= event.location.span[0] < sent.end_char
+
+    def _named(self, actor: ActorRef) -> bool:
+        """Whether an actor is named, not a pronoun nothing before resolved ("could not say
+        whether they included the attackers")."""
+        if actor.kb_id or actor.country:
+            return True
+        words = self.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+        return words is None or words.root.pos_ != "PRON"
 
     def _word_of_attack(self, event: Event) -> bool:
         """Whether an event's trigger is a word of the lexicon, not one the sentence head chose
