@@ -1805,3 +1805,19 @@ def test_exactly_a_week_before_is_a_day_and_a_guess_about_bodies_no_act(
              if e["type"] == "ASSAULT"]
     assert [(e["trigger"]["text"], e["date"]["start"], e["date"]["precision"]) for e in found] \
         == [("attacked", "2026-03-07", "day"), ("raided", "2026-02-28", "day")]
+
+
+def test_acts_a_story_dates_a_week_or_more_before_it_are_told_in_passing(
+        extractor: Extractor) -> None:
+    found = [e for e in events(extractor, "Voters in northern Benin go to the polls on Sunday "
+                               "under heavy guard. The memory of recent violence weighs heavily: "
+                               "on 6 March, gunmen attacked a police post in Tanguiéta, killing "
+                               "three officers, and a week later a bomb hit a bus near Matéri.",
+                               "2026-03-27") if e["type"] == "ASSAULT"]
+    assert [(e["date"]["start"], e["status"]) for e in found] == [
+        ("2026-03-06", "background"), ("2026-03-09", "background")]
+    # a report of an act five days after it is still news
+    found = [e for e in events(extractor, "Gunmen attacked a police post in Tanguiéta on 6 March, "
+                               "killing three officers, officials said on Wednesday.",
+                               "2026-03-11") if e["type"] == "ASSAULT"]
+    assert [e["status"] for e in found] == ["new"]

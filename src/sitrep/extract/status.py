@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.classify.encoder import Encoded, Vector
 from sitrep.model import BACKGROUND, NEW, DateRef, Event, Modality
+from sitrep.nlp.dateline import find_datelines
 
 # How much earlier than the report's lead event an event must be dated to be background.
 BACKGROUND_DAYS = 2
@@ -184,6 +185,29 @@ def _long_ago(date: DateRef | None, published: dt.date | None) -> bool:
     return (published - dt.date.fromisoformat(date.end)).days > LONG_AGO_DAYS
 
 
+def _opening_sentence(doc: Doc) -> int:
+    """The index of the story's first sentence (after a dateline made a sentence of its own)."""
+    datelines = [(d.start, d.end) for d in find_datelines(doc.text)]
+    for index, sent in enumerate(doc.sents):
+        if not any(a <= sent.start_char and sent.end_char <= b + 1 for a, b in datelines):
+            return index
+    return 0
+
+
+# How many days before a report an act its own words date to the day is told in passing.
+RECAP_DAYS = 7
+
+
+def _weeks_before(date: DateRef | None, published: dt.date | None) -> bool:
+    """An act its own words date to a day or a week that ended a week or more before the
+    report ("on 6 March, gunmen attacked a police post", "a week later a bomb hit a bus", in
+    a story of 27 March)."""
+    if date is None or date.precision not in ("day", "week") or not date.text \
+            or not date.end or published is None:
+        return False
+    return (published - dt.date.fromisoformat(date.end)).days >= RECAP_DAYS
+
+
 class StatusJudge(Protocol):
     """A trained judge of status (sitrep.classify.status.StatusHead)."""
 
@@ -208,9 +232,13 @@ def mark_status(events: list[Event], doc: Doc, published: dt.date | None,
     happened before the report, on a day the report does not give). With a judge (and the
     encodings of the sentences, by their start), the judge decides from the rules' readings
     and the sentence. Returns each event's status_row."""
+    # the story's opening sentence tells its news, however long ago (a rights group's report
+    # on killings two weeks before); acts dated weeks before it further on are told in passing
+    opening = _opening_sentence(doc)
     framed = {id(e) for e in events
               if (span := doc.char_span(*e.trigger_span, alignment_mode="expand")) is not None
-              and in_reference_frame(span.root) or _long_ago(e.date, published)}
+              and in_reference_frame(span.root) or _long_ago(e.date, published)
+              or e.sentence_index != opening and _weeks_before(e.date, published)}
     lead = next((e for e in events
                  if e.modality == Modality.ASSERTED and id(e) not in framed), None)
     lead_day = (_day(lead.date) if lead is not None else None) or published
