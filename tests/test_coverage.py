@@ -1772,8 +1772,8 @@ def test_an_act_named_a_day_before_the_news_keeps_its_own_day_and_figures(
     # "The explosion" refers to the news, not to the blast named as the one a day before;
     # "killing at least four" is the news's, whose clause it hangs from
     found = [e for e in events(extractor, "A bomb exploded at a bus station in southern Somalia "
-                               "on Saturday, killing at least four people, a day after a blast "
-                               "at a market in another town in the same region, police said. "
+                               "on Saturday, killing at least four people, a day after a roadside "
+                               "blast outside a school in a nearby district, police said. "
                                "The explosion ripped through a minibus at the station in Baidoa, "
                                "wounding 15 people, a police officer said.", "2026-03-08")
              if e["type"] == "ASSAULT"]
@@ -1787,8 +1787,8 @@ def test_an_act_named_a_day_before_the_news_keeps_its_own_day_and_figures(
 def test_figures_go_to_the_act_whose_clause_holds_them_not_the_nearest_word(
         extractor: Extractor) -> None:
     found = [e for e in events(extractor, "A car bomb exploded outside a bakery in northern Iraq "
-                               "on Sunday, killing at least five people, a day after a blast at "
-                               "a checkpoint in another town of the same province, police said.",
+                               "on Sunday, killing at least five people, a day after a roadside "
+                               "blast near a checkpoint south of the city, police said.",
                                "2026-03-09") if e["type"] == "ASSAULT"]
     killed = {e["trigger"]["text"]: (e["casualties"].get("killed") or {}).get("best")
               for e in found}
@@ -1801,7 +1801,7 @@ def test_exactly_a_week_before_is_a_day_and_a_guess_about_bodies_no_act(
                                "on Saturday, killing at least six people, residents said. The "
                                "attack came exactly a week after militants raided a police post "
                                "in the same town. A resident said he had counted seven bodies but "
-                               "could not say whether they included the attackers.", "2026-03-08")
+                               "could not tell whether they counted the gunmen.", "2026-03-08")
              if e["type"] == "ASSAULT"]
     assert [(e["trigger"]["text"], e["date"]["start"], e["date"]["precision"]) for e in found] \
         == [("attacked", "2026-03-07", "day"), ("raided", "2026-02-28", "day")]

@@ -92,9 +92,9 @@ TOLD_MODIFIERS = frozenset({"advcl", "prep", "npadvmod"})
 
 
 def reattach_told_modifiers(sent: Span, reporting_verbs: frozenset[str]) -> None:
-    """ "13 people were killed when terrorists attacked a base in Dikwa on Saturday night,
-    PREMIUM TIMES has learnt": the parser hangs "when terrorists attacked" and "on Saturday
-    night" on "learnt"; they are hung on "killed", the clause reported (not "on Tuesday" in
+    """ "Seven villagers were killed when bandits attacked Kurmin Dogo on Friday night,
+    residents have told our correspondent": the parser hangs "when bandits attacked" and "on
+    Friday night" on "told"; they are hung on "killed", the clause reported (not "on Tuesday" in
     "..., officials said on Tuesday", which follows the speaker)."""
     for verb in sent:
         if verb.lemma_.lower() not in reporting_verbs or verb.pos_ not in ("VERB", "AUX"):

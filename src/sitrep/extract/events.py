@@ -2360,7 +2360,7 @@ class DocumentExtractor:
         span = _day_span(noun.head)
         clause = noun.head.head
         if span is None and clause.lemma_.lower() in ("day", "week"):
-            # "killing at least four people, a day after a blast at a market": the parser
+            # "killing at least five people, a day after a roadside blast": the parser
             # hangs "after" on "day", and "a day" on the victims
             span = clause
             for _ in range(3):
@@ -2676,8 +2676,8 @@ class DocumentExtractor:
         # two more people were recovered": no act "the strike" can refer to)
         worded = [e for e in candidates if self._word_of_attack(e)]
         pool = same_word or worded or candidates
-        # not an act named in passing as a while before another ("A bomb exploded at a
-        # terminal on Saturday, a day after a blast at a market. The explosion ..."), if there
+        # not an act named in passing as a while before another ("A bomb exploded at a bus
+        # station on Saturday, a day after a roadside blast. The explosion ..."), if there
         # is another to refer to
         pool = [e for e in pool if not self._a_while_before_another(e)] or pool
         return max(pool, key=lambda e: e.trigger_span[0]) if pool else None
@@ -2736,7 +2736,7 @@ class DocumentExtractor:
             return
         first = next(c for c in (casualties.killed, casualties.injured, casualties.missing) if c)
         # the event whose words the figure's clause hangs from ("A bomb exploded ..., killing
-        # at least four people, a day after a blast": the bomb's), else the nearest
+        # at least five people, a day after a roadside blast": the bomb's), else the nearest
         event = self._holding_event(first.span, violent) or min(
             violent,
             key=lambda e: min(
@@ -2813,7 +2813,7 @@ class DocumentExtractor:
                       for c in (event.casualties.killed, event.casualties.injured))
         worded = self._word_of_attack(event)
         # a word the sentence head chose is placed only by a place its own sentence names
-        # ("..., but could not say whether they included the attackers": no act in Dikwa)
+        # ("..., but could not tell whether they counted the gunmen": no act where the story is)
         placed = event.location is not None and (worded or self._placed_in_sentence(event))
         return bool(
             any(self._named(a) for a in event.actors) or counted or placed
@@ -2827,7 +2827,7 @@ class DocumentExtractor:
 
     def _named(self, actor: ActorRef) -> bool:
         """Whether an actor is named, not a pronoun nothing before resolved ("could not say
-        whether they included the attackers")."""
+        whether they counted the gunmen")."""
         if actor.kb_id or actor.country:
             return True
         words = self.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")

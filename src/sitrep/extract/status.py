@@ -153,7 +153,7 @@ def _a_while(*holders: Token) -> bool:
 def _a_while_before(word: Token) -> bool:
     """Whether a span of time the parser hung on the main verb stands right before "after":
     "came a week after fighters raided the base", "This comes days after the attack"; or one
-    "after" hangs from ("killing four people, a day after a blast")."""
+    "after" hangs from ("killing five people, a day after a roadside blast")."""
     before = word.doc[word.i - 1] if word.i > 0 else None
     return before is not None and before.lower_ in DURATIONS and (
         before.dep_ == "npadvmod" or word.head.i == before.i)
@@ -161,7 +161,7 @@ def _a_while_before(word: Token) -> bool:
 
 def named_a_while_before(noun: Token) -> bool:
     """Whether an act noun names the act a while after which another came ("a day after a
-    blast at a market", "weeks after the raid")."""
+    roadside blast", "weeks after the raid")."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "after" and (
         _a_while(noun.head) or _a_while_before(noun.head))
 
