@@ -1821,3 +1821,11 @@ def test_acts_a_story_dates_a_week_or_more_before_it_are_told_in_passing(
                                "killing three officers, officials said on Wednesday.",
                                "2026-03-11") if e["type"] == "ASSAULT"]
     assert [e["status"] for e in found] == ["new"]
+
+
+def test_a_bare_toll_in_a_protest_story_is_the_protest_s(extractor: Extractor) -> None:
+    found = events(extractor, "Thousands of people marched through Mombasa on Tuesday against a "
+                   "new housing levy, and the demonstrations turned violent. Police later said 17 "
+                   "officers were injured in the unrest.", "2026-03-04")
+    assert [(e["type"], e["casualties"]["injured"]["best"]) for e in found
+            if e["type"] in ("PROTEST", "ASSAULT")] == [("PROTEST", 17)]

@@ -1271,6 +1271,8 @@ class DocumentExtractor:
                          and not _long_before(k, event, self.published)
                          and not _long_before(event, k, self.published)
                          and id(k) not in tolls), None) if joins else None
+            if home is None and joins:
+                home = self._protest_of(event, kept)
             if home is None:
                 kept.append(event)
                 continue
@@ -1287,6 +1289,23 @@ class DocumentExtractor:
             home.reported_by.extend(a for a in event.reported_by if a not in home.reported_by)
             home.confidence = max(home.confidence, event.confidence)
         return kept
+
+    def _protest_of(self, event: Event, kept: list[Event]) -> Event | None:
+        """The protest a bare toll of the dead or hurt belongs to, in a story of a protest and
+        no attack ("Police said 23 officers were injured"): a word of killing or wounding with
+        no one named as its author, not dated or placed apart from the protest."""
+        told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        if event.type != EventType.ASSAULT or told is None \
+                or told.root.lemma_.lower() not in CASUALTY_LEMMAS \
+                or any(self._named(a) for a in event.actors) \
+                or any(k.type == EventType.ASSAULT for k in kept):
+            return None
+        protests = [k for k in kept if k.type == EventType.PROTEST
+                    and (k.status == event.status or _dated_alike(k, event))]
+        home = protests[-1] if protests else None
+        if home is None or _dated_apart(home, event) or _placed_apart(home, event):
+            return None
+        return home
 
     def _ordered_in_time(self, one: Event, other: Event) -> bool:
         """Whether the text sets two acts apart in time: "troops killed 11 insurgents on
