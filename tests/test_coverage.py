@@ -41,9 +41,14 @@ def place_of_act_on(extractor: Extractor, text: str, published: str, day: str) -
                     if e["date"]["start"] == day)["location"]["name"])
 
 
+def assaults(extractor: Extractor, text: str, published: str) -> list[dict[str, Any]]:
+    """The acts of force sitrep codes in a text."""
+    return [e for e in events(extractor, text, published) if e["type"] == "ASSAULT"]
+
+
 def assault(extractor: Extractor, text: str, published: str) -> dict[str, Any]:
     """The first act of force sitrep codes in a text."""
-    return next(e for e in events(extractor, text, published) if e["type"] == "ASSAULT")
+    return assaults(extractor, text, published)[0]
 
 
 def test_agency_datelines_in_title_case_are_datelines() -> None:
@@ -797,7 +802,7 @@ def test_an_attack_told_days_before_the_news_keeps_its_own_figures_and_place(
 def test_people_killed_after_bombers_struck_is_one_act(extractor: Extractor) -> None:
     text = ("At least six people were killed and 19 wounded after two bombers struck a bus "
             "station in Maiduguri on Friday evening, police said.")
-    found = [e for e in events(extractor, text, "2026-06-13") if e["type"] == "ASSAULT"]
+    found = assaults(extractor, text, "2026-06-13")
     assert len(found) == 1
     assert found[0]["casualties"]["killed"]["best"] == 6
     assert found[0]["location"]["name"] == "Maiduguri"
@@ -1419,7 +1424,7 @@ def test_a_where_clause_on_a_town_tells_an_act_of_its_own_there(extractor: Extra
             "in the Tillaberi region, residents told AFP on Friday.\n\nThe strike hit a camp "
             "about 20 kilometres from Tera, where gunmen killed 14 villagers at a market on "
             "Monday according to local officials.")
-    found = [e for e in events(extractor, text, "2026-05-08") if e["type"] == "ASSAULT"]
+    found = assaults(extractor, text, "2026-05-08")
     killed = {e["date"]["start"]: (e["casualties"].get("killed") or {}).get("best")
               for e in found}
     assert killed == {"2026-05-07": 7, "2026-05-04": 14}  # the strike overnight, the market
@@ -1451,7 +1456,7 @@ def test_the_dead_after_an_aftermath_sentence_are_the_named_acts(extractor: Extr
             "on January 14.\n\nOvernight, the bodies of three more residents were pulled from "
             "the rubble. In total, 23 people were killed as a result of the missile strike, "
             "among them two children.")
-    found = [e for e in events(extractor, text, "2026-01-16") if e["type"] == "ASSAULT"]
+    found = assaults(extractor, text, "2026-01-16")
     assert [(e["date"]["start"], e["casualties"]["killed"]["best"]) for e in found] == [
         ("2026-01-14", 23)]
 
@@ -1464,7 +1469,7 @@ def test_an_operation_carried_out_on_a_day_is_an_act_whoever_speaks_of_it(
             "into civilian deaths during the military operation carried out on 2 May in Tillia, "
             "in the Tahoua region.\n\nAccording to Amnesty International, at least nine people "
             "were killed during the operation, including four children.")
-    [act] = [e for e in events(extractor, text, "2026-05-09") if e["type"] == "ASSAULT"]
+    [act] = assaults(extractor, text, "2026-05-09")
     assert (act["date"]["start"], act["location"]["name"]) == ("2026-05-02", "Tillia")
     assert act["casualties"]["killed"]["best"] == 9
 
@@ -1507,7 +1512,7 @@ def test_an_act_and_the_strikes_that_followed_are_two_events(extractor: Extracto
         "Talks were overshadowed by an ambush near Rutba and by the Iraqi air strikes that "
         "followed.",
     ):
-        found = [e for e in events(extractor, text, "2026-03-09") if e["type"] == "ASSAULT"]
+        found = assaults(extractor, text, "2026-03-09")
         assert [e["trigger"]["text"] for e in found][:1] == ["ambush"]
         assert any("strikes" in e["trigger"]["text"] for e in found[1:]), text
 
@@ -1580,7 +1585,7 @@ def test_a_second_strike_the_following_day_is_the_next_day(extractor: Extractor)
     text = ("On 4 March, a drone strike on the cattle market in Gendawa killed at least 11 "
             "civilians. A second strike the following day on the grain market in Adet, some "
             "40 km to the north, reportedly killed nine people.")
-    found = [e for e in events(extractor, text, "2026-03-12") if e["type"] == "ASSAULT"]
+    found = assaults(extractor, text, "2026-03-12")
     assert sorted(e["date"]["start"] for e in found) == ["2026-03-04", "2026-03-05"]
 
 
@@ -1743,27 +1748,24 @@ def test_an_act_a_place_was_the_target_of_is_an_act_there(extractor: Extractor) 
     attack = next(e for e in found if e["type"] == "ASSAULT")
     assert attack["location"]["name"] == "Kaya" and attack["location"]["precision"] == 1
     assert attack["date"]["start"] == "2026-03-08"
-    assert not [e for e in events(extractor, "The minister said the reform was the target of "
+    assert not assaults(extractor, "The minister said the reform was the target of "
                                   "an attack by the opposition in parliament.", "2026-03-09")
-                if e["type"] == "ASSAULT"]
 
 
 def test_a_when_clause_and_a_day_hung_on_a_reporting_verb_after_them_date_the_act(
         extractor: Extractor) -> None:
     # the parser hangs "when bandits attacked ..." and "on Friday night" on "have told"
-    found = [e for e in events(extractor, "Seven villagers were killed when bandits attacked "
+    found = assaults(extractor, "Seven villagers were killed when bandits attacked "
                                "Kurmin Dogo, a farming community in Kaduna State, on Friday "
                                "night, residents have told our correspondent.", "2026-03-10")
-             if e["type"] == "ASSAULT"]
     assert [(e["date"]["start"], e["status"]) for e in found] == [("2026-03-06", "new")]
 
 
 def test_the_day_a_source_spoke_is_not_the_day_of_the_wounding_told_after_it(
         extractor: Extractor) -> None:
-    found = [e for e in events(extractor, "The death toll from a roadside bombing near Baidoa "
+    found = assaults(extractor, "The death toll from a roadside bombing near Baidoa "
                                "has risen to six, officials said Tuesday, and more than 20 "
                                "people were wounded.", "2026-03-10")
-             if e["type"] == "ASSAULT"]
     assert found and all(e["date"]["precision"] == "unknown" for e in found)
 
 
@@ -1771,12 +1773,11 @@ def test_an_act_named_a_day_before_the_news_keeps_its_own_day_and_figures(
         extractor: Extractor) -> None:
     # "The explosion" refers to the news, not to the blast named as the one a day before;
     # "killing at least four" is the news's, whose clause it hangs from
-    found = [e for e in events(extractor, "A bomb exploded at a bus station in southern Somalia "
+    found = assaults(extractor, "A bomb exploded at a bus station in southern Somalia "
                                "on Saturday, killing at least four people, a day after a roadside "
                                "blast outside a school in a nearby district, police said. "
                                "The explosion ripped through a minibus at the station in Baidoa, "
                                "wounding 15 people, a police officer said.", "2026-03-08")
-             if e["type"] == "ASSAULT"]
     news = next(e for e in found if e["status"] == "new")
     assert (news["date"]["start"], news["location"]["name"]) == ("2026-03-07", "Baidoa")
     assert (news["casualties"]["killed"]["best"], news["casualties"]["injured"]["best"]) == (4, 15)
@@ -1786,10 +1787,10 @@ def test_an_act_named_a_day_before_the_news_keeps_its_own_day_and_figures(
 
 def test_figures_go_to_the_act_whose_clause_holds_them_not_the_nearest_word(
         extractor: Extractor) -> None:
-    found = [e for e in events(extractor, "A car bomb exploded outside a bakery in northern Iraq "
+    found = assaults(extractor, "A car bomb exploded outside a bakery in northern Iraq "
                                "on Sunday, killing at least five people, a day after a roadside "
                                "blast near a checkpoint south of the city, police said.",
-                               "2026-03-09") if e["type"] == "ASSAULT"]
+                               "2026-03-09")
     killed = {e["trigger"]["text"]: (e["casualties"].get("killed") or {}).get("best")
               for e in found}
     assert killed == {"exploded": 5, "blast": None}
@@ -1797,29 +1798,28 @@ def test_figures_go_to_the_act_whose_clause_holds_them_not_the_nearest_word(
 
 def test_exactly_a_week_before_is_a_day_and_a_guess_about_bodies_no_act(
         extractor: Extractor) -> None:
-    found = [e for e in events(extractor, "Gunmen attacked a cattle market in Gwoza, Borno State, "
+    found = assaults(extractor, "Gunmen attacked a cattle market in Gwoza, Borno State, "
                                "on Saturday, killing at least six people, residents said. The "
                                "attack came exactly a week after militants raided a police post "
                                "in the same town. A resident said he had counted seven bodies but "
                                "could not tell whether they counted the gunmen.", "2026-03-08")
-             if e["type"] == "ASSAULT"]
     assert [(e["trigger"]["text"], e["date"]["start"], e["date"]["precision"]) for e in found] \
         == [("attacked", "2026-03-07", "day"), ("raided", "2026-02-28", "day")]
 
 
 def test_acts_a_story_dates_a_week_or_more_before_it_are_told_in_passing(
         extractor: Extractor) -> None:
-    found = [e for e in events(extractor, "Voters in northern Benin go to the polls on Sunday "
+    found = assaults(extractor, "Voters in northern Benin go to the polls on Sunday "
                                "under heavy guard. The memory of recent violence weighs heavily: "
                                "on 6 March, gunmen attacked a police post in Tanguiéta, killing "
                                "three officers, and a week later a bomb hit a bus near Matéri.",
-                               "2026-03-27") if e["type"] == "ASSAULT"]
+                               "2026-03-27")
     assert [(e["date"]["start"], e["status"]) for e in found] == [
         ("2026-03-06", "background"), ("2026-03-09", "background")]
     # a report of an act five days after it is still news
-    found = [e for e in events(extractor, "Gunmen attacked a police post in Tanguiéta on 6 March, "
+    found = assaults(extractor, "Gunmen attacked a police post in Tanguiéta on 6 March, "
                                "killing three officers, officials said on Wednesday.",
-                               "2026-03-11") if e["type"] == "ASSAULT"]
+                               "2026-03-11")
     assert [e["status"] for e in found] == ["new"]
 
 

@@ -94,29 +94,26 @@ def test_a_figure_gloss_at_the_head_of_a_sentence_is_read_as_a_number() -> None:
     assert sent[0].pos_ == "NUM" and sent[0].head.lower_ == "policemen"
 
 
+def _figures(text: str, kind: str) -> tuple[int | None, int | None]:
+    """Killed and injured best of the first event of a type sitrep codes in a text."""
+    event = next(e for e in sitrep.extract(text, published="2026-03-04") if e.type.value == kind)
+    killed, injured = event.casualties.killed, event.casualties.injured
+    return (killed.best if killed else None), (injured.best if injured else None)
+
+
 def test_a_protest_takes_the_figures_told_after_it_where_no_attack_was_told() -> None:
-    events = sitrep.extract(
-        "Thousands of people marched in Nakuru on Tuesday against a new housing levy, and the "
-        "demonstrations turned violent. Officials said 17 officers were injured.",
-        published="2026-03-04")
-    protest = next(e for e in events if e.type.value == "PROTEST")
-    assert protest.casualties.injured is not None and protest.casualties.injured.best == 17
-    events = sitrep.extract(
-        "Police fired tear gas at protesters in Nakuru on Tuesday as demonstrations against "
-        "a new housing levy turned violent. Officials said 17 officers were injured.",
-        published="2026-03-04")
-    attack = next(e for e in events if e.type.value == "ASSAULT")
-    assert attack.casualties.injured is not None and attack.casualties.injured.best == 17
+    assert _figures("Thousands of people marched in Nakuru on Tuesday against a new housing levy, "
+                    "and the demonstrations turned violent. Officials said 17 officers were "
+                    "injured.", "PROTEST")[1] == 17
+    assert _figures("Police fired tear gas at protesters in Nakuru on Tuesday as demonstrations "
+                    "against a new housing levy turned violent. Officials said 17 officers were "
+                    "injured.", "ASSAULT")[1] == 17
 
 
 def test_the_coder_reads_figures_the_rules_miss() -> None:
-    events = sitrep.extract(
-        "Gunmen attacked a bus station in Maiduguri on Monday. Medics said they had treated "
-        "31 wounded, and that five bodies had been brought to the morgue.",
-        published="2026-03-04")
-    attack = next(e for e in events if e.type.value == "ASSAULT")
-    assert attack.casualties.injured is not None and attack.casualties.injured.best == 31
-    assert attack.casualties.killed is not None and attack.casualties.killed.best == 5
+    assert _figures("Gunmen attacked a bus station in Maiduguri on Monday. Medics said they had "
+                    "treated 31 wounded, and that five bodies had been brought to the morgue.",
+                    "ASSAULT") == (5, 31)
 
 
 def test_a_head_of_other_roles_is_refused_with_what_to_do() -> None:

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -473,12 +473,7 @@ def train_events_command(data_dir: str, output: str | None) -> None:
     from sitrep.classify.train import train_events
 
     target = Path(output) if output else Path(__file__).resolve().parent / "data" / ARTEFACT
-    try:
-        reports = train_events(Path(data_dir), target,
-                               progress=lambda m: click.echo(f"sitrep: {m}", err=True))
-    except SitrepError as exc:
-        _fail(str(exc))
-        sys.exit(1)
+    reports = _fitted(lambda progress: train_events(Path(data_dir), target, progress=progress))
     for name, report in reports.items():
         click.echo(f"{name:<20} n={report.n:<5} C={report.c:<5} accuracy={report.accuracy:.3f} "
                    f"weighted-F1={report.weighted_f1:.3f} macro-F1={report.macro_f1:.3f} "
@@ -500,12 +495,8 @@ def train_numbers_command(data_dir: str, output: str | None) -> None:
     from sitrep.nlp.pipeline import get_pipeline
 
     target = Path(output) if output else numbers_artefact_path()
-    try:
-        meta = train_numbers(Path(data_dir), target, get_pipeline(),
-                             progress=lambda m: click.echo(f"sitrep: {m}", err=True))
-    except SitrepError as exc:
-        _fail(str(exc))
-        sys.exit(1)
+    meta = _fitted(lambda progress: train_numbers(Path(data_dir), target, get_pipeline(),
+                                                  progress=progress))
     for name, figures in meta["cross_validation"].items():
         parts = "  ".join(f"{status} P {figures[status]['precision']:.3f} "
                           f"R {figures[status]['recall']:.3f}"
@@ -530,11 +521,7 @@ def train_geo_command(gold: tuple[str, ...], output: str | None) -> None:
 
     paths = [Path(g) for g in gold] or default_geo_gold()
     target = Path(output) if output else Path(__file__).resolve().parent / "data" / RANKER_FILE
-    try:
-        report = train_geo(paths, target, default_extractor())
-    except SitrepError as exc:
-        _fail(str(exc))
-        sys.exit(1)
+    report = _fitted(lambda _: train_geo(paths, target, default_extractor()))
     cv = report["cross_validation"]
     click.echo(f"toponyms={report['toponyms']} documents={report['documents']} "
                f"accuracy@161km={cv['accuracy_at_161km']:.3f} "
@@ -546,15 +533,24 @@ def train_geo_command(gold: tuple[str, ...], output: str | None) -> None:
     click.echo(f"ranker written to {target}", err=True)
 
 
-def _run_trainer(fit: Callable[[Callable[[str], None]], dict[str, Any]], target: Path,
-                 measure: str, learned: str, name: str) -> None:
-    """Run a trainer (`fit`, given a progress callback), print its per-corpus figures against
-    the rules alone, and say where the artefact went; a bad corpus is a clean failure."""
+T = TypeVar("T")
+
+
+def _fitted(fit: Callable[[Callable[[str], None]], T]) -> T:
+    """What a trainer (`fit`, given a progress callback) returns; bad training data is a clean
+    failure naming it."""
     try:
-        report = fit(lambda m: click.echo(f"sitrep: {m}", err=True))
+        return fit(lambda m: click.echo(f"sitrep: {m}", err=True))
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)
+
+
+def _run_trainer(fit: Callable[[Callable[[str], None]], dict[str, Any]], target: Path,
+                 measure: str, learned: str, name: str) -> None:
+    """Run a trainer, print its per-corpus figures against the rules alone, and say where the
+    artefact went."""
+    report = _fitted(fit)
     _echo_against_rules(report, measure, learned)
     click.echo(f"{name} written to {target}", err=True)
 

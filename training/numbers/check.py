@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from sitrep.classify.train_numbers import _offset, _parse_line
+from sitrep.classify.train_numbers import number_offset, parse_counts_line
 from sitrep.errors import TrainingDataError
 
 HERE = Path(__file__).resolve().parent
@@ -55,14 +55,14 @@ def main(paths: list[Path]) -> int:
                 continue
             where = f"{path}:{number}"
             try:
-                text, counts = _parse_line(json.loads(line), where)
+                text, counts = parse_counts_line(json.loads(line), where)
             except (TrainingDataError, json.JSONDecodeError) as exc:
                 print(exc)
                 bad += 1
                 continue
             for span, role, occurrence in counts:
                 roles[role] += 1
-                if _offset(text, span, occurrence) is None:
+                if number_offset(text, span, occurrence) is None:
                     print(f"{where}: span {span!r} (occurrence {occurrence}) not in the text")
                     bad += 1
             runs = _runs(text)

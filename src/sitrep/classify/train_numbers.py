@@ -41,7 +41,7 @@ def _fail(where: str, what: str) -> TrainingDataError:
     return TrainingDataError(f"{where}: {what}")
 
 
-def _offset(text: str, span: str, occurrence: int) -> int | None:
+def number_offset(text: str, span: str, occurrence: int) -> int | None:
     """Where the n-th standalone occurrence of a number starts ("3" not inside "13" or "one"
     inside "drone"; figures may run into a unit, "9mm")."""
     after = r"(?![\d])" if span[-1:].isdigit() else r"(?![\w])"
@@ -50,7 +50,7 @@ def _offset(text: str, span: str, occurrence: int) -> int | None:
     return found[occurrence - 1] if len(found) >= occurrence else None
 
 
-def _parse_line(raw: Any, where: str) -> tuple[str, list[tuple[str, str, int]]]:
+def parse_counts_line(raw: Any, where: str) -> tuple[str, list[tuple[str, str, int]]]:
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
         raise _fail(where, "a line must be a JSON object with a 'text' string")
     counts = raw.get("counts")
@@ -73,10 +73,10 @@ def read_rows(path: Path, nlp: Any, progress: Callable[[str], None]) -> tuple[_R
     lines = [(i, line) for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if line.strip()]
     progress(f"{path}: {len(lines)} sentences")
-    parsed = [_parse_line(json.loads(line), f"{path}:{i}") for i, line in lines]
+    parsed = [parse_counts_line(json.loads(line), f"{path}:{i}") for i, line in lines]
     for (text, counts), doc in zip(parsed, nlp.pipe(t for t, _ in parsed), strict=True):
         for span, role, occurrence in counts:
-            start = _offset(text, span, occurrence)
+            start = number_offset(text, span, occurrence)
             chars = doc.char_span(start, start + len(span), alignment_mode="expand") \
                 if start is not None else None
             number = next((t for t in reversed(chars) if is_number(t)), None) \

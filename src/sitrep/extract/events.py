@@ -1146,7 +1146,8 @@ class DocumentExtractor:
         encodings = {self._sentences[i].start_char: enc for i, enc in by_index.items()}
         rows = mark_status(kept, self.doc, self.published, encodings if encoded else None,
                            default_status_head()
-                           if self.classifier is not None and self.status_head else None)
+                           if self.classifier is not None and self.status_head else None,
+                           self._opening_sentence())
         self.status_rows = {e.trigger_span: row for e, row in zip(kept, rows, strict=True)}
         tolls = {id(e) for e in kept if self._toll_since(e)}
         for event in kept:
@@ -1167,6 +1168,13 @@ class DocumentExtractor:
     @cached_property
     def _datelines(self) -> list[Dateline]:
         return find_datelines(self.doc.text)
+
+    def _opening_sentence(self) -> int:
+        """The index of the story's first sentence (after a dateline made a sentence of its
+        own)."""
+        return next((i for i, sent in enumerate(self._sentences)
+                     if not any(d.start <= sent.start_char and sent.end_char <= d.end + 1
+                                for d in self._datelines)), 0)
 
     def _local_day(self, published: dt.date) -> dt.date:
         """The day the story was filed where it was written: its dateline's date when that is

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Token
 
 from sitrep.classify.encoder import Encoded, Vector
 from sitrep.model import BACKGROUND, NEW, DateRef, Event, Modality
-from sitrep.nlp.dateline import find_datelines
 
 # How much earlier than the report's lead event an event must be dated to be background.
 BACKGROUND_DAYS = 2
@@ -185,15 +184,6 @@ def _long_ago(date: DateRef | None, published: dt.date | None) -> bool:
     return (published - dt.date.fromisoformat(date.end)).days > LONG_AGO_DAYS
 
 
-def _opening_sentence(doc: Doc) -> int:
-    """The index of the story's first sentence (after a dateline made a sentence of its own)."""
-    datelines = [(d.start, d.end) for d in find_datelines(doc.text)]
-    for index, sent in enumerate(doc.sents):
-        if not any(a <= sent.start_char and sent.end_char <= b + 1 for a, b in datelines):
-            return index
-    return 0
-
-
 # How many days before a report an act its own words date to the day is told in passing.
 RECAP_DAYS = 7
 
@@ -227,14 +217,14 @@ VECTOR_SIZE = 384  # the encoder's sentence vector (classify.encoder)
 
 def mark_status(events: list[Event], doc: Doc, published: dt.date | None,
                 encodings: Mapping[int, Encoded] | None = None,
-                judge: StatusJudge | None = None) -> list[Vector]:
+                judge: StatusJudge | None = None, opening: int = 0) -> list[Vector]:
     """Set each event's status; a background event without a date of its own gets none (it
     happened before the report, on a day the report does not give). With a judge (and the
     encodings of the sentences, by their start), the judge decides from the rules' readings
-    and the sentence. Returns each event's status_row."""
-    # the story's opening sentence tells its news, however long ago (a rights group's report
-    # on killings two weeks before); acts dated weeks before it further on are told in passing
-    opening = _opening_sentence(doc)
+    and the sentence. Returns each event's status_row. `opening` is the index of the story's
+    first sentence (after a dateline): it tells its news, however long ago (a rights group's
+    report on killings two weeks before); acts dated weeks before it further on are told in
+    passing."""
     framed = {id(e) for e in events
               if (span := doc.char_span(*e.trigger_span, alignment_mode="expand")) is not None
               and in_reference_frame(span.root) or _long_ago(e.date, published)
