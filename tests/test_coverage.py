@@ -1829,3 +1829,18 @@ def test_a_bare_toll_in_a_protest_story_is_the_protest_s(extractor: Extractor) -
                    "officers were injured in the unrest.", "2026-03-04")
     assert [(e["type"], e["casualties"]["injured"]["best"]) for e in found
             if e["type"] in ("PROTEST", "ASSAULT")] == [("PROTEST", 17)]
+
+
+def test_an_act_whose_own_clause_counts_its_dead_is_one_whoever_speaks_of_it(
+        extractor: Extractor) -> None:
+    # a denial or a condemnation of an act whose dead the sentence counts tells the act as
+    # fact; the clause hangs on the last noun of the act's phrase ("a wedding in Kidal")
+    denied = assault(extractor, "The army denied any part in a drone strike on a wedding in "
+                                "Kidal that killed 20 people.", "2026-05-10")
+    assert denied["location"]["name"] == "Kidal" and denied["casualties"]["killed"]["best"] == 20
+    condemned = assault(extractor, "The UN condemned the attack in Menaka that killed five "
+                                   "peacekeepers.", "2026-05-10")
+    assert condemned["casualties"]["killed"]["best"] == 5
+    # a threat's act stays the threat's content
+    assert assaults(extractor, "The group threatened attacks on markets in towns that refuse "
+                               "to pay, the governor said.", "2026-05-10") == []

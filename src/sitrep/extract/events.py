@@ -677,6 +677,23 @@ def _day_before_month(ent: Span) -> int:
     return ent.start_char
 
 
+def _deadly(noun: Token) -> bool:
+    """Whether an act noun's own clause counts its dead or wounded ("a drone strike on a
+    wedding in Kidal that killed 20 people", the clause hung on the last noun of the phrase;
+    "the ambush, in which nine soldiers died"): it happened, whatever the sentence says of it."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    pending = [noun]
+    while pending:
+        node = pending.pop()
+        for child in node.children:
+            if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in CASUALTY_LEMMAS:
+                return True
+            if child.dep_ in ("prep", "pobj", "compound", "appos"):
+                pending.append(child)
+    return False
+
+
 def _tolled(noun: Token) -> bool:
     """ "the death toll from Saturday's bombing", "the toll of the attack": a noun whose toll
     the sentence gives."""
@@ -1492,11 +1509,13 @@ class DocumentExtractor:
                 )
                 for v in verbal
             )
-            if not nested or f.trigger.type in FORCE_TYPES and _timed_act(f):
+            if not nested or f.trigger.type in FORCE_TYPES and (_timed_act(f)
+                                                                 or _deadly(f.token)):
                 # "MINUSCA condemns the attack carried out on 3 March against a FACA position",
                 # "denied involvement in the attack on an Army detachment that killed three
-                # soldiers before dawn on Sunday": an act told with its own day is one,
-                # whoever speaks of it
+                # soldiers before dawn on Sunday", "denied a part in a drone strike on a
+                # wedding that killed 20 people": an act told with its own day, or with its
+                # dead, is one, whoever speaks of it
                 keep.append(f)
         return keep
 
