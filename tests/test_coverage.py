@@ -1844,3 +1844,13 @@ def test_an_act_whose_own_clause_counts_its_dead_is_one_whoever_speaks_of_it(
     # a threat's act stays the threat's content
     assert assaults(extractor, "The group threatened attacks on markets in towns that refuse "
                                "to pay, the governor said.", "2026-05-10") == []
+
+
+def test_lives_an_act_claimed_cost_or_took_are_its_dead(extractor: Extractor) -> None:
+    assert assault(extractor, "The attack on the Kidal camp, which cost the lives of five of "
+                              "our soldiers, was condemned.", "2026-05-10"
+                   )["casualties"]["killed"]["best"] == 5
+    assert assault(extractor, "The blast took the lives of 14 people, including three "
+                              "children.", "2026-05-10")["casualties"]["killed"]["best"] == 14
+    # a war's toll to date is no act
+    assert assaults(extractor, "The war has cost the lives of thousands.", "2026-05-10") == []

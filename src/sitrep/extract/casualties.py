@@ -68,7 +68,7 @@ def _people(head: Token) -> bool:
 def _status(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in KILLED or lemma in NEUTRALIZED or token.lower_ in ("killed", "dead", "martyred") \
-            or lemma in DEATH_IDIOMS and _died_idiom(token):
+            or lemma in DEATH_IDIOMS and _died_idiom(token) or _lives_taken(token):
         return "killed"
     if lemma in INJURED or token.lower_ in INJURED:
         return "injured"
@@ -206,8 +206,23 @@ def _died_idiom(verb: Token) -> bool:
     return False
 
 
+# Verbs whose object "the lives of" names the dead: "claimed the lives of 12 people", "cost the
+# lives of three soldiers", "took the lives of 14 villagers".
+LIVES_VERBS = frozenset({"claim", "cost", "take"})
+
+
+def _lives_taken(token: Token) -> bool:
+    """Whether a word is "lives" (or "life") that an act claimed, cost or took."""
+    return token.lemma_.lower() == "life" and token.dep_ == "dobj" \
+        and token.head.lemma_.lower() in LIVES_VERBS
+
+
 def _victims(token: Token) -> list[Token]:
     """Heads of the phrases naming the victims of a casualty word."""
+    if _lives_taken(token):
+        # "the lives of five of our soldiers": of whom
+        return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
     heads: list[Token] = []
     if token.pos_ == "VERB" or token.tag_.startswith("VB"):
         for child in token.children:
