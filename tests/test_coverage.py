@@ -1854,3 +1854,12 @@ def test_lives_an_act_claimed_cost_or_took_are_its_dead(extractor: Extractor) ->
                               "children.", "2026-05-10")["casualties"]["killed"]["best"] == 14
     # a war's toll to date is no act
     assert assaults(extractor, "The war has cost the lives of thousands.", "2026-05-10") == []
+
+
+def test_fighting_told_with_its_day_is_one_clash_not_a_war_s_toll(extractor: Extractor) -> None:
+    clash = assault(extractor, "Fighting near Anefis on Friday killed 11 militants, the army "
+                               "said.", "2026-04-25")
+    assert (clash["date"]["start"], clash["location"]["name"],
+            clash["casualties"]["killed"]["best"]) == ("2026-04-24", "Anefis", 11)
+    assert assaults(extractor, "Fighting in Amhara has killed thousands since 2023.",
+                    "2026-04-25") == []

@@ -862,7 +862,24 @@ def _conflict_toll(verb: Token) -> bool:
         verb = verb.head
     return verb.lemma_.lower() in CASUALTY_LEMMAS and any(
         c.dep_ == "nsubj" and CONFLICT_NOUNS & {c.lemma_.lower(), c.lower_}
-        for c in verb.children)
+        for c in verb.children) and not (verb.tag_ == "VBD" and _told_a_day(verb))
+
+
+DAY_WORDS = frozenset({"yesterday", "today", "tonight", "overnight"})
+
+
+def _told_a_day(verb: Token) -> bool:
+    """Whether a clause gives the day or the hour of what it tells ("Fighting near Anefis on
+    Friday killed 11 militants", "on 3 May", "at dawn"): one clash, not a conflict's toll."""
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    for ent in verb.doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or ent.start < lo or ent.end - 1 > hi:
+            continue
+        words = {t.lower_ for t in ent}
+        if ent.label_ == "TIME" or words & (WEEKDAYS.keys() | DAY_WORDS) or (
+                words & MONTHS.keys() and any(t.like_num and len(t.text) <= 2 for t in ent)):
+            return True
+    return False
 
 
 def _sequenced(token: Token) -> bool:
