@@ -1863,3 +1863,30 @@ def test_fighting_told_with_its_day_is_one_clash_not_a_war_s_toll(extractor: Ext
             clash["casualties"]["killed"]["best"]) == ("2026-04-24", "Anefis", 11)
     assert assaults(extractor, "Fighting in Amhara has killed thousands since 2023.",
                     "2026-04-25") == []
+
+
+def test_an_act_is_placed_by_its_own_phrase_not_a_source_s_or_the_sentence_s(
+        extractor: Extractor) -> None:
+    # the act noun is the subject: its own phrase places it, not the rest of the sentence
+    subject = assault(extractor, "The attack on the Tessalit camp was the first use of armed "
+                                 "drones by the group in northern Mali.", "2026-04-20")
+    assert subject["location"]["name"] == "Tessalit"
+    # "according to a source in Gao": where the source sits
+    source = assault(extractor, "More than 40 soldiers were injured in the weekend drone "
+                                "assault on the Tessalit base, according to a hospital source "
+                                "in Gao.", "2026-04-17")
+    assert source["location"]["name"] == "Tessalit"
+    # the parser hangs the act's place on its toll
+    toll = assault(extractor, "The death toll from a strike on Friday on the central market in "
+                              "Ansongo rose to 11, according to the health office in Gao "
+                              "region.", "2026-04-18")
+    assert toll["location"]["name"] == "Ansongo"
+
+
+def test_the_act_referred_back_to_is_the_one_told_at_its_place(extractor: Extractor) -> None:
+    text = ("A drone hit a market in Tessit at dawn on Saturday, killing eight people, officials "
+            "said. Meanwhile a similar strike on Friday killed 11 people, health workers said. "
+            "The army said the blast in Tessit was caused by an ammunition depot.")
+    found = assaults(extractor, text, "2026-04-18")
+    held = next(e for e in found if any(s[0] == text.index("blast") for s in e["mentions"]))
+    assert held["trigger"]["text"] == "hit" and held["date"]["start"] == "2026-04-18"

@@ -2036,6 +2036,10 @@ class DocumentExtractor:
             scope |= {g.i for c in tok.head.children
                       if c.dep_ == "prep" and c.lower_ in LOCATIVE and c.i < tok.i
                       for g in c.subtree}
+        if _tolled(tok):
+            # "the death toll from a strike on Friday on the market in Hays": the parser may hang
+            # the act's place on the toll
+            scope |= {t.i for t in tok.head.head.subtree}
         framed = _framing_verb(tok)
         if framed is not None:
             # "the position in Bocaranga was the target of an attack": where its target was
@@ -2072,10 +2076,19 @@ class DocumentExtractor:
         clause = verb if verb is not None else tok
         subject = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                    for t in c.subtree}
+        # "The attack on the Tessalit camp was the first ... in the Kidal region", "the death
+        # toll from a strike on the market in Hays rose to 11": the subject tells the act (or
+        # its toll), and its own phrase places it
+        own = subject if tok.i in subject and tok.i != clause.i else set()
         # "..., a senior security official in Peshawar told AFP": where the source sits
         sources = {t.i for r in self._reporting for c in self.doc[r].children
                    if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "prep")
                    for t in c.subtree}
+        # "..., according to a hospital source in Gao": the same, told by a preposition
+        scope -= {t.i for c in self.doc[sent.start : sent.end] if c.lower_ == "according"
+                  for to in c.children if to.lower_ == "to"
+                  for g in to.children if g.dep_ == "pobj" and not g.is_ancestor(tok)
+                  for t in g.subtree}
         scope -= sources
         # "22 wounded, three of whom were evacuated to the hospital in Cotonou": where the
         # victims were taken, not where they were hurt
@@ -2087,7 +2100,7 @@ class DocumentExtractor:
         scope -= {t.i for c in self.doc[sent.start : sent.end]
                   if c.lemma_.lower() in ORIGIN_VERBS and c.tag_ in ("VBN", "VBZ", "VBD", "VBP")
                   and c.i not in (tok.i, clause.i) for t in c.subtree}
-        location, origin = self._pick_places(in_sent, scope - subject, heads)
+        location, origin = self._pick_places(in_sent, scope - (subject - own), heads)
         # the subject's place is the act's only when the subject does the act: not "A security
         # source in Dapaong confirmed the attack"
         told_of = item.nominal and verb is not None and verb.i != tok.i \
@@ -2634,7 +2647,7 @@ class DocumentExtractor:
         """The earlier event a noun refers back to, unless the two are dated apart ("On
         Wednesday a strike killed three" is not Saturday's strike) or the noun names an earlier
         event the story refers to and the other is the story's own news."""
-        found = self._find_antecedent_event(noun, event.type)
+        found = self._find_antecedent_event(noun, event.type, event.location)
         if found is None or _dated_apart(found, event) or _placed_apart(found, event):
             return None
         told = self.doc.char_span(*found.trigger_span, alignment_mode="expand")
@@ -2725,7 +2738,11 @@ class DocumentExtractor:
         lemma = noun.lemma_.lower()
         return lemma in self.lex.nouns or lemma in self.lex.anaphor_nouns
 
-    def _find_antecedent_event(self, noun: Token, event_type: EventType | None) -> Event | None:
+    def _find_antecedent_event(self, noun: Token, event_type: EventType | None,
+                               place: Place | None = None) -> Event | None:
+        """The earlier act a noun refers back to: the last one told with its word (else with a
+        word of attack, else any), of those at its `place` when it has one ("the blast in
+        Al-Khawkhah" is the strike told there, not a later one elsewhere that names no place)."""
         lemma = noun.lemma_.lower()
         if not self._act_noun(noun):
             return None
@@ -2743,6 +2760,10 @@ class DocumentExtractor:
         # station on Saturday, a day after a roadside blast. The explosion ..."), if there
         # is another to refer to
         pool = [e for e in pool if not self._a_while_before_another(e)] or pool
+        if place is not None and place.resolved:
+            pool = [e for e in pool if e.location is not None and e.location.resolved
+                    and place_relation(e.location.to_dict(), place.to_dict())
+                    in ("same", "nested")] or pool
         return max(pool, key=lambda e: e.trigger_span[0]) if pool else None
 
     def _a_while_before_another(self, event: Event) -> bool:
