@@ -252,6 +252,21 @@ def test_groups_based_somewhere_take_that_country(extractor: Extractor) -> None:
     assert [a["country"] for a in attack["actors"]] == ["SDN"]  # where it is based
 
 
+def test_armed_groups_are_known_by_their_names_and_place_the_story(
+        extractor: Extractor) -> None:
+    # an Islamic State province is its own group in its own country, not the Islamic State
+    # of Syria; a group's home country tells Congo's Beni from Bolivia's
+    events = _events(extractor, "Islamic State West Africa Province fighters killed 20 soldiers "
+                                "near Damboa on Saturday.")
+    attack = next(e for e in events if e["type"] == "ASSAULT")
+    assert [(a["kb_id"], a["country"]) for a in attack["actors"]] == [("iswap", "NGA")]
+    events = _events(extractor, "ADF rebels killed 40 villagers near Beni, local officials "
+                                "said.")
+    attack = next(e for e in events if e["type"] == "ASSAULT")
+    assert attack["location"]["country"] == "CD"
+    assert [a["kb_id"] for a in attack["actors"]] == ["iscap"]
+
+
 def test_named_person_does_not_take_the_place_country(extractor: Extractor) -> None:
     events = _events(extractor, "Opposition leader Nelson Chamisa addressed supporters in "
                                 "Harare on Thursday and urged them to keep up the pressure.")

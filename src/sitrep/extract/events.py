@@ -2134,7 +2134,11 @@ class DocumentExtractor:
                 and root.head.head.lemma_.lower() in PLACE_NOUNS) or (
                 # "the shelling of Gwoza", "the bombing of Mariupol"
                 root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in heads
-                and root.head.head.pos_ == "NOUN")
+                and root.head.head.pos_ == "NOUN") or (
+                # "the Damboa ambush", "Tuesday's Kharkiv strike": a town naming the act (not
+                # "U.S. strikes", whose)
+                root.dep_ == "compound" and root.head.i in heads and root.head.pos_ == "NOUN"
+                and place.feature_class == "P")
             if prep == OFFSET:
                 reference = reference or place
                 continue

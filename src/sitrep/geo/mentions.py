@@ -586,12 +586,18 @@ def mentions_from_spans(doc: Doc, kb: ActorKB, spans: list[tuple[int, int]]) -> 
 
 
 def actor_countries(doc: Doc, kb: ActorKB) -> dict[str, float]:
-    """Countries named as actors ("Syrian forces"): a weak hint of where the story is."""
+    """Countries named as actors ("Syrian forces") or the home countries of armed groups and
+    forces named ("ADF rebels killed 40 villagers near Beni": Congo's Beni, not Bolivia's): a
+    weak hint of where the story is."""
     focus: dict[str, float] = defaultdict(float)
     for ent in doc.ents:
+        iso2 = None
         if ent.ent_id_.startswith("country:") and ent.label_ != "GPE":
             iso2 = kb.iso2.get(ent.ent_id_.split(":", 1)[1])
-            if iso2:
-                focus[iso2] += 0.25
+        elif (entry := kb.get(ent.ent_id_)) is not None and entry.kind in ("group",
+                                                                            "institution"):
+            iso2 = kb.iso2.get(entry.country) if entry.country else None
+        if iso2:
+            focus[iso2] += 0.25
     return focus
 
