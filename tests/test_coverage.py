@@ -1890,3 +1890,15 @@ def test_the_act_referred_back_to_is_the_one_told_at_its_place(extractor: Extrac
     found = assaults(extractor, text, "2026-04-18")
     held = next(e for e in found if any(s[0] == text.index("blast") for s in e["mentions"]))
     assert held["trigger"]["text"] == "hit" and held["date"]["start"] == "2026-04-18"
+
+
+def test_days_ago_are_counted_back_from_the_report(extractor: Extractor) -> None:
+    published = dt.date(2026, 5, 12)
+    for text, start, precision in (("two days ago", "2026-05-10", "day"),
+                                   ("Three days ago", "2026-05-09", "day"),
+                                   ("a week ago", "2026-05-04", "week")):
+        found = resolve_date(text, (0, len(text)), published)
+        assert found is not None and (found.start, found.precision) == (start, precision), text
+    raid = assault(extractor, "Gunmen killed nine worshippers at a mosque in Tillaberi two days "
+                              "ago, residents said.", "2026-05-12")
+    assert raid["date"]["start"] == "2026-05-10"

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from sitrep.extract.numbers import parse_number
 from sitrep.model import DateRef, Span
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -160,6 +161,12 @@ def _relative(low: str, text: str, span: Span, published: dt.date) -> DateRef | 
         return _day(published, text, span)
     if low in ("yesterday", "last night", "overnight"):
         return _day(published - dt.timedelta(days=1), text, span)
+    ago = re.fullmatch(r"(?:about |some |nearly |almost )?([a-z0-9-]+) (day|week)s? ago", low)
+    if ago:
+        # "two days ago", "a week ago": counted back from the report's day
+        count = 1 if ago[1] in ("a", "one") else parse_number(ago[1])
+        if count is not None and 0 < count <= 60:
+            return counted_back(published.isoformat(), count, ago[2], text, span)
     words = low.split()
     weekday = next((w for w in words if w in WEEKDAYS), None)
     if weekday is not None:
