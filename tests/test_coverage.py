@@ -1902,3 +1902,10 @@ def test_days_ago_are_counted_back_from_the_report(extractor: Extractor) -> None
     raid = assault(extractor, "Gunmen killed nine worshippers at a mosque in Tillaberi two days "
                               "ago, residents said.", "2026-05-12")
     assert raid["date"]["start"] == "2026-05-10"
+
+
+def test_there_on_the_victims_is_the_place_named_before(extractor: Extractor) -> None:
+    strike = assault(extractor, "Rescuers searched the rubble of the school in Nuseirat on "
+                                "Thursday, a day after an air strike killed at least 23 people "
+                                "there.", "2026-07-09")
+    assert strike["location"]["name"] == "An Nuşayrāt"

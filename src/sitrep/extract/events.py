@@ -1954,8 +1954,11 @@ class DocumentExtractor:
                 and c.lower_ in ("in", "near", "at") for g in c.children
                 if g.dep_ == "pobj" and g.lemma_.lower() in SITE_NOUNS
                 and any(a.lower_ == "same" for a in g.children)]
-        if not same and not any(c.lower_ == "there" and c.dep_ == "advmod" for h in heads
-                                for c in h.children):
+        # "killed 23 people there": the parser may hang "there" on the object
+        words = [c for h in heads for c in h.children] + [
+            g for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")
+            for g in c.children]
+        if not same and not any(c.lower_ == "there" and c.dep_ == "advmod" for c in words):
             return None  # neither "there" nor "in the same town"
         sent = tok.sent
         earlier = self.doc[sent.start - 1].sent.start_char if sent.start else 0
