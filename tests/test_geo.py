@@ -441,3 +441,14 @@ def test_a_name_written_with_a_hyphen_matches_the_name_written_as_one_word() -> 
     found = Gazetteer().lookup("Pétion-Ville")
     best = min(found, key=lambda f: f[1])
     assert best[0].country == "HT" and best[1] == 1  # "Pétionville", one step from exact
+
+
+def test_a_town_abroad_nothing_backs_is_no_reading_where_the_sentence_names_a_country(
+        extractor: Extractor) -> None:
+    # the gazetteer knows Kani only abroad (Japan, Côte d'Ivoire...): in a sentence about
+    # Myanmar it is left unread rather than put in Japan
+    found = extractor.extract_document(document_from_text(
+        "Myanmar junta jets bombed a monastery in Kani on Friday, killing 20 people, residents "
+        "said.", published="2026-03-20"))
+    attack = next(e for e in found if e.type.value == "ASSAULT")
+    assert attack.location is None or attack.location.country == "MM"

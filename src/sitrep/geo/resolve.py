@@ -604,6 +604,12 @@ def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float],
             and rest.get(best.entry.country, 0.0) <= 1.0 < max(focus.values(), default=0) / 2 \
             and best.entry.country not in mention.local_countries:
         return False  # "Chai" in a story about Mozambique is not a Turkish town (only it is)
+    if best.entry.feature_class == "P" and mention.local_countries \
+            and best.entry.country not in mention.local_countries \
+            and rest.get(best.entry.country, 0.0) <= 0.0 \
+            and best.entry.population < HOME_OVER_ABROAD_MAX_POPULATION:
+        return False  # "Myanmar junta jets bombed a monastery in Kani": not Kani in Japan,
+        # which nothing in the story backs and its sentence names another country
     return True
 
 
