@@ -2065,9 +2065,11 @@ class DocumentExtractor:
                 or (
                     other.i != tok.i
                     and tok.is_ancestor(other)
-                    and other.dep_ in ("pobj", "relcl", "acl")
+                    and (other.dep_ in ("pobj", "relcl", "acl") or _sequenced(other))
                 )
             ):
+                # another act's words, or a clause of an act before or after this one ("...,
+                # nearly two weeks after drones struck its camp at Tessalit")
                 scope -= {t.i for t in other.subtree}
         heads = (
             {tok.i} | ({verb.i} if verb is not None else set())

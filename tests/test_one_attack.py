@@ -1,0 +1,77 @@
+"""Many outlets' reports of one attack become one merged event (issue 12), end to end through
+`CorpusIngest`: nine reports written for this test in the voice of wire services, a claim by the
+attackers, a government statement, a hospital source and an analysis, over twelve days, with
+a toll of the wounded that rises, a claim that disputes the dead, and a later story of another
+clash that names the attack in passing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.corpus import CorpusIngest
+from sitrep.distributed.engines import LocalEngine
+from sitrep.ingest import document_from_text, parse_published
+from sitrep.pipeline import Extractor
+from sitrep.store import SQLiteStore
+
+REPORTS = [
+    ("2026-04-13", "Reuters", "Three soldiers were killed and 25 wounded when explosive-laden "
+     "drones struck the Tessalit military camp in northern Mali late on Sunday, the army said in "
+     "a statement on Monday."),
+    ("2026-04-13", "AFP", "A drone attack on a military base in northern Mali killed three "
+     "soldiers and wounded at least 25 others, Malian army sources said on Monday. The attack "
+     "on the camp at Tessalit, in the Kidal region, took place late on Sunday, the sources said."),
+    ("2026-04-14", "AP", "The number of soldiers wounded in Sunday night's drone strike on the "
+     "Tessalit camp has risen to 30, a military source said on Tuesday. Three soldiers died in "
+     "the attack."),
+    ("2026-04-14", "Al Jazeera", "JNIM claimed responsibility for Sunday's attack on the "
+     "Tessalit base in a statement released on Tuesday, saying its fighters had used four drones "
+     "and killed 11 soldiers."),
+    ("2026-04-15", "Studio Tamani", "The Malian army said on Wednesday that 34 soldiers were "
+     "wounded in the attack on its base at Tessalit, up from 30, while the death toll remained "
+     "at three."),
+    ("2026-04-15", "ORTM", "Mali's transitional government declared three days of national "
+     "mourning after the drone attack on the Tessalit camp that killed three soldiers."),
+    ("2026-04-16", "RFI", "More than 40 soldiers were injured in the weekend drone assault on "
+     "the Tessalit base, according to a hospital source in Gao, where the most serious cases "
+     "were flown. The army has not updated its toll of three dead."),
+    ("2026-04-20", "Sahel Analysis", "The attack on the Tessalit camp, which cost the lives of "
+     "three soldiers, was the first use of armed drones by the group in the Kidal region. Since "
+     "then, the army has stepped up air patrols."),
+    ("2026-04-25", "Anadolu", "Fighting near Anefis on Friday killed 11 militants, the army "
+     "said, nearly two weeks after drones struck its camp at Tessalit."),
+]
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory: pytest.TempPathFactory,
+           extractor: Extractor) -> list[dict[str, Any]]:
+    documents = [document_from_text(text, published=parse_published(f"{day}T10:00:00Z"),
+                                    source=outlet,
+                                    url=f"https://example.org/tessalit/{i}")
+                 for i, (day, outlet, text) in enumerate(REPORTS)]
+    with SQLiteStore(tmp_path_factory.mktemp("one-attack") / "sitrep.db") as store:
+        CorpusIngest(store, LocalEngine()).run(iter(documents))
+        return [m for m in store.merged_events() if m["type"] == "ASSAULT"]
+
+
+def test_every_report_of_the_attack_is_one_event_on_its_day_at_its_place(
+        merged: list[dict[str, Any]]) -> None:
+    attack = max(merged, key=lambda m: len(m["reports"]))
+    assert len({r["document_id"] for r in attack["reports"]}) == len(REPORTS)
+    assert (attack["date"]["start"], attack["date"]["precision"]) == ("2026-04-12", "day")
+    assert attack["location"]["name"] == "Tessalit"
+    killed, injured = attack["casualties"]["killed"], attack["casualties"]["injured"]
+    assert (killed["low"], killed["best"], killed["high"]) == (3, 3, 11)
+    assert (injured["low"], injured["high"]) == (25, 40)
+    kinds = {c["field"]: c.get("kind") for c in attack["contradictions"]}
+    assert kinds["casualties.injured"] == "rose" and kinds["casualties.killed"] == "disagree"
+
+
+def test_a_later_clash_that_names_the_attack_in_passing_is_an_event_of_its_own(
+        merged: list[dict[str, Any]]) -> None:
+    clash = [m for m in merged if m["location"]["name"] == "Anefis"]
+    assert len(clash) == 1 and clash[0]["date"]["start"] == "2026-04-24"
+    assert clash[0]["casualties"]["killed"]["best"] == 11
