@@ -1909,3 +1909,10 @@ def test_there_on_the_victims_is_the_place_named_before(extractor: Extractor) ->
                                 "Thursday, a day after an air strike killed at least 23 people "
                                 "there.", "2026-07-09")
     assert strike["location"]["name"] == "An Nuşayrāt"
+
+
+def test_last_weekend_said_on_a_weekend_is_the_weekend_before() -> None:
+    said = resolve_date("last weekend", (0, 12), dt.date(2026, 1, 31))  # a Saturday
+    assert said is not None and (said.start, said.end) == ("2026-01-24", "2026-01-25")
+    monday = resolve_date("last weekend", (0, 12), dt.date(2026, 2, 2))
+    assert monday is not None and (monday.start, monday.end) == ("2026-01-31", "2026-02-01")

@@ -175,8 +175,11 @@ def _relative(low: str, text: str, span: Span, published: dt.date) -> DateRef | 
             delta = 7
         return _day(published - dt.timedelta(days=delta), text, span)
     if low in ("weekend", "a weekend", "last weekend", "this weekend", "past weekend", "weekend's"):
-        # the Saturday and Sunday most recently begun by publication
+        # the Saturday and Sunday most recently begun by publication ("last weekend", said on
+        # a weekend, is the one before)
         saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        if low.startswith(("last", "past")) and published.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
         end = min(saturday + dt.timedelta(days=1), published)
         return DateRef(saturday.isoformat(), end.isoformat(), "week", text, span)
     if low in ("this week", "week"):

@@ -120,6 +120,8 @@ def report_of(event: dict[str, Any]) -> Report:
     window = DATE_WINDOW_DAYS.get(precision or "unknown", 3)
     outlet = document.get("source") or document.get("url") or str(document.get("id"))
     last = day_of(date.get("end")) if precision in ("week", "month") else None
+    if own is not None and (date.get("text") or "").lower().strip() == "overnight":
+        last = own + dt.timedelta(days=1)  # the night of the day before and the day told
     return Report(event, day, window, " ".join(str(outlet).lower().split()), published,
                   dated=bool(date.get("start")) and precision != "unknown", last=last)
 
