@@ -452,3 +452,9 @@ def test_a_town_abroad_nothing_backs_is_no_reading_where_the_sentence_names_a_co
         "said.", published="2026-03-20"))
     attack = next(e for e in found if e.type.value == "ASSAULT")
     assert attack.location is None or attack.location.country == "MM"
+    # a demonym says who, not where: Qamishli is read though only Turkey is named beside it
+    found = extractor.extract_document(document_from_text(
+        "Turkish drones struck Qamishli on Sunday, killing 16 people, residents said.",
+        published="2026-03-20"))
+    attack = next(e for e in found if e.type.value == "ASSAULT")
+    assert attack.location is not None and attack.location.country == "SY"

@@ -92,6 +92,8 @@ class Mention:
     full: the name with the trailing site or area word stripped from `name`, where a place
     goes by that whole name ("Da Nang International Airport").
     local_countries: countries named in the same sentence ("the Lebanese city of Tripoli").
+    named_countries: of those, the ones named by their name ("Myanmar junta jets bombed ..."),
+    not a demonym ("Turkish drones struck Qamishli" says who, not where).
     in_previous: written "A, B" or "A (located) in B" right after the previous mention, so B
     contains A ("Atlanta, Georgia", "Crawford County located in Pennsylvania", "Austin, in
     Scott County").
@@ -114,6 +116,7 @@ class Mention:
     full: str | None = None  # the name with the site or area word it was written with
     sentence: int = 0
     local_countries: frozenset[str] = frozenset()
+    named_countries: frozenset[str] = frozenset()
     in_previous: bool = False
     definite: bool = False  # "the Red Sea", "the Sahel": seas and regions take "the", towns not
     placed_in_next: bool = False  # "Fort Hood, Texas": the text puts it in the next mention
@@ -454,16 +457,21 @@ def _add_context(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> None:
     """Sentence index, countries named in the sentence, and "A, B" containment of each mention."""
     sentence_of: dict[int, int] = {}
     countries: dict[int, set[str]] = {}
+    named: dict[int, set[str]] = {}
     for number, sent in enumerate(doc.sents):
         sentence_of.update((i, number) for i in range(sent.start_char, sent.end_char + 1))
         countries[number] = {iso2 for ent in sent.ents if ent.ent_id_.startswith("country:")
                              and ent.label_ in ("GPE", "NORP")
                              for iso2 in [kb.iso2.get(ent.ent_id_.split(":", 1)[1])] if iso2}
+        named[number] = {iso2 for ent in sent.ents if ent.ent_id_.startswith("country:")
+                         and ent.label_ == "GPE"
+                         for iso2 in [kb.iso2.get(ent.ent_id_.split(":", 1)[1])] if iso2}
     previous: Mention | None = None
     for mention in mentions:
         mention.part_of = _part_of(doc, previous, mention)
         mention.sentence = sentence_of.get(mention.start, 0)
         mention.local_countries = frozenset(countries.get(mention.sentence, set()))
+        mention.named_countries = frozenset(named.get(mention.sentence, set()))
         if previous is not None and IN_PREVIOUS.match(doc.text[previous.end : mention.start]):
             mention.in_previous = True
         if previous is not None and previous.sentence == mention.sentence:

@@ -604,7 +604,7 @@ def _acceptable(mention: Mention, best: Candidate, focus: dict[str, float],
             and rest.get(best.entry.country, 0.0) <= 1.0 < max(focus.values(), default=0) / 2 \
             and best.entry.country not in mention.local_countries:
         return False  # "Chai" in a story about Mozambique is not a Turkish town (only it is)
-    if best.entry.feature_class == "P" and mention.local_countries \
+    if best.entry.feature_class == "P" and mention.named_countries \
             and best.entry.country not in mention.local_countries \
             and rest.get(best.entry.country, 0.0) <= 0.0 \
             and best.entry.population < HOME_OVER_ABROAD_MAX_POPULATION:
