@@ -185,6 +185,14 @@ def test_reconciled_counts_take_the_figure_later_reports_give() -> None:
     assert reconcile_counts([22, 19, 19])["best"] == 19
 
 
+def test_the_best_figure_is_a_count_where_reports_give_one() -> None:
+    # "at least 22", "rose to 31", then "killed dozens" (24-99, read as 36) and "more than 30":
+    # the best is a count, the range still spans every figure
+    assert reconcile_counts([22, 31, 36, 30], [True, True, False, False]) == \
+        {"low": 22, "best": 31, "high": 36}
+    assert reconcile_counts([36, 30], [False, False]) == reconcile_counts([36, 30])
+
+
 def test_injured_reading_and_other_perpetrator_are_kept() -> None:
     injured = _event("b", "d2", "2025-10-03", KHERSON, None)
     injured["casualties"] = {"injured": {"best": 3}}

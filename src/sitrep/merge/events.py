@@ -709,11 +709,22 @@ def casualty_count(report: Report, status: str) -> int | None:
     return int(value) if value is not None else None
 
 
-def reconcile_counts(values: list[int]) -> dict[str, int]:
+def counted_exactly(report: Report, status: str) -> bool:
+    """Whether a report's figure is a count ("at least 22", "31"), not a range ("dozens",
+    "more than 30", "between 20 and 40")."""
+    count = (report.event.get("casualties") or {}).get(status) or {}
+    return count.get("low") == count.get("best") == count.get("high")
+
+
+def reconcile_counts(values: list[int], exact: list[bool] | None = None) -> dict[str, int]:
     """low / best / high of figures in publication order: the range, and as best the figure
     most of the later half of the reports give; on a tie, the one given last. First counts
     are incomplete (the wounded are counted as hospitals report them); the toll later reports
-    repeat is the settled one (not a lone higher claim among them)."""
+    repeat is the settled one (not a lone higher claim among them). With `exact` (whether each
+    figure was a count, not "dozens" or "more than 30"), the best is a count where any is."""
+    counted = [v for v, sure in zip(values, exact or [], strict=False) if sure]
+    if counted and len(counted) < len(values):
+        return {**reconcile_counts(counted), "low": min(values), "high": max(values)}
     later = values[len(values) // 2:] if len(values) > 2 else values
     counts = Counter(later)
     last_given = {v: i for i, v in enumerate(values)}
@@ -875,9 +886,11 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
     base["id"] = "mev:" + hashlib.sha256("|".join(member_ids).encode()).hexdigest()[:16]
     casualties: dict[str, Any] = {}
     for status in ("killed", "injured"):
-        values = [v for r in reports if (v := casualty_count(r, status)) is not None]
+        given = [r for r in reports if casualty_count(r, status) is not None]
+        values = [casualty_count(r, status) or 0 for r in given]
         if values:
-            casualties[status] = reconcile_counts(values)
+            casualties[status] = reconcile_counts(values, [counted_exactly(r, status)
+                                                           for r in given])
             if _trend(reports, status) == "rose":
                 # a toll that rose report by report: the latest figure is the best
                 casualties[status]["best"] = values[-1]
