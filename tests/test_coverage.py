@@ -1814,8 +1814,9 @@ def test_acts_a_story_dates_a_week_or_more_before_it_are_told_in_passing(
                                "on 6 March, gunmen attacked a police post in Tanguiéta, killing "
                                "three officers, and a week later a bomb hit a bus near Matéri.",
                                "2026-03-27")
+    # "a week later": the days around 13 March
     assert [(e["date"]["start"], e["status"]) for e in found] == [
-        ("2026-03-06", "background"), ("2026-03-09", "background")]
+        ("2026-03-06", "background"), ("2026-03-10", "background")]
     # a report of an act five days after it is still news
     found = assaults(extractor, "Gunmen attacked a police post in Tanguiéta on 6 March, "
                                "killing three officers, officials said on Wednesday.",
@@ -1896,7 +1897,7 @@ def test_days_ago_are_counted_back_from_the_report(extractor: Extractor) -> None
     published = dt.date(2026, 5, 12)
     for text, start, precision in (("two days ago", "2026-05-10", "day"),
                                    ("Three days ago", "2026-05-09", "day"),
-                                   ("a week ago", "2026-05-04", "week")):
+                                   ("a week ago", "2026-05-02", "week")):  # 2-8 May
         found = resolve_date(text, (0, len(text)), published)
         assert found is not None and (found.start, found.precision) == (start, precision), text
     raid = assault(extractor, "Gunmen killed nine worshippers at a mosque in Tillaberi two days "

@@ -113,3 +113,30 @@ def test_an_overnight_attack_and_the_next_day_s_reports_of_it_are_one_event(
     assert kinds["casualties.injured"] == "rose"
     retaliation = [m for m in merged if m is not attack and m["location"].get("country") == "IQ"]
     assert len(retaliation) == 1 and retaliation[0]["date"]["start"] == "2026-01-30"
+
+
+# A city struck, a counter-claim that names the province, a toll that rises, and an attack
+# elsewhere a few days later whose story names the first "a week after" (five days on).
+CITY = [
+    ("2026-07-07", "Telegram", "A Russian missile strike on the city of Dnipro killed 11 "
+     "people and injured 46 on Tuesday morning, regional governor Serhiy Lysak said."),
+    ("2026-07-07", "Ministry", "Russia's Defence Ministry said its forces had struck a "
+     "\"temporary deployment point\" of Ukrainian troops in Dnipropetrovsk region with Iskander "
+     "missiles."),
+    ("2026-07-08", "SES", "The number of people killed in Tuesday's Russian missile attack on "
+     "Dnipro has risen to 13, with 52 wounded, the State Emergency Service said on Wednesday."),
+    ("2026-07-12", "Kyiv wire", "A week after the Dnipro bus station strike, Russian drones hit "
+     "energy facilities in Kharkiv region overnight, cutting power to thousands, officials "
+     "said."),
+]
+
+
+def test_a_loose_week_after_still_names_the_attack_it_follows(
+        tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
+    merged = _merged(tmp_path_factory.mktemp("city"), CITY, "city")
+    strike = next(m for m in merged if m["location"]["name"] == "Dnipro")
+    assert len({r["document_id"] for r in strike["reports"]}) == len(CITY)
+    assert strike["date"]["start"] == "2026-07-07"
+    assert [r["status"] for r in strike["reports"]][-1] == "background"
+    assert (strike["casualties"]["killed"]["best"], strike["casualties"]["injured"]["best"]) \
+        == (13, 52)

@@ -42,7 +42,22 @@ def counted_back(day: str, count: int, unit: str, text: str, span: Span,
         start, end = sorted((when, dt.date.fromisoformat(day) + (one if later else -one)))
         return DateRef(start.isoformat(), end.isoformat(), "week", text, span)
     exact = any(word in text.lower().split() for word in EXACT_WORDS)
-    return _week(when, text, span) if unit == "week" and not exact else _day(when, text, span)
+    if unit == "week" and not exact:
+        # "a week after" is loose (five days, nine): the days around it, not the calendar
+        # week it falls in; never past the day it is counted from
+        reference = dt.date.fromisoformat(day)
+        loose = dt.timedelta(days=LOOSE_WEEK_DAYS)
+        start, end = when - loose, when + loose
+        if later:
+            start = max(start, reference + dt.timedelta(days=1))
+        else:
+            end = min(end, reference - dt.timedelta(days=1))
+        return DateRef(start.isoformat(), end.isoformat(), "week", text, span)
+    return _day(when, text, span)
+
+
+# How many days either side of "a week after" (or "two weeks after") the act may lie.
+LOOSE_WEEK_DAYS = 3
 
 
 # Words that make "a week after" a count of days: "exactly a week after", "a week to the day".
