@@ -1917,3 +1917,13 @@ def test_last_weekend_said_on_a_weekend_is_the_weekend_before() -> None:
     assert said is not None and (said.start, said.end) == ("2026-01-24", "2026-01-25")
     monday = resolve_date("last weekend", (0, 12), dt.date(2026, 2, 2))
     assert monday is not None and (monday.start, monday.end) == ("2026-01-31", "2026-02-01")
+
+
+def test_the_toll_of_a_siege_is_an_act_at_the_town_its_site_is_in(extractor: Extractor) -> None:
+    siege = assault(extractor, "The death toll from the siege of a Mogadishu hotel has risen to "
+                               "21, the health minister said on Sunday.", "2026-08-23")
+    assert (siege["location"]["name"], siege["casualties"]["killed"]["best"]) == \
+        ("Mogadishu", 21)
+    # a war's toll to date is still no act
+    assert assaults(extractor, "The death toll from the war has passed 40,000, the ministry "
+                               "said.", "2026-08-23") == []

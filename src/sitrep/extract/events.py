@@ -215,7 +215,9 @@ SITE_NOUNS = PLACE_NOUNS | frozenset({
     "valley", "highway", "road", "street", "square", "bridge", "hospital", "school", "mosque",
     "church", "prison", "station", "headquarters", "compound", "complex", "facility", "depot",
     "refinery", "plant", "port", "harbour", "island", "coast", "countryside", "settlement",
-    "community", "locality", "post",
+    "community", "locality", "post", "hotel", "restaurant", "cafe", "stadium", "university",
+    "mall", "monastery", "temple", "shrine", "cathedral", "synagogue", "clinic", "courthouse",
+    "embassy", "terminal", "mine", "farm", "fort", "palace",
 })
 # Types whose events happen somewhere in the story's country when they name no place: acts
 # of force and protest (a statement or a meeting may be anywhere).
@@ -1567,8 +1569,8 @@ class DocumentExtractor:
             )
             if decided is None and item.nominal and (
                     self._refers_back(tok, trig.type)
-                    or (trig.strong or _dated_or_placed(tok))
-                    and (_tolled(tok) or in_reference_frame(tok))
+                    or _tolled(tok) and tok.lemma_.lower() not in CONFLICT_NOUNS
+                    or (trig.strong or _dated_or_placed(tok)) and in_reference_frame(tok)
                     or trig.type == EventType.ASSAULT and (_aimed_at_place(tok)
                                                            or _framing_verb(tok) is not None)):
                 # "The strikes hit a market", "the death toll from Saturday's bombing", "the
@@ -1687,6 +1689,8 @@ class DocumentExtractor:
         if _prep_objects(noun, ("against", "on", "upon", "over")) \
                 or _framing_verb(noun) is not None:
             return True
+        if _tolled(noun) and noun.lemma_.lower() not in CONFLICT_NOUNS:
+            return True  # "the death toll from the siege of a hotel has risen to 21"
         return _dated_or_placed(noun)
 
     def _is_anaphoric(self, noun: Token) -> bool:
@@ -2143,7 +2147,11 @@ class DocumentExtractor:
                 # "the Damboa ambush", "Tuesday's Kharkiv strike": a town naming the act (not
                 # "U.S. strikes", whose)
                 root.dep_ == "compound" and root.head.i in heads and root.head.pos_ == "NOUN"
-                and place.feature_class == "P")
+                and place.feature_class == "P") or (
+                # "the siege of a Mogadishu hotel": the town naming the site the act was on
+                root.dep_ == "compound" and root.head.lemma_.lower() in SITE_NOUNS
+                and root.head.dep_ == "pobj" and root.head.head.lower_ == "of"
+                and root.head.head.head.i in heads and place.feature_class == "P")
             if prep == OFFSET:
                 reference = reference or place
                 continue
