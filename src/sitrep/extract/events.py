@@ -703,6 +703,12 @@ def _tolled(noun: Token) -> bool:
         and noun.head.head.lemma_.lower() == "toll"
 
 
+def _act_tolled(noun: Token) -> bool:
+    """A word of attack whose toll the sentence gives ("the death toll from the siege of a
+    hotel has risen to 21"): an act, strong word or weak; not a war's or a conflict's toll."""
+    return _tolled(noun) and noun.lemma_.lower() not in CONFLICT_NOUNS
+
+
 def _count_of(span: Token) -> int | None:
     """How many days or weeks a span word counts: "four days", "a week"; None beyond 60."""
     count = next((parse_number(c.text) for c in span.children if c.dep_ == "nummod"),
@@ -1569,7 +1575,7 @@ class DocumentExtractor:
             )
             if decided is None and item.nominal and (
                     self._refers_back(tok, trig.type)
-                    or _tolled(tok) and tok.lemma_.lower() not in CONFLICT_NOUNS
+                    or _act_tolled(tok)
                     or (trig.strong or _dated_or_placed(tok)) and in_reference_frame(tok)
                     or trig.type == EventType.ASSAULT and (_aimed_at_place(tok)
                                                            or _framing_verb(tok) is not None)):
@@ -1689,7 +1695,7 @@ class DocumentExtractor:
         if _prep_objects(noun, ("against", "on", "upon", "over")) \
                 or _framing_verb(noun) is not None:
             return True
-        if _tolled(noun) and noun.lemma_.lower() not in CONFLICT_NOUNS:
+        if _act_tolled(noun):
             return True  # "the death toll from the siege of a hotel has risen to 21"
         return _dated_or_placed(noun)
 
