@@ -6,6 +6,7 @@ attack in passing."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -64,7 +65,7 @@ OUTPOST = [
 ]
 
 
-def _merged(folder: Any, reports: list[tuple[str, str, str]],
+def _merged(folder: Path, reports: list[tuple[str, str, str]],
             name: str) -> list[dict[str, Any]]:
     documents = [document_from_text(text, published=parse_published(f"{day}T10:00:00Z"),
                                     source=outlet, url=f"https://example.org/{name}/{i}")

@@ -35,32 +35,38 @@ def _phrase(head: Token) -> tuple[str, str | None, tuple[int, int]]:
     return name, role, (start, end)
 
 
-def _according_to(sent: Span) -> list[Attribution]:
+def according_to_sources(sent: Span) -> list[tuple[Token, Token]]:
+    """Each "according to" of a sentence with the head of the source it names ("according
+    to a hospital source in Gao": according, source)."""
     out = []
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(sent.doc) \
                 and sent.doc[token.i + 1].lower_ == "to":
-            to = sent.doc[token.i + 1]
-            objs = [c for c in to.children if c.dep_ == "pobj"]
-            if not objs:
-                continue
-            head = objs[0]
-            if head.lower_ in SOURCE_NOUNS:
-                for prep in head.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-                        inner = [c for c in prep.children if c.dep_ == "pobj"]
-                        if inner:
-                            cue_end = prep.idx + len(prep.text)
-                            name, role, span = _phrase(inner[0])
-                            out.append(Attribution(name, sent.doc.text[token.idx:cue_end],
-                                                   span, role))
-                            break
-                else:
-                    name, role, span = _phrase(head)
-                    out.append(Attribution(name, "according to", span, role))
-                continue
-            name, role, span = _phrase(head)
-            out.append(Attribution(name, "according to", span, role))
+            objs = [c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                out.append((token, objs[0]))
+    return out
+
+
+def _according_to(sent: Span) -> list[Attribution]:
+    out = []
+    for token, head in according_to_sources(sent):
+        if head.lower_ in SOURCE_NOUNS:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                    inner = [c for c in prep.children if c.dep_ == "pobj"]
+                    if inner:
+                        cue_end = prep.idx + len(prep.text)
+                        name, role, span = _phrase(inner[0])
+                        out.append(Attribution(name, sent.doc.text[token.idx:cue_end],
+                                               span, role))
+                        break
+            else:
+                name, role, span = _phrase(head)
+                out.append(Attribution(name, "according to", span, role))
+            continue
+        name, role, span = _phrase(head)
+        out.append(Attribution(name, "according to", span, role))
     return out
 
 

@@ -26,7 +26,11 @@ from sitrep.classify.encoder import Encoded, Vector
 from sitrep.classify.labels import default_labels
 from sitrep.classify.numbers import default_number_head, fill_casualties
 from sitrep.classify.status import default_status_head
-from sitrep.extract.attribution import find_attributions, reattach_told_modifiers
+from sitrep.extract.attribution import (
+    according_to_sources,
+    find_attributions,
+    reattach_told_modifiers,
+)
 from sitrep.extract.casualties import find_casualties, outcounts
 from sitrep.extract.dates import (
     MONTHS,
@@ -2092,18 +2096,16 @@ class DocumentExtractor:
         subject = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                    for t in c.subtree}
         # "The attack on the Tessalit camp was the first ... in the Kidal region", "the death
-        # toll from a strike on the market in Hays rose to 11": the subject tells the act (or
-        # its toll), and its own phrase places it
-        own = subject if tok.i in subject and tok.i != clause.i else set()
+        # toll from a strike on the market in Hays rose to 11": a subject that tells the act (or
+        # its toll) places it, so only another subject's places are kept out
+        actor_places = set() if tok.i in subject and tok.i != clause.i else subject
         # "..., a senior security official in Peshawar told AFP": where the source sits
         sources = {t.i for r in self._reporting for c in self.doc[r].children
                    if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "prep")
                    for t in c.subtree}
         # "..., according to a hospital source in Gao": the same, told by a preposition
-        scope -= {t.i for c in self.doc[sent.start : sent.end] if c.lower_ == "according"
-                  for to in c.children if to.lower_ == "to"
-                  for g in to.children if g.dep_ == "pobj" and not g.is_ancestor(tok)
-                  for t in g.subtree}
+        scope -= {t.i for _, source in according_to_sources(sent)
+                  if not source.is_ancestor(tok) for t in source.subtree}
         scope -= sources
         # "22 wounded, three of whom were evacuated to the hospital in Cotonou": where the
         # victims were taken, not where they were hurt
@@ -2115,7 +2117,7 @@ class DocumentExtractor:
         scope -= {t.i for c in self.doc[sent.start : sent.end]
                   if c.lemma_.lower() in ORIGIN_VERBS and c.tag_ in ("VBN", "VBZ", "VBD", "VBP")
                   and c.i not in (tok.i, clause.i) for t in c.subtree}
-        location, origin = self._pick_places(in_sent, scope - (subject - own), heads)
+        location, origin = self._pick_places(in_sent, scope - actor_places, heads)
         # the subject's place is the act's only when the subject does the act: not "A security
         # source in Dapaong confirmed the attack"
         told_of = item.nominal and verb is not None and verb.i != tok.i \

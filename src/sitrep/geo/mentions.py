@@ -460,12 +460,11 @@ def _add_context(doc: Doc, kb: ActorKB, mentions: list[Mention]) -> None:
     named: dict[int, set[str]] = {}
     for number, sent in enumerate(doc.sents):
         sentence_of.update((i, number) for i in range(sent.start_char, sent.end_char + 1))
-        countries[number] = {iso2 for ent in sent.ents if ent.ent_id_.startswith("country:")
-                             and ent.label_ in ("GPE", "NORP")
-                             for iso2 in [kb.iso2.get(ent.ent_id_.split(":", 1)[1])] if iso2}
-        named[number] = {iso2 for ent in sent.ents if ent.ent_id_.startswith("country:")
-                         and ent.label_ == "GPE"
-                         for iso2 in [kb.iso2.get(ent.ent_id_.split(":", 1)[1])] if iso2}
+        said = [(iso2, ent.label_ == "GPE") for ent in sent.ents
+                if ent.ent_id_.startswith("country:") and ent.label_ in ("GPE", "NORP")
+                for iso2 in [kb.iso2.get(ent.ent_id_.split(":", 1)[1])] if iso2]
+        countries[number] = {iso2 for iso2, _ in said}
+        named[number] = {iso2 for iso2, by_name in said if by_name}
     previous: Mention | None = None
     for mention in mentions:
         mention.part_of = _part_of(doc, previous, mention)

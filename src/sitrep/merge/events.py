@@ -886,14 +886,14 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
     base["id"] = "mev:" + hashlib.sha256("|".join(member_ids).encode()).hexdigest()[:16]
     casualties: dict[str, Any] = {}
     for status in ("killed", "injured"):
-        given = [r for r in reports if casualty_count(r, status) is not None]
-        values = [casualty_count(r, status) or 0 for r in given]
-        if values:
-            casualties[status] = reconcile_counts(values, [counted_exactly(r, status)
-                                                           for r in given])
+        given = [(v, counted_exactly(r, status)) for r in reports
+                 if (v := casualty_count(r, status)) is not None]
+        if given:
+            casualties[status] = reconcile_counts([v for v, _ in given],
+                                                  [exact for _, exact in given])
             if _trend(reports, status) == "rose":
                 # a toll that rose report by report: the latest figure is the best
-                casualties[status]["best"] = values[-1]
+                casualties[status]["best"] = given[-1][0]
     base["casualties"] = casualties
     base["merged"] = True
     base["reports"] = [
