@@ -1927,3 +1927,17 @@ def test_the_toll_of_a_siege_is_an_act_at_the_town_its_site_is_in(extractor: Ext
     # a war's toll to date is still no act
     assert assaults(extractor, "The death toll from the war has passed 40,000, the ministry "
                                "said.", "2026-08-23") == []
+
+
+def test_a_place_someone_says_the_attack_was_is_a_dispute_not_another_attack(
+        extractor: Extractor) -> None:
+    told = ("Two soldiers were killed and 14 wounded when rockets struck an army post near "
+            "Torkham on the Afghan border on Tuesday, Pakistani officials said. Kabul's "
+            "spokesman said the attack hit a checkpoint across the border in Afghanistan.")
+    [attack] = assaults(extractor, told, "2026-05-13")
+    assert (attack["date"]["start"], attack["location"]["country"]) == ("2026-05-12", "PK")
+    # an attack placed by its own words is another
+    two = assaults(extractor, "Two soldiers were killed when rockets struck an army post near "
+                              "Torkham on Tuesday, officials said. Police said the attack in "
+                              "Jalalabad wounded four.", "2026-05-13")
+    assert len(two) == 2

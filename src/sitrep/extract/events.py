@@ -2672,8 +2672,10 @@ class DocumentExtractor:
         """The earlier event a noun refers back to, unless the two are dated apart ("On
         Wednesday a strike killed three" is not Saturday's strike) or the noun names an earlier
         event the story refers to and the other is the story's own news."""
-        found = self._find_antecedent_event(noun, event.type, event.location)
-        if found is None or _dated_apart(found, event) or _placed_apart(found, event):
+        disputed = self._disputed_place(noun, event)
+        found = self._find_antecedent_event(noun, event.type, None if disputed else event.location)
+        if found is None or _dated_apart(found, event) \
+                or (_placed_apart(found, event) and not disputed):
             return None
         told = self.doc.char_span(*found.trigger_span, alignment_mode="expand")
         if told is not None and (_coordinated(noun, told.root) or _came_after(noun)):
@@ -2684,7 +2686,30 @@ class DocumentExtractor:
             return None
         if told is not None and in_reference_frame(noun) and not in_reference_frame(told.root):
             return None  # "This comes days after the ISIS attack": not the strike told before
+        if disputed:
+            event.location = None  # the place someone says it was does not move the act
         return found
+
+    def _disputed_place(self, noun: Token, event: Event) -> bool:
+        """Whether an act referred back to ("the attack") is placed only by what someone says
+        of it ("Jordan's government said the attack hit a garrison across the border in
+        Syria"; "the attack on the base, which it said was inside Syria"): a disputed place of
+        the act told before, not another act. Not when the noun's own phrase names a place
+        ("the attack in Kharkiv") or its clause gives a day or dead of its own."""
+        if event.location is None or (event.date is not None and event.date.precision != "unknown"):
+            return False
+        if any(c.dep_ == "prep" and any(g.ent_type_ in ("GPE", "LOC") for g in c.subtree)
+               for c in noun.children):
+            return False
+        clause = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
+        if any(t.lemma_.lower() in CASUALTY_LEMMAS or t.like_num for t in clause.subtree):
+            return False
+        place = self.doc.char_span(*event.location.span, alignment_mode="expand") \
+            if event.location.span else None
+        if place is None:
+            return False
+        speakers = [t for t in place.root.ancestors if t.lemma_.lower() in self.lex.reporting_verbs]
+        return any(s in clause.ancestors or s in noun.subtree for s in speakers)
 
     def _same_clause_event(self, tok: Token, event: Event) -> Event | None:
         """One act told twice in a sentence: "shelled X, killing 24", "were killed when ... struck".
