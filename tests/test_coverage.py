@@ -1941,3 +1941,26 @@ def test_a_place_someone_says_the_attack_was_is_a_dispute_not_another_attack(
                               "Torkham on Tuesday, officials said. Police said the attack in "
                               "Jalalabad wounded four.", "2026-05-13")
     assert len(two) == 2
+
+
+def test_a_road_named_by_towns_the_text_gives_apart_runs_between_them(
+        extractor: Extractor) -> None:
+    for text in ("Gunmen ambushed a fuel convoy on the Kaya\u2013Fada N'Gourma road on Tuesday.",
+                 "Militants ambushed a patrol on the road between Gao and Ansongo on Tuesday.",
+                 "Militants ambushed a patrol on the highway linking Mosul to Kirkuk."):
+        ends = places_of(extractor, text)
+        assert len(ends) == 2 and all(p.along is not None and p.precision == 2 for p in ends), text
+    # towns a journey goes between are no road
+    fled = places_of(extractor, "Families fled from Gao to Ansongo on Tuesday.")
+    assert [p.along for p in fled] == [None, None]
+
+
+def test_someone_wounded_in_an_attack_who_has_died_is_not_a_count_of_the_hurt(
+        extractor: Extractor) -> None:
+    died = assault(extractor, "A woman wounded in Tuesday's drone strike on the market in Kherson "
+                              "has died in hospital, raising the death toll to nine, officials "
+                              "said.", "2026-03-12")
+    assert died["casualties"]["killed"]["best"] == 9 and not died["casualties"].get("injured")
+    flown = assault(extractor, "Two soldiers wounded in the attack were flown to Bamako on "
+                               "Monday.", "2026-03-12")
+    assert flown["casualties"]["injured"]["best"] == 2

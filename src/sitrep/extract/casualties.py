@@ -336,6 +336,13 @@ def outcounts(have: Count | None, other: Count | None) -> bool:
     return other is not None and (have is None or other.total and other.best > have.best)
 
 
+def _died_since(victim: Token) -> bool:
+    """Whether the people a wound befell are said to have died ("a woman wounded in the strike
+    has died in hospital", "two soldiers injured in the attack died on Monday")."""
+    return victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lemma_.lower() in (
+        "die", "succumb", "perish")
+
+
 def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
     """Casualty counts stated in a sentence (but for its tokens in `skip`: a clause telling
     another act); a toll it gives ("the death toll rose to seven") before any other count of
@@ -348,6 +355,8 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
         for victim in _victims(token):
             if token.lemma_.lower() in NEUTRALIZED and not _people(victim):
                 continue
+            if status == "injured" and _died_since(victim):
+                continue  # "a woman wounded in the strike has died": one more dead, not hurt
             summed = _sum_conjuncts(victim, status)
             if summed is None:
                 continue

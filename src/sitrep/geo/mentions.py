@@ -356,6 +356,7 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
     mentions = [part for m in mentions if m.name not in abbreviations
                 for part in _route_ends(doc, m)]
     mentions.sort(key=lambda m: m.start)
+    mentions = _linked_routes(doc, mentions)
     _add_context(doc, kb, mentions)
     return mentions
 
@@ -397,6 +398,38 @@ def _route_ends(doc: Doc, mention: Mention) -> list[Mention]:
             replace(mention, start=at + len(mention.name) - len(second),
                     end=at + len(mention.name), text=second, name=second, kind="cued",
                     region=True, full=None, fallback=None, route=road)]
+
+
+# Words that open a road's ends after its name ("the highway linking Palmyra to Deir al-Zor",
+# "the road between Kaya and Dori") and that join its two ends.
+ROUTE_OPENERS = frozenset({"linking", "between", "from", "connecting", "joining", "links",
+                           "connects", "joins"})
+ROUTE_JOINERS = frozenset({"and", "to", "with", "-", "\u2013"})
+
+
+def _linked_routes(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Roads named by two towns the text gives apart: "the Palmyra\u2013Deir Az Zor highway"
+    (two names the tagger split at the dash), "the highway linking Palmyra to Deir al-Zor",
+    "the road between Kaya and Dori": each end a place near which the road runs."""
+    linked = list(mentions)
+    for i in range(len(linked) - 1):
+        first, second = linked[i], linked[i + 1]
+        if first.route is not None or second.route is not None:
+            continue
+        between = doc.text[first.end:second.start].strip()
+        after = doc.char_span(second.end, len(doc.text), alignment_mode="expand")
+        before = doc.char_span(0, first.start, alignment_mode="expand")
+        dashed = between in ("-", "\u2013") and after is not None and len(after) > 0 \
+            and after[0].lower_ in ROUTE_WORDS
+        worded = between.lower() in ROUTE_JOINERS and before is not None and len(before) >= 2 \
+            and before[-1].lower_ in ROUTE_OPENERS and any(
+                t.lower_ in ROUTE_WORDS for t in before[max(0, len(before) - 4):len(before) - 1])
+        if not (dashed or worded):
+            continue
+        road = (first.start, second.end)
+        for k, end in ((i, first), (i + 1, second)):
+            linked[k] = replace(end, kind="cued", region=True, route=road)
+    return linked
 
 
 # Words after a place name that make it the name of a disease or its agent: "West Nile
