@@ -1964,3 +1964,46 @@ def test_someone_wounded_in_an_attack_who_has_died_is_not_a_count_of_the_hurt(
     flown = assault(extractor, "Two soldiers wounded in the attack were flown to Bamako on "
                                "Monday.", "2026-03-12")
     assert flown["casualties"]["injured"]["best"] == 2
+
+
+def test_lives_an_attack_claimed_and_the_killing_of_people_are_counts_of_the_dead(
+        extractor: Extractor) -> None:
+    claimed = assault(extractor, "According to the final toll, the cowardly attack claimed 27 "
+                                 "lives and left 15 wounded.", "2026-06-02")
+    assert (claimed["casualties"]["killed"]["best"], claimed["casualties"]["injured"]["best"]) \
+        == (27, 15)
+    killing = assault(extractor, "We condemn the killing of at least 19 villagers, including "
+                                 "four women, in an attack on the weekly market in Diafarabé, in "
+                                 "Mali's Mopti region, on 3 May.", "2026-05-06")
+    assert (killing["casualties"]["killed"]["best"], killing["date"]["start"]) == \
+        (19, "2026-05-03")
+
+
+def test_a_tally_an_office_kept_of_many_killings_is_no_act(extractor: Extractor) -> None:
+    assert assaults(extractor, "Between April and June, the mission documented at least 140 "
+                               "civilians killed in the north by armed groups.",
+                    "2026-07-10") == []
+    # a count told of one attack is that attack
+    assert len(assaults(extractor, "Police recorded five people killed in the attack on the "
+                                   "bus station on Sunday.", "2026-07-10")) == 1
+
+
+def test_an_act_after_which_another_side_struck_is_another_act(extractor: Extractor) -> None:
+    two = assaults(extractor, "After the attack on the Gorom-Gorom market, which cost the lives "
+                              "of 18 people, the air force carried out strikes on a militant "
+                              "camp near Markoye on Friday.", "2026-03-21")
+    assert sorted(str(e["location"]["name"]) for e in two) == ["Gorom-Gorom", "Markoye"]
+    # the dead of an attack they were killed after are its dead
+    [one] = assaults(extractor, "Six people were killed after an attack on a bus station in "
+                                "Dori on Sunday.", "2026-03-21")
+    assert (one["date"]["start"], one["casualties"]["killed"]["best"]) == ("2026-03-15", 6)
+
+
+def test_a_site_attacked_and_a_sanctuary_north_of_a_town_are_placed(
+        extractor: Extractor) -> None:
+    fair = assault(extractor, "Gunmen carried out an attack against the Bankass market on "
+                              "Sunday, officials said.", "2026-03-24")
+    assert fair["location"]["name"] == "Bankass"
+    sanctuary = assault(extractor, "The air force carried out strikes against a terrorist "
+                                   "sanctuary north of Ansongo on Thursday.", "2026-03-24")
+    assert sanctuary["location"]["name"] == "Ansongo"

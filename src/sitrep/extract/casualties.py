@@ -70,6 +70,8 @@ def _status(token: Token) -> str | None:
     if lemma in KILLED or lemma in NEUTRALIZED or token.lower_ in ("killed", "dead", "martyred") \
             or lemma in DEATH_IDIOMS and _died_idiom(token) or _lives_taken(token):
         return "killed"
+    if token.pos_ == "NOUN" and token.lower_ in VICTIM_OF_NOUNS:
+        return "injured" if token.lower_ == "wounding" else "killed"  # "the killing of 37"
     if lemma in INJURED or token.lower_ in INJURED:
         return "injured"
     if lemma in MISSING:
@@ -217,12 +219,23 @@ def _lives_taken(token: Token) -> bool:
         and token.head.lemma_.lower() in LIVES_VERBS
 
 
+# Nouns of an act of killing or wounding whose "of" names its victims: "the killing of at least
+# 37 civilians", "the massacre of 20 villagers".
+VICTIM_OF_NOUNS = frozenset({"killing", "massacre", "murder", "execution", "slaughter",
+                             "wounding", "death"})
+
+
 def _victims(token: Token) -> list[Token]:
     """Heads of the phrases naming the victims of a casualty word."""
     if _lives_taken(token):
+        if any(_counts(c) for c in token.children):
+            return [token]  # "the attack claimed 34 lives"
         # "the lives of five of our soldiers": of whom
         return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]
+    if token.pos_ == "NOUN" and token.lower_ in VICTIM_OF_NOUNS | {"deaths"}:
+        return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj" and _people(g)]
     heads: list[Token] = []
     if token.pos_ == "VERB" or token.tag_.startswith("VB"):
         for child in token.children:

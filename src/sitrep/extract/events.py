@@ -31,7 +31,7 @@ from sitrep.extract.attribution import (
     find_attributions,
     reattach_told_modifiers,
 )
-from sitrep.extract.casualties import find_casualties, outcounts
+from sitrep.extract.casualties import VICTIM_OF_NOUNS, find_casualties, outcounts
 from sitrep.extract.dates import (
     MONTHS,
     WEEKDAYS,
@@ -221,7 +221,8 @@ SITE_NOUNS = PLACE_NOUNS | frozenset({
     "refinery", "plant", "port", "harbour", "island", "coast", "countryside", "settlement",
     "community", "locality", "post", "hotel", "restaurant", "cafe", "stadium", "university",
     "mall", "monastery", "temple", "shrine", "cathedral", "synagogue", "clinic", "courthouse",
-    "embassy", "terminal", "mine", "farm", "fort", "palace",
+    "embassy", "terminal", "mine", "farm", "fort", "palace", "fair", "bazaar", "marketplace",
+    "festival", "fairground", "checkpost",
 })
 # Types whose events happen somewhere in the story's country when they name no place: acts
 # of force and protest (a statement or a meeting may be anywhere).
@@ -475,6 +476,23 @@ def _toll_to_date(verb: Token) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
         for c in verb.children)
     return perfect and since
+
+
+# Verbs of keeping count: what they count is a tally of many acts ("our Office documented at
+# least 212 civilians killed in central Mali"), not one.
+COUNTING_VERBS = frozenset({"document", "record", "register", "verify", "tally", "count", "log"})
+
+
+def _tallied(verb: Token) -> bool:
+    """Whether a casualty word counts people a tally keeps ("documented at least 212 civilians
+    killed", "recorded 1,300 people killed this year"): not when an act is named in it ("recorded
+    five people killed in the attack on the market")."""
+    if verb.dep_ not in ("acl", "amod") or verb.lemma_.lower() not in CASUALTY_LEMMAS:
+        return False
+    counted = verb.head
+    return counted.dep_ == "dobj" and counted.head.lemma_.lower() in COUNTING_VERBS \
+        and any(c.dep_ == "nummod" for c in counted.children) \
+        and not any(t.lemma_.lower() in ACT_NOUNS for t in counted.head.subtree)
 
 
 def _describes_subject(token: Token, acts: set[int]) -> bool:
@@ -1378,6 +1396,9 @@ class DocumentExtractor:
             clause = next((t for t in (this, *this.ancestors) if after_a_while(t)), None)
             if clause is not None and that not in clause.subtree:
                 return True
+            if this.dep_ == "pobj" and this.head.lower_ in ("after", "following") \
+                    and that.lemma_.lower() not in CASUALTY_LEMMAS and that not in this.subtree:
+                return True  # "After the attack on the fair, the air force carried out strikes"
         return False
 
     def _told_apart_event(self, event: Event) -> bool:
@@ -2187,12 +2208,18 @@ class DocumentExtractor:
                 if node.lower_ in COMPASS_POINTS and any(
                         c.lemma_.lower() in DISTANCE_UNITS for c in node.children):
                     return OFFSET  # "110 km northeast of the city of Segou"
-                if node.lower_ in COMPASS_POINTS and node.dep_ in ("advmod", "npadvmod"):
-                    return "near"  # "hit sites east of the town of X"
+                if node.lower_ in COMPASS_POINTS and node.dep_ in ("advmod", "npadvmod") or (
+                        node.lower_ in COMPASS_POINTS and node.dep_ == "pobj"
+                        and node.head.lower_ in ("against", "on", "at")):
+                    return "near"  # "hit sites east of the town of X", "strikes against a
+                    # sanctuary north of X" (the parser's "against ... north")
                 continue
             if node.dep_ == "pobj" and node.head.lower_ == "from" and _measured(node.head):
                 return OFFSET  # "Kokry village, 40 km from Macina"
             if node.dep_ == "pobj":
+                if node.head.lower_ == "against" and node.i != token.i \
+                        and node.lemma_.lower() in SITE_NOUNS:
+                    return "at"  # "the attack against the Ténenkou fair": at the town's fair
                 return node.head.lower_
             if node.dep_ in ("compound", "amod", "nmod") and node.head.pos_ == "NOUN" \
                     and node.head.lemma_.lower() not in SITE_NOUNS:
@@ -2277,6 +2304,9 @@ class DocumentExtractor:
         told = _told_in_relative(tok)
         if told is not None:
             anchors.add(told.i)  # "The February 17 operation, in which 14 people were killed"
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") \
+                and tok.head.head.lower_ in VICTIM_OF_NOUNS:
+            anchors.add(tok.head.head.i)  # "the killing of 37 civilians in an attack ... on 19 April"
         if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
             anchors.add(tok.head.head.i)  # "was tested late last month by an ambush"
         subject = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
@@ -2424,6 +2454,14 @@ class DocumentExtractor:
                     or self.doc[first - 2].pos_ != "PROPN":
                 break
             last = first - 2
+        comma = last
+        while comma > start and self.doc[comma].text != "," and last - comma < 6:
+            comma -= 1
+        phrase = self.doc[comma + 1:last + 1]
+        if self.doc[comma].text == "," and comma - 1 >= start and len(phrase) > 1 \
+                and phrase[0].lower_ == "in" and any(t.ent_type_ in ("GPE", "LOC") for t in phrase) \
+                and self.doc[comma - 1].pos_ in ("PROPN", "NOUN"):
+            return self._before_trailing_places(comma - 1, start)  # ", in Mali's Mopti region,"
         return last
 
     def _days_before(self, clause: Token | None, sent: Span) -> DateRef | None:
@@ -2645,6 +2683,10 @@ class DocumentExtractor:
     # -- in-document coreference ----------------------------------------------------------------
     def _antecedent(self, item: Found, event: Event) -> Event | None:
         verb = _suffering_verb(item.token) if item.nominal else None
+        if item.nominal and verb is None and item.token.dep_ == "pobj" \
+                and item.token.head.lower_ in ("after", "following") \
+                and item.token.head.head.lemma_.lower() in CASUALTY_LEMMAS:
+            verb = item.token.head.head  # "Five people were killed after an attack on a market"
         suffered = self.event_heads.get(verb.i) if verb is not None else None
         if suffered is not None and suffered.type == event.type:
             return suffered  # "killed nine people, some of them beheaded, in an overnight raid"
@@ -2912,7 +2954,8 @@ class DocumentExtractor:
         if span is None:
             return False
         verbs = [t for t in span if t.lemma_.lower() in TREND_VERBS and t.pos_ == "VERB"]
-        return any(_bare_plural(c) for v in verbs for c in v.children if c.dep_ == "dobj")
+        return any(_bare_plural(c) for v in verbs for c in v.children if c.dep_ == "dobj") \
+            or _tallied(span.root)
 
     def _toll_since(self, event: Event) -> bool:
         """Whether an event is a toll to date (_toll_to_date), not an act of a day."""
