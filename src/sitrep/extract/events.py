@@ -2306,7 +2306,8 @@ class DocumentExtractor:
             anchors.add(told.i)  # "The February 17 operation, in which 14 people were killed"
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") \
                 and tok.head.head.lower_ in VICTIM_OF_NOUNS:
-            anchors.add(tok.head.head.i)  # "the killing of 37 civilians in an attack ... on 19 April"
+            # "the killing of 37 civilians in an attack ... on 19 April"
+            anchors.add(tok.head.head.i)
         if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
             anchors.add(tok.head.head.i)  # "was tested late last month by an ambush"
         subject = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
@@ -2458,8 +2459,9 @@ class DocumentExtractor:
         while comma > start and self.doc[comma].text != "," and last - comma < 6:
             comma -= 1
         phrase = self.doc[comma + 1:last + 1]
+        placed = any(t.ent_type_ in ("GPE", "LOC") for t in phrase)
         if self.doc[comma].text == "," and comma - 1 >= start and len(phrase) > 1 \
-                and phrase[0].lower_ == "in" and any(t.ent_type_ in ("GPE", "LOC") for t in phrase) \
+                and phrase[0].lower_ == "in" and placed \
                 and self.doc[comma - 1].pos_ in ("PROPN", "NOUN"):
             return self._before_trailing_places(comma - 1, start)  # ", in Mali's Mopti region,"
         return last
