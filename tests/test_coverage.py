@@ -2007,3 +2007,41 @@ def test_a_site_attacked_and_a_sanctuary_north_of_a_town_are_placed(
     sanctuary = assault(extractor, "The air force carried out strikes against a terrorist "
                                    "sanctuary north of Ansongo on Thursday.", "2026-03-24")
     assert sanctuary["location"]["name"] == "Ansongo"
+
+
+def test_the_hurt_a_verb_counts_are_not_added_to_the_dead_and_the_fatally_hurt_are_dead(
+        extractor: Extractor) -> None:
+    fired = assault(extractor, "Police fired on protesters in Mombasa on March 3, killing at "
+                               "least seven people and injuring scores, a rights group said.",
+                    "2026-03-05")
+    assert fired["casualties"]["killed"]["best"] == 7
+    fatal = events(extractor, "A policeman was fatally wounded in the clash in Mombasa on "
+                              "Monday.", "2026-03-05")
+    assert [e["casualties"].get("killed", {}).get("best") for e in fatal
+            if e["type"] == "ASSAULT"] == [1]
+    assert not any(e["casualties"].get("injured") for e in fatal)
+
+
+def test_an_act_told_where_an_incident_occurred_takes_its_day(extractor: Extractor) -> None:
+    strike = assault(extractor, "The deadliest incident recorded in March occurred on 9 March "
+                                "in Kherson (Kherson region), where a missile struck a school, "
+                                "killing seven civilians.", "2026-04-10")
+    assert (strike["date"]["start"], strike["casualties"]["killed"]["best"]) == \
+        ("2026-03-09", 7)
+
+
+def test_air_defence_bringing_down_drones_is_no_act_and_does_not_join_the_strike(
+        extractor: Extractor) -> None:
+    told = ("Russia struck Ukraine's energy facilities overnight with missiles and drones, the "
+            "defence ministry said. Separately, it said air defence systems had intercepted and "
+            "destroyed 41 Ukrainian drones over the Kursk region overnight.")
+    [strike] = assaults(extractor, told, "2026-02-11")
+    assert strike["location"]["country"] == "UA"
+    assert assaults(extractor, "Air defences shot down 80 drones and six missiles overnight, "
+                               "the air force said.", "2026-02-11") == []
+
+
+def test_a_town_said_to_lie_in_a_province_is_read_there_not_at_a_larger_namesake(
+        extractor: Extractor) -> None:
+    [town, _] = places_of(extractor, "Russian forces shelled Pokrovsk in Donetsk region.")
+    assert (town.name, town.country) == ("Pokrovsk", "UA")

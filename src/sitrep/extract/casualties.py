@@ -73,6 +73,8 @@ def _status(token: Token) -> str | None:
     if token.pos_ == "NOUN" and token.lower_ in VICTIM_OF_NOUNS:
         return "injured" if token.lower_ == "wounding" else "killed"  # "the killing of 37"
     if lemma in INJURED or token.lower_ in INJURED:
+        if any(c.lower_ in ("fatally", "mortally") for c in token.children):
+            return "killed"  # "one of the deceased was fatally injured"
         return "injured"
     if lemma in MISSING:
         return "missing"
@@ -137,6 +139,8 @@ def _sum_conjuncts(head: Token, status: str
         after = head.doc[part.i + 1] if part.i + 1 < len(head.doc) else None
         if part is not head and after is not None and _status(after) not in (None, status):
             break
+        if part is not head and part.pos_ in ("VERB", "AUX") and _status(part) is not None:
+            break  # "killing at least 11 people and injuring scores" (a verb read as a conjunct)
         if part is not head and _own_status(part) not in (None, status):
             continue  # "six (6) fatalities and twenty-one (21) injured persons": 6 dead
         if _animals(part):
@@ -257,6 +261,10 @@ def _victims(token: Token) -> list[Token]:
         heads.append(token)  # "12 fatalities", "at least four martyrs", "speak of 15 dead"
     if token.dep_ in ("acomp", "oprd") or (token.lower_ == "dead" and token.dep_ != "amod"):
         heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" \
+            and token.head.head.lemma_.lower() == "treat":
+        # "Fourteen members of the public were treated for injuries"
+        heads.extend(c for c in token.head.head.children if c.dep_ in ("dobj", "nsubjpass"))
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "with":
         # "left two soldiers with injuries"
         verb = token.head.head

@@ -495,6 +495,32 @@ def _tallied(verb: Token) -> bool:
         and not any(t.lemma_.lower() in ACT_NOUNS for t in counted.head.subtree)
 
 
+# What air defences bring down: "shot down 118 drones and eight missiles".
+AIRBORNE_WEAPONS = frozenset({"drone", "uav", "missile", "rocket", "projectile", "shahed",
+                              "munition", "balloon"})
+# Verbs that say only that something happened, somewhere, some day.
+OCCUR_VERBS = frozenset({"occur", "happen", "take"})
+
+
+def _happened_where(clause: Token) -> Token | None:
+    """The verb of happening whose place a relative clause tells an act at: "The deadliest
+    incident occurred on 15 April in Bila Tserkva, where a ballistic missile struck a residential
+    building" (its day is the act's)."""
+    if clause.dep_ not in ("relcl", "advcl") \
+            or not any(c.lower_ in ("where", "when") for c in clause.children):
+        return None
+    if clause.dep_ == "advcl":  # the parser's "occurred ..., where a missile struck"
+        return clause.head if clause.head.lemma_.lower() in OCCUR_VERBS else None
+    node = clause.head.head if clause.head.dep_ == "appos" else clause.head  # "Sumy (Sumy region)"
+    for _ in range(3):  # "occurred on 15 April in Bila Tserkva": the place may hang on the date
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            return None
+        node = node.head.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node if node.lemma_.lower() in OCCUR_VERBS else None
+    return None
+
+
 def _describes_subject(token: Token, acts: set[int]) -> bool:
     """Whether a participle only says who the subject of another act is: "troops deployed in
     the North East have repelled an attack", "soldiers stationed at the base returned fire"
@@ -2167,6 +2193,8 @@ class DocumentExtractor:
             prep = self._prep_of(root)
             # "shelled Kherson", "shelled the centre of Kherson"
             struck = (root.dep_ == "dobj" and root.head.i in heads) or (
+                # "struck Ukraine's energy facilities", "hit Kharkiv's power grid"
+                root.dep_ == "poss" and root.head.dep_ == "dobj" and root.head.head.i in heads) or (
                 root.dep_ == "pobj" and root.head.lower_ == "of"
                 and root.head.head.dep_ == "dobj" and root.head.head.head.i in heads
                 and root.head.head.lemma_.lower() in PLACE_NOUNS) or (
@@ -2310,6 +2338,9 @@ class DocumentExtractor:
             anchors.add(tok.head.head.i)
         if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
             anchors.add(tok.head.head.i)  # "was tested late last month by an ambush"
+        happened = _happened_where(clause)
+        if happened is not None:
+            anchors.add(happened.i)  # "occurred on 15 April in Bila Tserkva, where a missile"
         subject = _subject(tok) if tok.pos_ in ("VERB", "AUX") else None
         if subject is not None and subject.dep_ == "nsubj" \
                 and subject.lemma_.lower() in self.lex.nouns:
@@ -2959,6 +2990,22 @@ class DocumentExtractor:
         return any(_bare_plural(c) for v in verbs for c in v.children if c.dep_ == "dobj") \
             or _tallied(span.root)
 
+    def _interception(self, event: Event) -> bool:
+        """Whether an act is air defence bringing down what was fired ("air defences shot down
+        118 drones", "intercepted and destroyed 62 drones over the Bryansk region"): the
+        defence against a strike, no act of its own to code (nor the strike it met)."""
+        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        if span is None:
+            return False
+        verb = span.root
+        verbs = [verb, *verb.conjuncts]
+        downed = any(v.lemma_.lower() in ("intercept", "down") or v.lemma_.lower() == "shoot"
+                     and any(c.dep_ == "prt" and c.lower_ == "down" for c in v.children)
+                     for v in verbs)
+        weapons = [o for v in verbs for o in v.children if o.dep_ == "dobj"
+                   and o.lemma_.lower() in AIRBORNE_WEAPONS]
+        return downed and bool(weapons)
+
     def _toll_since(self, event: Event) -> bool:
         """Whether an event is a toll to date (_toll_to_date), not an act of a day."""
         if event.date is not None and event.date.precision == "day":
@@ -2970,7 +3017,7 @@ class DocumentExtractor:
         """Drop matches with nothing to anchor them: no actor and, for verbal types, no source;
         and a trend told of acts in general ("have stepped up attacks", "intensified drone
         attacks in recent weeks"), which no day dates."""
-        if self._trend(event):
+        if self._trend(event) or self._interception(event):
             return False
         if event.type == EventType.PROTEST and event.location is not None:
             return True  # "demonstrations against fuel prices turned violent in Nairobi"

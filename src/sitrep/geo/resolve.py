@@ -430,6 +430,14 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             and not any(c.entry.country == outer.country for c in ranked[i])
         outside = inner is not None and inner.feature_class in ("P", "S") \
             and not any(_inside(c.entry, outer) for c in ranked[i])
+        within = [c for c in ranked[i] if _inside(c.entry, outer)] \
+            if inner is not None and inner.feature_class in ("P", "S") and inner.country \
+            and inner.country != outer.country and outer.feature_class == "A" else []
+        if within:
+            # "Pokrovsk in Donetsk region": the reading inside the place it is said to lie in
+            # (not Russia's Engels, once called Pokrovsk)
+            found[i] = _to_place(mentions[i], within[0], 1.0, None)
+            continue
         if inner is not None and focus.get(outer.country, 0.0) < focus.get(inner.country or "",
                                                                            0.0) \
                 and any(c.entry.country == inner.country for c in ranked[i + 1]):
