@@ -2045,3 +2045,61 @@ def test_a_town_said_to_lie_in_a_province_is_read_there_not_at_a_larger_namesake
         extractor: Extractor) -> None:
     [town, _] = places_of(extractor, "Russian forces shelled Pokrovsk in Donetsk region.")
     assert (town.name, town.country) == ("Pokrovsk", "UA")
+
+
+def test_the_dead_a_vigil_remembers_are_not_the_vigils_and_its_day_is_its_own(
+        extractor: Extractor) -> None:
+    vigil = assault(extractor, "A 17-year-old girl was shot dead and six other people injured "
+                               "on Thursday when police broke up a march in Mombasa held in "
+                               "memory of those killed in last month's tax protests.",
+                    "2026-09-12")
+    assert (vigil["date"]["start"], vigil["casualties"]["killed"]["best"],
+            vigil["casualties"]["injured"]["best"]) == ("2026-09-10", 1, 6)
+
+
+def test_a_town_and_its_province_named_after_it_read_as_the_province(
+        extractor: Extractor) -> None:
+    town, province = places_of(extractor, "The toll of the attack on the military base in Saravena,"
+                                          " Arauca, rose to four on Monday.")
+    assert (town.name, province.feature_code) == ("Saravena", "ADM1")
+    # a count a rights group recorded of one massacre is that massacre's
+    assert len(assaults(extractor, "In Cabaret, the network recorded 19 people killed, including "
+                                   "three children, and 12 people wounded.", "2026-05-02")) == 1
+
+
+def test_a_list_of_the_dead_is_summed_and_a_breakdown_is_not_added(
+        extractor: Extractor) -> None:
+    listed = assault(extractor, "Three soldiers, a policeman and two civilians were killed "
+                                "in the ambush near Nouna on Friday.", "2026-05-30")
+    assert listed["casualties"]["killed"]["best"] == 6
+    for told, dead in (("Five people and a soldier were killed in the attack on Sunday.", 6),
+                       ("Three people \u2013 two guards and a cook \u2013 were killed in the "
+                        "attack on Sunday.", 3),
+                       ("Nine people were killed in the attack on Sunday, among them a woman "
+                        "and her son.", 9)):
+        assert assault(extractor, told, "2026-05-30")["casualties"]["killed"]["best"] == dead
+    broken_down = assault(extractor, "Officials said 14 people, ten soldiers and four "
+                                     "civilians, were killed in the raid on the camp in Nouna on "
+                                     "Friday.", "2026-05-30")
+    assert broken_down["casualties"]["killed"]["best"] == 14
+    # counted victims a casualty clause gives are the act's own, not other dead it describes
+    both = assault(extractor, "Gunmen attacked the market in Kamba on Sunday. In Kamba, the "
+                              "network recorded 31 people killed and 17 people wounded by "
+                              "bullets.", "2026-06-02")
+    assert (both["casualties"]["killed"]["best"], both["casualties"]["injured"]["best"]) == \
+        (31, 17)
+
+
+def test_a_weekday_naming_what_is_held_that_day_dates_nothing(extractor: Extractor) -> None:
+    told = ("Kamba, a market town in the west, shows the pattern. On 4 June, a strike on its "
+            "Saturday market killed at least 21 civilians. Four days later a bus was hit on the "
+            "road outside the same town, killing seven.")
+    dates = sorted(str(e["date"]["start"]) for e in assaults(extractor, told, "2026-07-20"))
+    assert dates == ["2026-06-04", "2026-06-08"]
+
+
+def test_who_said_it_is_not_more_of_the_hurt(extractor: Extractor) -> None:
+    blast = assault(extractor, "A car bomb exploded at a checkpoint near Balcad on Sunday, killing "
+                               "at least four people and wounding nine others, a police officer "
+                               "and a witness said.", "2026-06-01")
+    assert blast["casualties"]["injured"]["best"] == 9

@@ -135,7 +135,21 @@ def _sum_conjuncts(head: Token, status: str
     wounded' (a number another status word follows counts those)."""
     total = [0, 0, 0]
     start, end, found = None, None, False
-    for part in [head, *head.conjuncts]:
+    # a list the parser continues as an apposition: "Two soldiers, a policeman and three
+    # civilians" (policeman: appos of soldiers; civilians: conj of policeman)
+    apposed = [t for a in head.children if a.dep_ == "appos" and a.conjuncts
+               and not _speakers(a) for t in (a, *a.conjuncts)]
+    listed = [*head.conjuncts, *apposed]
+    whole = count_of(head)
+    told = [c for part in listed if (c := count_of(part)) is not None]
+    # "12 people, nine soldiers and three civilians", "Four people – two guards and a cook –",
+    # "21 people were wounded, among them a woman and her son": who they were
+    set_off = bool(apposed) or head.i + 1 < len(head.doc) \
+        and head.doc[head.i + 1].text in (",", "-", "\u2013", "\u2014", "(", ":")
+    if whole is not None and told and head.lemma_.lower() in GENERAL_VICTIMS and set_off \
+            and sum(c[0][1] for c in told) <= whole[0][1]:
+        return whole  # "12 people, nine soldiers and three civilians": the 12, told apart
+    for part in [head, *listed]:
         after = head.doc[part.i + 1] if part.i + 1 < len(head.doc) else None
         if part is not head and after is not None and _status(after) not in (None, status):
             break
@@ -156,6 +170,19 @@ def _sum_conjuncts(head: Token, status: str
     if not found or start is None or end is None:
         return None
     return (total[0], total[1], total[2]), (start, end)
+
+
+def _speakers(listed: Token) -> bool:
+    """Whether a list the parser hung on the victims is who said it: "wounding 12 others, a
+    police officer and a witness said"."""
+    last = max(t.i for t in (listed, *listed.conjuncts) for t in t.subtree)
+    after = listed.doc[last + 1] if last + 1 < len(listed.doc) else None
+    return after is not None and after.lemma_.lower() in ("say", "tell", "report", "confirm",
+                                                          "add", "state")
+
+
+# Nouns for victims of any kind: a list after them tells who they were, not more of them.
+GENERAL_VICTIMS = frozenset({"people", "person", "individual", "victim", "casualty"})
 
 
 def _gapped_passive(token: Token) -> bool:

@@ -31,7 +31,13 @@ from sitrep.extract.attribution import (
     find_attributions,
     reattach_told_modifiers,
 )
-from sitrep.extract.casualties import VICTIM_OF_NOUNS, find_casualties, outcounts
+from sitrep.extract.casualties import (
+    PERSON_NOUNS,
+    VICTIM_OF_NOUNS,
+    _counts,
+    find_casualties,
+    outcounts,
+)
 from sitrep.extract.dates import (
     MONTHS,
     WEEKDAYS,
@@ -492,7 +498,34 @@ def _tallied(verb: Token) -> bool:
     counted = verb.head
     return counted.dep_ == "dobj" and counted.head.lemma_.lower() in COUNTING_VERBS \
         and any(c.dep_ == "nummod" for c in counted.children) \
-        and not any(t.lemma_.lower() in ACT_NOUNS for t in counted.head.subtree)
+        and not any(t.lemma_.lower() in ACT_NOUNS for t in counted.head.subtree) \
+        and any(_a_period(ent) for ent in verb.sent.ents if ent.label_ == "DATE")
+
+
+PERIOD_WORDS = frozenset({"between", "since", "year", "years", "months", "quarter", "so",
+                          "far", "weeks", "period", "during", "throughout"})
+
+
+def _a_period(ent: Span) -> bool:
+    """Whether a date names a stretch of time a tally covers ("between January and March
+    2026", "this year", "in 2025", "since April"), not a day ("on 15 April", "on Sunday")."""
+    words = [t.lower_ for t in ent]
+    if any(w in PERIOD_WORDS for w in words) or any(t.dep_ == "pobj" and t.head.lower_ in (
+            "since", "between", "during", "throughout") for t in ent):
+        return True
+    has_day = any(t.like_num and len(t.text) <= 2 for t in ent) \
+        or any(w in WEEKDAYS for w in words) or any(w in ("today", "yesterday") for w in words)
+    return not has_day and (any(w in MONTHS for w in words)
+                            or any(t.like_num and len(t.text) == 4 for t in ent))
+
+
+def _described_people(noun: Token) -> bool:
+    """Whether a noun names people a casualty clause describes ("those killed in last week's
+    protests", "the families of people killed in the raid"): other dead than the act's."""
+    if any(_counts(c) for c in noun.children):
+        return False  # "22 people wounded": a count, the act's own
+    return noun.lower_ in ("those", "people", "persons", "victims", "families", "relatives") \
+        or noun.lemma_.lower() in PERSON_NOUNS
 
 
 # What air defences bring down: "shot down 118 drones and eight missiles".
@@ -673,8 +706,8 @@ _DAY_MONTH = re.compile(r"\b(?:(\d{1,2}) ([A-Z][a-z]+)|([A-Z][a-z]+)\.? (\d{1,2}
 
 def time_spans(sent: Span) -> list[Span]:
     """The sentence's dates and times: the tagger's, and a day with its month it missed."""
-    spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
-    taken = [(e.start_char, e.end_char) for e in spans]
+    spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and not _weekly(e)]
+    taken = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in ("DATE", "TIME")]
     for match in _DAY_MONTH.finditer(sent.text):
         month = match[2] or match[3]
         start, end = sent.start_char + match.start(), sent.start_char + match.end()
@@ -688,6 +721,14 @@ def time_spans(sent: Span) -> list[Span]:
                 and not any(a <= token.idx < b for a, b in taken):
             spans.append(Span(sent.doc, token.i, token.i + 1, label="DATE"))
     return spans
+
+
+def _weekly(ent: Span) -> bool:
+    """Whether a weekday names what is held that day, not a day: "its Saturday market",
+    "Friday prayers", "the Sunday service"."""
+    return len(ent) == 1 and ent[0].lower_ in WEEKDAYS and ent[0].dep_ in ("compound", "nmod") \
+        and ent[0].head.pos_ == "NOUN" and ent[0].head.lower_ not in DAY_PART_NOUNS \
+        and ent[0].head.lemma_.lower() not in ("attack", "strike", "raid", "bombing", "ambush")
 
 
 _UNIVERSAL_TIME = re.compile(r"\b(GMT|UTC)\b")
@@ -2395,6 +2436,9 @@ class DocumentExtractor:
         for step in range(DATE_REACH):
             if node.i in anchors:
                 return node, "act"
+            if node.dep_ == "acl" and node.lemma_.lower() in CASUALTY_LEMMAS \
+                    and node.head.dep_ == "conj" and node.head.head.i in anchors:
+                return node.head.head, "act"  # "was shot dead and eight others injured on Tuesday"
             if node.dep_ in ("relcl", "acl", "ccomp") or node.head.i == node.i:
                 break
             if step >= NEAR_DATE and node.pos_ in ("VERB", "AUX"):
@@ -2670,6 +2714,9 @@ class DocumentExtractor:
                 and node.head.head.i in anchors \
                 and node.head.head.lemma_.lower() in CASUALTY_LEMMAS:
             return False
+        if node.dep_ == "conj" and node.head.i in anchors \
+                and node.lemma_.lower() in CASUALTY_LEMMAS:
+            return False  # "was shot dead and eight other people injured on Tuesday"
         return node.i in {t.i for t in self._sentence_triggers} or (
             node.pos_ == "NOUN" and match_trigger(node, self.lex) is not None)
 
@@ -2826,6 +2873,9 @@ class DocumentExtractor:
             for below, ancestor in zip([tok, *tok.ancestors], tok.ancestors, strict=False):
                 if _sequenced(below):
                     break  # "..., days after a strike killed three people": another act
+                if below.dep_ in ("acl", "relcl") and below.lemma_.lower() in CASUALTY_LEMMAS \
+                        and _described_people(ancestor):
+                    break  # "in memory of those killed in last week's protests": other dead
                 if _own_act(below):
                     break  # "..., and a Dec. 6 drone attack killed three": a clause of its own
                 target = self.event_heads.get(ancestor.i)
@@ -2839,8 +2889,10 @@ class DocumentExtractor:
                        and 0 <= event.sentence_index - e.sentence_index <= 2]
             if earlier:
                 return earlier[-1]
+        described = tok.dep_ in ("acl", "relcl") and _described_people(tok.head)
         if tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors and event.location is None \
-                and not _told_apart(tok) and not _sequenced(tok) and not _toll_to_date(tok):
+                and not _told_apart(tok) and not _sequenced(tok) and not _toll_to_date(tok) \
+                and not described:  # not "in memory of those killed in last week's protests"
             recent = [
                 e
                 for e in self.events

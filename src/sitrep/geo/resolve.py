@@ -425,6 +425,15 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         if outer is None or not outer.country or not mentions[i + 1].in_previous \
                 or not mentions[i].placed_in_next or mentions[i].list_id:
             continue
+        read = next((c.entry for c in ranked[i] if inner is not None
+                     and c.entry.geonameid == inner.geonameid), None)
+        area = next((c for c in ranked[i + 1] if read is not None and outer.feature_class in
+                     ("P", "S") and c.entry.feature_class == "A" and _contains(c.entry, read)),
+                    None)
+        if area is not None and read is not None and not _inside(read, outer):
+            # "Tame, Arauca": the province the town lies in, not its namesake capital 130 km off
+            found[i + 1] = _to_place(mentions[i + 1], area, 1.0, None)
+            continue
         abroad = inner is not None and inner.feature_class in ("P", "S") \
             and inner.country != outer.country \
             and not any(c.entry.country == outer.country for c in ranked[i])
