@@ -2103,3 +2103,11 @@ def test_who_said_it_is_not_more_of_the_hurt(extractor: Extractor) -> None:
                                "at least four people and wounding nine others, a police officer "
                                "and a witness said.", "2026-06-01")
     assert blast["casualties"]["injured"]["best"] == 9
+
+
+def test_a_group_told_as_fighting_a_government_is_who_it_is_not_an_act(
+        extractor: Extractor) -> None:
+    [strike] = assaults(extractor, "A rebel militia fighting the federal government said on "
+                                   "Tuesday that 31 civilians were killed in a drone strike on a "
+                                   "market in Bure.", "2026-07-15")
+    assert strike["casualties"]["killed"]["best"] == 31 and strike["trigger"]["text"] != "fighting"

@@ -573,6 +573,20 @@ def _describes_subject(token: Token, acts: set[int]) -> bool:
     return verb.i in acts or any(c.i in acts for c in verb.children if c.dep_ == "dobj")
 
 
+def _describes_group(token: Token) -> bool:
+    """Whether "fighting" only says what a group does ("An ethnic Amhara militia fighting
+    Ethiopia's federal government said ...", "rebels battling the army"): who it is, no act."""
+    return token.tag_ == "VBG" and token.dep_ == "acl" \
+        and token.lemma_.lower() in ("fight", "battle", "wage") \
+        and (token.head.lemma_.lower() in GROUP_NOUNS | FIGHTER_GROUPS
+             or token.head.ent_type_ in ("ORG", "NORP"))
+
+
+# Nouns for armed groups as their members: "rebels battling the army".
+FIGHTER_GROUPS = frozenset({"rebel", "insurgent", "militant", "fighter", "jihadist", "guerrilla",
+                            "separatist", "force", "army", "troop"})
+
+
 # What a side denies when it denies a part in an act, not the act ("the ELN denied involvement").
 PART_NOUNS = frozenset({"involvement", "responsibility", "role", "participation", "part",
                         "complicity", "link"})
@@ -1478,7 +1492,8 @@ class DocumentExtractor:
         attributions, reporting = find_attributions(sent, self.lex.reporting_verbs)
         found = [f for t in sent if t.i not in reporting and (f := match_trigger(t, self.lex))]
         acts = {f.token.i for f in found}
-        found = [f for f in found if not _describes_subject(f.token, acts)]
+        found = [f for f in found if not _describes_subject(f.token, acts)
+                 and not _describes_group(f.token)]
         return self._drop_nested(found), attributions, reporting
 
     # -- one sentence ---------------------------------------------------------------------------
