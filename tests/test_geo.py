@@ -458,3 +458,12 @@ def test_a_town_abroad_nothing_backs_is_no_reading_where_the_sentence_names_a_co
         published="2026-03-20"))
     attack = next(e for e in found if e.type.value == "ASSAULT")
     assert attack.location is not None and attack.location.country == "SY"
+
+
+def test_a_spelling_guess_far_from_every_other_town_the_text_names_is_left_unread(
+        extractor: Extractor) -> None:
+    told = ("Gunmen attacked the Ladedjo displacement site near Djugu in Ituri province "
+            "overnight, killing 12 people. Survivors fled to Bunia.")
+    [places] = list(extractor.geoparse([told]))
+    assert "Lodja" not in [p.name for p in places]  # a town 900 km off, spelt alike
+    assert {"Djugu", "Bunia"} <= {p.name for p in places}

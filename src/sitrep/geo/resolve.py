@@ -407,6 +407,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
     ranker = ranker or default_ranker()
     ranked, focus = rank_candidates(mentions, gazetteer, focus_hint, ranker)
     found: list[Place | None] = []
+    guessed: list[int] = []  # mentions read by a consonant-skeleton guess
     own = _own_focus(mentions, ranked)
     for mention, cands in zip(mentions, ranked, strict=True):
         # a consonant-skeleton guess abroad is never reported, nor lets a closer spelling
@@ -419,7 +420,12 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             continue
         probs = _probabilities(cands, ranker.sharpness)
         runner = (cands[1], probs[1]) if len(cands) > 1 else None
+        if best.tier == 2:
+            guessed.append(len(found))
         found.append(_to_place(mention, best, probs[0], runner))
+    for i in guessed:
+        if _far_from_the_rest(found, i):
+            found[i] = None  # "the Ladedjo site near Djugu": not Lodja, 900 km off
     for i in range(len(found) - 1):
         inner, outer = found[i], _container(mentions, found, i + 1)
         if outer is None or not outer.country or not mentions[i + 1].in_previous \
@@ -478,6 +484,22 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         elif mention.kind == "place":
             places.append(_unresolved(mention))
     return places
+
+
+# How far from every other town the text names a skeleton guess may be.
+GUESS_REACH_KM = 300.0
+
+
+def _far_from_the_rest(found: list[Place | None], i: int) -> bool:
+    """Whether a guessed reading lies far from every other town or site the text names
+    (which a place told beside them is near)."""
+    guess = found[i]
+    towns = [p for k, p in enumerate(found) if k != i and p is not None and p.lat is not None
+             and p.feature_class in ("P", "S") and p.country == getattr(guess, "country", None)]
+    if guess is None or guess.lat is None or not towns:
+        return False
+    return all(haversine_km(guess.lat, guess.lon or 0.0, p.lat or 0.0, p.lon or 0.0)
+               > GUESS_REACH_KM for p in towns)
 
 
 def _container(mentions: list[Mention], found: list[Place | None], i: int) -> Place | None:
