@@ -2111,3 +2111,13 @@ def test_a_group_told_as_fighting_a_government_is_who_it_is_not_an_act(
                                    "Tuesday that 31 civilians were killed in a drone strike on a "
                                    "market in Bure.", "2026-07-15")
     assert strike["casualties"]["killed"]["best"] == 31 and strike["trigger"]["text"] != "fighting"
+
+
+def test_the_dead_of_shells_fired_into_a_market_are_theirs_not_an_operation_told_before(
+        extractor: Extractor) -> None:
+    told = ("The ministry said militants in the district were targeted in an operation by the "
+            "army. It said the militants fired mortar shells into a market in Kurmuk to sow fear. "
+            "As a result, five civilians lost their lives and nine others sustained injuries.")
+    shelled = next(e for e in assaults(extractor, told, "2026-07-13")
+                   if "fired" in e["trigger"]["text"])
+    assert shelled["casualties"]["killed"]["best"] == 5

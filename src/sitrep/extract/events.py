@@ -519,6 +519,12 @@ def _a_period(ent: Span) -> bool:
                             or any(t.like_num and len(t.text) == 4 for t in ent))
 
 
+def _lives_lost(verb: Token) -> bool:
+    """ "four civilians lost their lives": a death told without a word of killing."""
+    return verb.lemma_.lower() == "lose" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children)
+
+
 def _described_people(noun: Token) -> bool:
     """Whether a noun names people a casualty clause describes ("those killed in last week's
     protests", "the families of people killed in the raid"): other dead than the act's."""
@@ -2905,8 +2911,11 @@ class DocumentExtractor:
             if earlier:
                 return earlier[-1]
         described = tok.dep_ in ("acl", "relcl") and _described_people(tok.head)
-        if tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors and event.location is None \
-                and not _told_apart(tok) and not _sequenced(tok) and not _toll_to_date(tok) \
+        if _lives_lost(tok):
+            event.actors = []  # "four civilians lost their lives": the subject is the dead
+        if tok.lemma_.lower() in CASUALTY_LEMMAS | {"lose"} and not event.actors \
+                and event.location is None and not _told_apart(tok) and not _sequenced(tok) \
+                and not _toll_to_date(tok) \
                 and not described:  # not "in memory of those killed in last week's protests"
             recent = [
                 e
