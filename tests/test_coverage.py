@@ -2121,3 +2121,8 @@ def test_the_dead_of_shells_fired_into_a_market_are_theirs_not_an_operation_told
     shelled = next(e for e in assaults(extractor, told, "2026-07-13")
                    if "fired" in e["trigger"]["text"])
     assert shelled["casualties"]["killed"]["best"] == 5
+
+
+def test_what_a_side_says_it_never_does_is_no_act(extractor: Extractor) -> None:
+    assert assaults(extractor, "The defence ministry has repeatedly stated that its forces do "
+                               "not strike civilian targets.", "2026-04-15") == []

@@ -6,6 +6,7 @@ attack in passing."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +142,33 @@ def test_a_loose_week_after_still_names_the_attack_it_follows(
     assert [r["status"] for r in strike["reports"]][-1] == "background"
     assert (strike["casualties"]["killed"]["best"], strike["casualties"]["injured"]["best"]) \
         == (13, 52)
+
+
+# Ten outlets' reports of a missile and drone strike on a city, written for these tests by a
+# helper in the voices of Ukrainian and Russian outlets, a wire, a regional administration, a UN
+# monitoring mission and an analysis: a toll that rises (2 to 12) and a wounded woman who dies,
+# a Russian ministry's version (a plant hit, up to 40 soldiers "eliminated", its air defence
+# downing drones over Russia), and a second, smaller strike on the city five days later.
+CITY_TWICE = Path(__file__).parent / "data" / "one_attack" / "bila_tserkva.jsonl"
+
+
+def test_a_city_struck_twice_gives_two_events_each_with_its_own_toll(
+        tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
+    rows = [json.loads(line) for line in CITY_TWICE.read_text(encoding="utf-8").splitlines()]
+    documents = [document_from_text(r["text"], published=parse_published(r["published"]),
+                                    title=r["title"], source=r["source"], url=r["url"])
+                 for r in rows]
+    with SQLiteStore(tmp_path_factory.mktemp("city-twice") / "sitrep.db") as store:
+        CorpusIngest(store, LocalEngine()).run(iter(documents))
+        merged = [m for m in store.merged_events() if m["type"] == "ASSAULT"]
+    first = [m for m in merged if m["date"]["start"] == "2026-04-15"]
+    second = [m for m in merged if m["date"]["start"] == "2026-04-20"]
+    assert len(first) == 1 and len(second) == 1  # no fragment of either
+    strike, drone = first[0], second[0]
+    assert strike["location"]["name"] == drone["location"]["name"] == "Bila Tserkva"
+    assert len({r["document_id"] for r in strike["reports"]}) == len(rows)  # the TASS one too
+    assert (strike["casualties"]["killed"]["best"], strike["casualties"]["injured"]["best"]) \
+        == (12, 44)
+    assert {c["field"] for c in strike["contradictions"]} >= {"casualties.injured"}
+    assert (drone["casualties"]["killed"]["best"], drone["casualties"]["injured"]["best"]) \
+        == (2, 6)

@@ -3066,6 +3066,17 @@ class DocumentExtractor:
         return any(_bare_plural(c) for v in verbs for c in v.children if c.dep_ == "dobj") \
             or _tallied(span.root)
 
+    def _never_done(self, event: Event) -> bool:
+        """Whether an act is told as what a side never does ("its forces do not strike civilian
+        targets", "the army does not target civilians"): a denial of a practice, no act."""
+        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        if span is None:
+            return False
+        verb = span.root
+        return verb.tag_ in ("VB", "VBP", "VBZ") and any(
+            c.dep_ == "aux" and c.lower_ in ("do", "does") for c in verb.children) and any(
+            c.dep_ == "neg" for c in verb.children)
+
     def _interception(self, event: Event) -> bool:
         """Whether an act is air defence bringing down what was fired ("air defences shot down
         118 drones", "intercepted and destroyed 62 drones over the Bryansk region"): the
@@ -3093,7 +3104,7 @@ class DocumentExtractor:
         """Drop matches with nothing to anchor them: no actor and, for verbal types, no source;
         and a trend told of acts in general ("have stepped up attacks", "intensified drone
         attacks in recent weeks"), which no day dates."""
-        if self._trend(event) or self._interception(event):
+        if self._trend(event) or self._interception(event) or self._never_done(event):
             return False
         if event.type == EventType.PROTEST and event.location is not None:
             return True  # "demonstrations against fuel prices turned violent in Nairobi"
