@@ -172,3 +172,22 @@ def test_a_city_struck_twice_gives_two_events_each_with_its_own_toll(
     assert {c["field"] for c in strike["contradictions"]} >= {"casualties.injured"}
     assert (drone["casualties"]["killed"]["best"], drone["casualties"]["injured"]["best"]) \
         == (2, 6)
+
+
+CLAIMED = [
+    ("2026-05-17", "Reuters", "Militants killed five soldiers in an attack on a paramilitary "
+     "camp in Kharan late on Saturday, officials said on Sunday."),
+    ("2026-05-18", "Dawn", "The death toll from Saturday night's attack on the Frontier Corps "
+     "camp in Kharan rose to nine on Monday, officials said."),
+    ("2026-05-19", "AFP", "The Baloch Liberation Army said it killed 32 soldiers in the attack "
+     "on the camp in Kharan on Saturday."),
+]
+
+
+def test_the_attackers_own_count_is_the_high_not_the_best(
+        tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
+    merged = _merged(tmp_path_factory.mktemp("claimed"), CLAIMED, "claimed")
+    attack = max(merged, key=lambda m: len(m["reports"]))
+    assert len({r["document_id"] for r in attack["reports"]}) == len(CLAIMED)
+    killed = attack["casualties"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == (5, 9, 32)

@@ -826,6 +826,20 @@ def _place_key(location: dict[str, Any]) -> str:
     return str(location.get("geonameid") or location.get("name") or "")
 
 
+def claimed_by_attackers(report: Report) -> bool:
+    """Whether a report's figures are the attackers' own ("Islamic State said its fighters
+    killed more than 40 soldiers"): a source it names is one of the act's actors, an armed
+    group."""
+    actors = {str(a.get("name")) for a in report.event.get("actors", [])
+              if a.get("sector") in ARMED_GROUP_SECTORS}
+    return any(str(source.get("name")) in actors
+               for source in report.event.get("reported_by", []))
+
+
+# Sectors of armed groups outside the state: what they say they did is a claim.
+ARMED_GROUP_SECTORS = frozenset({"REB"})
+
+
 def background(event: dict[str, Any]) -> bool:
     return event.get("status") == BACKGROUND
 
@@ -891,9 +905,17 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
         if given:
             casualties[status] = reconcile_counts([v for v, _ in given],
                                                   [exact for _, exact in given])
-            if _trend(reports, status) == "rose":
+            # the attackers' own claim of what they did counts toward the high, not the best,
+            # where anyone else gives a figure
+            counted = [r for r in reports if not claimed_by_attackers(r)] or reports
+            told = [(v, counted_exactly(r, status)) for r in counted
+                    if (v := casualty_count(r, status)) is not None]
+            if told and len(told) < len(given):
+                casualties[status]["best"] = reconcile_counts(
+                    [v for v, _ in told], [exact for _, exact in told])["best"]
+            if told and _trend(counted, status) == "rose":
                 # a toll that rose report by report: the latest figure is the best
-                casualties[status]["best"] = given[-1][0]
+                casualties[status]["best"] = told[-1][0]
     base["casualties"] = casualties
     base["merged"] = True
     base["reports"] = [
