@@ -81,7 +81,7 @@ def _status(token: Token) -> str | None:
     return None
 
 
-def _counts(word: Token) -> bool:
+def is_count(word: Token) -> bool:
     """Whether a word is the number of the noun it hangs from: its nummod, or a number written
     in words and figures ("fourteen (14) terrorists"), which the parser may read as an amod."""
     return word.dep_ == "nummod" or (word.like_num and "(" in word.text)
@@ -99,7 +99,7 @@ def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None
         triple = parse_count(text) or parse_count(head.text)
         if triple:
             return triple, (nums[0].idx, head.idx + len(head.text))
-    number = [c for c in head.children if _counts(c)]
+    number = [c for c in head.children if is_count(c)]
     if number:
         num = number[0]
         parts = sorted([*[t for t in num.subtree]], key=lambda t: t.i)
@@ -259,7 +259,7 @@ VICTIM_OF_NOUNS = frozenset({"killing", "massacre", "murder", "execution", "slau
 def _victims(token: Token) -> list[Token]:
     """Heads of the phrases naming the victims of a casualty word."""
     if _lives_taken(token):
-        if any(_counts(c) for c in token.children):
+        if any(is_count(c) for c in token.children):
             return [token]  # "the attack claimed 34 lives"
         # "the lives of five of our soldiers": of whom
         return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -284,7 +284,7 @@ def _victims(token: Token) -> list[Token]:
             and not misread_clause(token):
         heads.append(token.head)
     if token.lemma_.lower() in COUNTED_NOUNS and token.pos_ in ("NOUN", "ADJ") \
-            and token.dep_ != "amod" and any(_counts(c) for c in token.children):
+            and token.dep_ != "amod" and any(is_count(c) for c in token.children):
         heads.append(token)  # "12 fatalities", "at least four martyrs", "speak of 15 dead"
     if token.dep_ in ("acomp", "oprd") or (token.lower_ == "dead" and token.dep_ != "amod"):
         heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))
@@ -347,7 +347,7 @@ def _toll_figure(noun: Token) -> Token | None:
                                                        else ("to", "at")) or (
                     holder is noun and prep.dep_ == "prep" and prep.lower_ == "of"):
                 number = next((g for g in prep.children if g.dep_ == "pobj"
-                               and (g.like_num or any(_counts(c) for c in g.children))),
+                               and (g.like_num or any(is_count(c) for c in g.children))),
                               None)
                 if number is not None:
                     return number

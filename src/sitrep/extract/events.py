@@ -34,8 +34,8 @@ from sitrep.extract.attribution import (
 from sitrep.extract.casualties import (
     PERSON_NOUNS,
     VICTIM_OF_NOUNS,
-    _counts,
     find_casualties,
+    is_count,
     outcounts,
 )
 from sitrep.extract.dates import (
@@ -528,7 +528,7 @@ def _lives_lost(verb: Token) -> bool:
 def _described_people(noun: Token) -> bool:
     """Whether a noun names people a casualty clause describes ("those killed in last week's
     protests", "the families of people killed in the raid"): other dead than the act's."""
-    if any(_counts(c) for c in noun.children):
+    if any(is_count(c) for c in noun.children):
         return False  # "22 people wounded": a count, the act's own
     return noun.lower_ in ("those", "people", "persons", "victims", "families", "relatives") \
         or noun.lemma_.lower() in PERSON_NOUNS
@@ -748,7 +748,7 @@ def _weekly(ent: Span) -> bool:
     "Friday prayers", "the Sunday service"."""
     return len(ent) == 1 and ent[0].lower_ in WEEKDAYS and ent[0].dep_ in ("compound", "nmod") \
         and ent[0].head.pos_ == "NOUN" and ent[0].head.lower_ not in DAY_PART_NOUNS \
-        and ent[0].head.lemma_.lower() not in ("attack", "strike", "raid", "bombing", "ambush")
+        and ent[0].head.lemma_.lower() not in ACT_NOUNS  # "the Sunday attack" is dated
 
 
 _UNIVERSAL_TIME = re.compile(r"\b(GMT|UTC)\b")
