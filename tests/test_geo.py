@@ -467,3 +467,10 @@ def test_a_spelling_guess_far_from_every_other_town_the_text_names_is_left_unrea
     [places] = list(extractor.geoparse([told]))
     assert "Lodja" not in [p.name for p in places]  # a town 900 km off, spelt alike
     assert {"Djugu", "Bunia"} <= {p.name for p in places}
+
+
+def test_a_district_of_our_city_is_in_the_city_the_story_names(extractor: Extractor) -> None:
+    told = ("Dear residents of Dnipro! This morning the enemy struck the Zarichnyi district of "
+            "our city.")
+    [places] = list(extractor.geoparse([told]))
+    assert [(p.name, p.precision) for p in places] == [("Dnipro", 1), ("Dnipro", 2)]

@@ -523,9 +523,13 @@ CITY_PART_HEADS = frozenset({"district", "districts", "neighbourhood", "neighbor
 def _part_of(doc: Doc, previous: Mention | None, mention: Mention) -> PartOf | None:
     """What the mention is said to be part of (Mention.part_of), or None."""
     cue = CITY_PART.search(doc.text[max(0, mention.start - 20) : mention.start])
-    after = doc.text[mention.end : mention.end + 16].split()
+    after = doc.text[mention.end : mention.end + 40].split()
     if cue is None:
-        return None
+        # "the Nikitovsky district of our city": a part of the city the story is in
+        of_city = len(after) >= 4 and after[0].lower() in CITY_PART_HEADS and after[1] == "of" \
+            and after[2].lower() in ("the", "our", "this") \
+            and after[3].lower().strip(",.;") in ("city", "town", "capital")
+        return "city" if of_city else None
     part = bool(after) and after[0].lower().strip(",.") in CITY_PART_HEADS
     if cue["own"]:
         if previous is None or previous.end != mention.start - len(cue[0]):
