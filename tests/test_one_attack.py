@@ -191,27 +191,3 @@ def test_the_attackers_own_count_is_the_high_not_the_best(
     assert len({r["document_id"] for r in attack["reports"]}) == len(CLAIMED)
     killed = attack["casualties"]["killed"]
     assert (killed["low"], killed["best"], killed["high"]) == (5, 9, 32)
-
-
-# An outpost near a border, and two reports that say only that the attack was across it: a
-# claim by the attackers and a government that disputes where it was.
-ACROSS = [
-    ("2026-03-02", "Reuters", "Two U.S. soldiers were killed and 18 wounded when a drone struck "
-     "a U.S. logistics outpost in western Iraq near the Syrian border late on Sunday, U.S. "
-     "officials said."),
-    ("2026-03-02", "AP", "A drone attack on an American outpost in western Iraq killed two "
-     "soldiers and wounded 18 late on Sunday, the Pentagon said."),
-    ("2026-03-03", "Al Jazeera", "An Iran-aligned armed group claimed responsibility for the "
-     "attack on the outpost, which it said was inside Syria."),
-    ("2026-03-03", "Rudaw", "Iraq's government spokesman said the attack hit a base across the "
-     "border in Syria, not a site on Iraqi soil."),
-]
-
-
-def test_reports_that_only_dispute_where_the_attack_was_join_it(
-        tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
-    merged = _merged(tmp_path_factory.mktemp("across"), ACROSS, "across")
-    assert len(merged) == 1
-    [attack] = merged
-    assert len({r["document_id"] for r in attack["reports"]}) == len(ACROSS)
-    assert (attack["date"]["start"], attack["location"]["country"]) == ("2026-03-01", "IQ")

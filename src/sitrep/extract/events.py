@@ -1271,7 +1271,6 @@ class DocumentExtractor:
         self._reporting: set[int] = set()
         self._no_place: dict[tuple[int, int], bool] = {}  # _names_no_place, once a place
         self._worded: dict[tuple[int, int], bool] = {}  # _word_of_attack, once a trigger
-        self._unplaced: set[int] = set()  # ids of acts whose only place is in dispute
         # each kept event's status features, by trigger span (what `sitrep train status` reads)
         self.status_rows: dict[tuple[int, int], Vector] = {}
 
@@ -1310,9 +1309,6 @@ class DocumentExtractor:
         country = self._focus_country()
         filed = self._filed_from()
         for event in events:
-            if id(event) in self._unplaced:
-                event.filed = filed  # a place in dispute: neither the story's country nor its
-                continue  # own claim places it
             if event.location is None and event.status == NEW and country is not None \
                     and event.type in PLACED_TYPES and self._actors_fit(event, country):
                 event.location = country  # "killed three fighters", in a story about Syria
@@ -2821,12 +2817,6 @@ class DocumentExtractor:
         event the story refers to and the other is the story's own news."""
         disputed = self._disputed_place(noun, event)
         found = self._find_antecedent_event(noun, event.type, None if disputed else event.location)
-        if found is None and disputed:
-            # "claimed the attack on the base, which it said was inside Syria": an act the story
-            # names as known, told nowhere in it, whose place is only a claim; it is placed by
-            # the reports that tell it
-            event.location = None
-            self._unplaced.add(id(event))
         if found is None or _dated_apart(found, event) \
                 or (_placed_apart(found, event) and not disputed):
             return None
@@ -2851,10 +2841,9 @@ class DocumentExtractor:
         ("the attack in Kharkiv") or its clause gives a day or dead of its own."""
         if event.location is None or (event.date is not None and event.date.precision != "unknown"):
             return False
-        if any(c.dep_ == "prep" and any(g.ent_type_ in ("GPE", "LOC") and not self._said_of(g, noun)
-                                        for g in c.subtree)
+        if any(c.dep_ == "prep" and any(g.ent_type_ in ("GPE", "LOC") for g in c.subtree)
                for c in noun.children):
-            return False  # "the attack in Kharkiv" (not "on the base, which it said was in X")
+            return False
         clause = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
         if any(t.lemma_.lower() in CASUALTY_LEMMAS or t.like_num for t in clause.subtree):
             return False
@@ -2864,16 +2853,6 @@ class DocumentExtractor:
             return False
         speakers = [t for t in place.root.ancestors if t.lemma_.lower() in self.lex.reporting_verbs]
         return any(s in clause.ancestors or s in noun.subtree for s in speakers)
-
-    def _said_of(self, word: Token, noun: Token) -> bool:
-        """Whether a word of a noun's phrase is inside what someone says of it ("the base,
-        which it said was inside Syria")."""
-        for node in word.ancestors:
-            if node.i == noun.i:
-                return False
-            if node.lemma_.lower() in self.lex.reporting_verbs:
-                return True
-        return False
 
     def _same_clause_event(self, tok: Token, event: Event) -> Event | None:
         """One act told twice in a sentence: "shelled X, killing 24", "were killed when ... struck".
@@ -3007,7 +2986,7 @@ class DocumentExtractor:
             target.actors = other.actors
         if not target.recipients and other.recipients:
             target.recipients = [r for r in other.recipients if r not in target.actors]
-        if other.location is not None and id(target) not in self._unplaced and (
+        if other.location is not None and (
                 target.location is None or _more_exact_place(other.location, target.location)):
             target.location = other.location
         target.origin = target.origin or other.origin
@@ -3127,8 +3106,6 @@ class DocumentExtractor:
         attacks in recent weeks"), which no day dates."""
         if self._trend(event) or self._interception(event) or self._never_done(event):
             return False
-        if id(event) in self._unplaced:
-            return True  # an act the story names as known, its place in dispute
         if event.type == EventType.PROTEST and event.location is not None:
             return True  # "demonstrations against fuel prices turned violent in Nairobi"
         if event.type != EventType.ASSAULT:
