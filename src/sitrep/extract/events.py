@@ -1453,7 +1453,7 @@ class DocumentExtractor:
         """The protest a bare toll of the dead or hurt belongs to, in a story of a protest and
         no attack ("Police said 23 officers were injured"): a word of killing or wounding with
         no one named as its author, not dated or placed apart from the protest."""
-        told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        told = self._told(event)
         if event.type != EventType.ASSAULT or told is None \
                 or told.root.lemma_.lower() not in CASUALTY_LEMMAS \
                 or any(self._named(a) for a in event.actors) \
@@ -1471,8 +1471,7 @@ class DocumentExtractor:
         Saturday, days after militants killed 17 villagers in a raid on Mucojo" (not "were
         killed after two bombers attacked a market": one act); "an ambush ..., and the strikes
         that followed"."""
-        spans = [self.doc.char_span(*e.trigger_span, alignment_mode="expand")
-                 for e in (one, other)]
+        spans = [self._told(e) for e in (one, other)]
         if spans[0] is None or spans[1] is None:
             return False
         if _came_after(spans[1].root) or _coordinated(spans[0].root, spans[1].root):
@@ -1488,8 +1487,12 @@ class DocumentExtractor:
                 return True  # "After the attack on the fair, the air force carried out strikes"
         return False
 
+    def _told(self, event: Event) -> Span | None:
+        """The words of an event's trigger in the document."""
+        return self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+
     def _told_apart_event(self, event: Event) -> bool:
-        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        span = self._told(event)
         return span is not None and _told_apart(span.root)
 
     def _candidates(self, sent: Span) -> tuple[list[Found], list[Attribution], set[int]]:
@@ -2664,7 +2667,7 @@ class DocumentExtractor:
         for event in reversed(self.events):
             if event.trigger_span[0] >= noun.idx:
                 continue
-            told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+            told = self._told(event)
             if told is not None and told.root.lemma_.lower() == noun.lemma_.lower():
                 return event
         return None
@@ -2820,7 +2823,7 @@ class DocumentExtractor:
         if found is None or _dated_apart(found, event) \
                 or (_placed_apart(found, event) and not disputed):
             return None
-        told = self.doc.char_span(*found.trigger_span, alignment_mode="expand")
+        told = self._told(found)
         if told is not None and (_coordinated(noun, told.root) or _came_after(noun)):
             return None  # "an ambush near Al Tanf ..., and the strikes that followed": two acts
         if _own_time(noun) and (found.date is None or found.date.precision == "unknown"):
@@ -2969,7 +2972,7 @@ class DocumentExtractor:
 
     def _a_while_before_another(self, event: Event) -> bool:
         """Whether an act is named as the one a while after which another came."""
-        told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        told = self._told(event)
         return told is not None and named_a_while_before(told.root)
 
     def _merge_into(self, target: Event, other: Event) -> None:
@@ -3059,7 +3062,7 @@ class DocumentExtractor:
     def _trend(self, event: Event) -> bool:
         if event.date is not None and event.date.precision == "day":
             return False
-        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        span = self._told(event)
         if span is None:
             return False
         verbs = [t for t in span if t.lemma_.lower() in TREND_VERBS and t.pos_ == "VERB"]
@@ -3069,7 +3072,7 @@ class DocumentExtractor:
     def _never_done(self, event: Event) -> bool:
         """Whether an act is told as what a side never does ("its forces do not strike civilian
         targets", "the army does not target civilians"): a denial of a practice, no act."""
-        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        span = self._told(event)
         if span is None:
             return False
         verb = span.root
@@ -3081,7 +3084,7 @@ class DocumentExtractor:
         """Whether an act is air defence bringing down what was fired ("air defences shot down
         118 drones", "intercepted and destroyed 62 drones over the Bryansk region"): the
         defence against a strike, no act of its own to code (nor the strike it met)."""
-        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        span = self._told(event)
         if span is None:
             return False
         verb = span.root
@@ -3097,7 +3100,7 @@ class DocumentExtractor:
         """Whether an event is a toll to date (_toll_to_date), not an act of a day."""
         if event.date is not None and event.date.precision == "day":
             return False
-        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        span = self._told(event)
         return span is not None and _toll_to_date(span.root)
 
     def _keep(self, event: Event) -> bool:
@@ -3120,7 +3123,7 @@ class DocumentExtractor:
         # figures only the number-role head read make an act only of a word of killing or
         # wounding ("had treated 31 wounded"), not of a sentence the head chose ("Overnight, the
         # bodies of three more residents were pulled from the rubble")
-        told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        told = self._told(event)
         casualty_word = told is not None and told.root.lemma_.lower() in CASUALTY_LEMMAS
         counted = any(c is not None and (not c.guessed or casualty_word)
                       for c in (event.casualties.killed, event.casualties.injured))
@@ -3150,7 +3153,7 @@ class DocumentExtractor:
         """Whether an event's trigger is a word of the lexicon, not one the sentence head chose
         ("died of his wounds in hospital on Saturday" is no attack in "hospital")."""
         if event.trigger_span not in self._worded:
-            told = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+            told = self._told(event)
             self._worded[event.trigger_span] = told is not None and any(
                 match_trigger(t, self.lex) is not None for t in told)
         return self._worded[event.trigger_span]

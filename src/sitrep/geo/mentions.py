@@ -417,13 +417,16 @@ def _linked_routes(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if first.route is not None or second.route is not None:
             continue
         between = doc.text[first.end:second.start].strip()
-        after = doc.char_span(second.end, len(doc.text), alignment_mode="expand")
-        before = doc.char_span(0, first.start, alignment_mode="expand")
-        dashed = between in ("-", "\u2013") and after is not None and len(after) > 0 \
-            and after[0].lower_ in ROUTE_WORDS
-        worded = between.lower() in ROUTE_JOINERS and before is not None and len(before) >= 2 \
-            and before[-1].lower_ in ROUTE_OPENERS and any(
-                t.lower_ in ROUTE_WORDS for t in before[max(0, len(before) - 4):len(before) - 1])
+        one = doc.char_span(first.start, first.end, alignment_mode="expand")
+        two = doc.char_span(second.start, second.end, alignment_mode="expand")
+        if one is None or two is None:
+            continue
+        after = doc[two.end:two.end + 1]  # "... Deir Az Zor highway"
+        before = doc[max(0, one.start - 4):one.start]  # "the highway linking Palmyra"
+        dashed = between in ("-", "\u2013") and len(after) > 0 and after[0].lower_ in ROUTE_WORDS
+        worded = between.lower() in ROUTE_JOINERS and len(before) >= 2 \
+            and before[-1].lower_ in ROUTE_OPENERS \
+            and any(t.lower_ in ROUTE_WORDS for t in before[:-1])
         if not (dashed or worded):
             continue
         road = (first.start, second.end)

@@ -709,6 +709,13 @@ def casualty_count(report: Report, status: str) -> int | None:
     return int(value) if value is not None else None
 
 
+def _figures(reports: list[Report], status: str) -> list[tuple[int, bool]]:
+    """The figures reports give for a status, in their order, each with whether it is a
+    count (`counted_exactly`)."""
+    return [(v, counted_exactly(r, status)) for r in reports
+            if (v := casualty_count(r, status)) is not None]
+
+
 def counted_exactly(report: Report, status: str) -> bool:
     """Whether a report's figure is a count ("at least 22", "31"), not a range ("dozens",
     "more than 30", "between 20 and 40")."""
@@ -899,21 +906,18 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
     member_ids = sorted(r.id for r in reports)
     base["id"] = "mev:" + hashlib.sha256("|".join(member_ids).encode()).hexdigest()[:16]
     casualties: dict[str, Any] = {}
+    # the attackers' own claim of what they did counts toward the high, not the best, where
+    # anyone else gives a figure
+    counted = [r for r in reports if not claimed_by_attackers(r)] or reports
     for status in ("killed", "injured"):
-        given = [(v, counted_exactly(r, status)) for r in reports
-                 if (v := casualty_count(r, status)) is not None]
+        given = _figures(reports, status)
         if given:
-            casualties[status] = reconcile_counts([v for v, _ in given],
-                                                  [exact for _, exact in given])
-            # the attackers' own claim of what they did counts toward the high, not the best,
-            # where anyone else gives a figure
-            counted = [r for r in reports if not claimed_by_attackers(r)] or reports
-            told = [(v, counted_exactly(r, status)) for r in counted
-                    if (v := casualty_count(r, status)) is not None]
-            if told and len(told) < len(given):
-                casualties[status]["best"] = reconcile_counts(
-                    [v for v, _ in told], [exact for _, exact in told])["best"]
-            if told and _trend(counted, status) == "rose":
+            told = _figures(counted, status) or given
+            casualties[status] = {**reconcile_counts([v for v, _ in told],
+                                                     [exact for _, exact in told]),
+                                  "low": min(v for v, _ in given),
+                                  "high": max(v for v, _ in given)}
+            if _trend(counted, status) == "rose":
                 # a toll that rose report by report: the latest figure is the best
                 casualties[status]["best"] = told[-1][0]
     base["casualties"] = casualties
