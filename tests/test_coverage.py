@@ -980,6 +980,22 @@ def test_where_the_wounded_were_taken_is_not_where_they_were_hurt(
     assert attack["location"]["text"] == "Atacora"
 
 
+def test_where_the_wounded_lie_in_hospital_is_not_where_they_were_hurt(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Prosecutors said on Thursday that four men were killed in the "
+                              "shooting at a billiard hall in the municipality of Apaseo el "
+                              "Grande. Two other men were wounded and are still in hospital in "
+                              "Querétaro, the office said.", "2026-09-10")
+    [shooting] = [e for e in found if e["type"] == "ASSAULT"]
+    assert shooting["location"]["text"] == "Apaseo el Grande"
+    assert shooting["casualties"]["injured"]["best"] == 2
+    # a strike on a hospital is where the hospital is
+    [strike] = [e for e in events(extractor, "A drone struck a hospital in Kherson on Monday, "
+                                             "killing two nurses.", "2026-09-10")
+                if e["type"] == "ASSAULT"]
+    assert strike["location"]["text"] == "Kherson"
+
+
 def test_animals_killed_are_not_counted_among_the_dead(extractor: Extractor) -> None:
     said = find_casualties(next(extractor.nlp("Scores of goats and more than a hundred head of "
                                               "cattle were also killed, a herder said.").sents))

@@ -419,6 +419,13 @@ def test_a_persons_name_repeated_is_not_a_place(extractor: Extractor) -> None:
     assert "Dunn" not in found and "Kisumu" in found
 
 
+def test_the_last_part_of_a_name_the_tagger_cut_off_is_not_a_place(
+        extractor: Extractor) -> None:
+    found = places(extractor, "The two policemen killed near Turbat were named as Constable "
+                              "Bashir Ahmed and Sepoy Imran Khan.")
+    assert "Khan" not in found and "Turbat" in found
+
+
 def test_an_acronym_names_a_city_only_in_the_country_the_text_is_about(
         extractor: Extractor) -> None:
     militia = places(extractor, "A convoy escorted by the Volunteers for the Defence of the "

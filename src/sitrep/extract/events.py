@@ -218,6 +218,9 @@ DAY_PART_NOUNS = frozenset({"night", "morning", "evening", "afternoon", "hours",
 # Verbs of taking the wounded somewhere: a place they name is not where the act was.
 CARE_VERBS = frozenset({"evacuate", "airlift", "fly", "transfer", "rush", "hospitalise",
                         "hospitalize", "admit", "transport", "treat", "medevac"})
+# Where the hurt and the dead are cared for: "remain in hospital in Celaya", "taken to a
+# hospital in Bunia" name where the victims lie, not where the act was.
+CARE_NOUNS = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary"})
 # Nouns a place name modifies and stays the place of: "the Dikwa base", "Homs province".
 SITE_NOUNS = PLACE_NOUNS | frozenset({
     "base", "airbase", "airport", "airfield", "garrison", "camp", "outpost", "checkpoint",
@@ -2224,6 +2227,15 @@ class DocumentExtractor:
         scope -= {t.i for c in self.doc[sent.start : sent.end]
                   if c.lemma_.lower() in CARE_VERBS and c.i not in (tok.i, clause.i)
                   for p in c.children if p.dep_ == "prep" and not p.is_ancestor(tok)
+                  for t in p.subtree}
+        # "Three others were wounded and remain in hospital in Celaya": the same, told by
+        # where they lie ("killed at a hospital in Kharkiv" and "a strike on a clinic in X"
+        # keep theirs: the act's own phrase names it)
+        cared = {p.head for p in self.doc[sent.start : sent.end]
+                 if p.dep_ == "prep" and p.lower_ in LOCATIVE and p.head.i not in (tok.i, clause.i)
+                 and any(o.dep_ == "pobj" and o.lemma_.lower() in CARE_NOUNS for o in p.children)}
+        scope -= {t.i for head in cared for p in head.children
+                  if p.dep_ == "prep" and p.lower_ in LOCATIVE and not p.is_ancestor(tok)
                   for t in p.subtree}
         # "two patrolmen, the latter born in Tame": where a victim comes from, not the act
         scope -= {t.i for c in self.doc[sent.start : sent.end]

@@ -329,8 +329,12 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
     spans.extend((_with_demonym(run), "weak", None) for run in _propn_runs(doc))
     # "Dunn said": a name the document gave a person in full ("Dr. Karen Dunn") is that person
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    # "Sepoy Imran Khan" the tagger cut in two persons: the second part is a name's, not Khan
+    named = {i for ent in doc.ents if ent.label_ == "PERSON" for i in (ent.start - 1, ent.end)}
     spans = [(span, kind, iso2) for span, kind, iso2 in spans
              if (kind != "weak" or len(span) > 1 or span.text not in surnames)
+             and not (kind == "weak" and span.label_ == "PERSON"
+                      and (span.start in named or span.end - 1 in named))
              and not _names_a_disease(span) and not _names_an_outlet(span)
              and not (kind == "weak" and span.text.lower() in OUTLET_HEADS)
              and not (kind == "weak" and all(t.is_stop for t in span))]  # "At", "On"
