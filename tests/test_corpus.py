@@ -395,6 +395,39 @@ def test_a_rising_toll_is_an_update_and_its_latest_figure_is_best() -> None:
     assert merged["contradictions"][0]["kind"] == "disagree"
 
 
+def test_reports_of_one_day_are_told_in_the_order_they_came_out(
+        tmp_path: Path, extractor: Extractor) -> None:
+    # an agency's early count, then a broadcaster's fuller one that evening; a paper's story
+    # dated by the outlet the next day but sent before midnight UTC keeps its own day
+    corpus = write_corpus(tmp_path / "day.jsonl", [
+        {"url": "https://example.org/evening", "source": "Evening Broadcaster",
+         "published": "2026-09-14T21:40:00+02:00",
+         "text": "Gunmen killed seven people at a cattle market in Kaura on Monday, police "
+                 "said on Monday evening, raising the toll. Eleven others were wounded."},
+        {"url": "https://example.org/morning", "source": "Morning Agency",
+         "published": "2026-09-14T09:05:00Z",
+         "text": "Gunmen killed four people at a cattle market in Kaura on Monday, police "
+                 "said. Six others were wounded."},
+        {"url": "https://example.org/paper", "source": "Daily Paper",
+         "published": "2026-09-15T01:30:00+03:00",
+         "text": "Gunmen killed seven people at a cattle market in Kaura on Monday, police "
+                 "said. Eleven others were wounded."},
+    ])
+    db = tmp_path / "day.db"
+    with SQLiteStore(db) as store:
+        CorpusIngest(store, LocalEngine()).run(read_inputs([str(corpus)]))
+        [market] = [m for m in store.merged_events() if m["type"] == "ASSAULT"]
+        paper = next(d for d in (store.document(r["document_id"]) for r in market["reports"])
+                     if d is not None and d["url"].endswith("/paper"))
+    assert [r["url"].rsplit("/", 1)[1] for r in market["reports"]] == \
+        ["morning", "evening", "paper"]
+    assert [r["killed"] for r in market["reports"]] == [4, 7, 7]
+    assert market["casualties"]["injured"] == {"low": 6, "best": 11, "high": 11}
+    assert market["first_reported"] == "2026-09-14T09:05:00Z"
+    assert market["last_reported"] == "2026-09-14T22:30:00Z"
+    assert (paper["published"], paper["published_at"]) == ("2026-09-15", "2026-09-14T22:30:00Z")
+
+
 @pytest.mark.parametrize(("folder", "events", "reports"),
                          [("coverage3", 4, 31), ("coverage4", 6, 31),
                           ("coverage5", 8, 60), ("coverage6", 12, 75),

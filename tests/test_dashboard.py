@@ -31,9 +31,10 @@ KHERSON = {
                      "Sunday, killing two civilians and wounding 12 others, the regional "
                      "governor said.\n",
     "kherson-2.txt": "Title: Kherson shelling toll rises\nSource: Black Sea Wire\n"
-                     "Published: 2025-10-21\n\nRussian forces shelled the centre of Kherson on "
-                     "Sunday, killing three civilians and wounding 19 others, the regional "
-                     "governor said on Monday, raising the toll given a day earlier.\n",
+                     "Published: 2025-10-21T06:15:00+03:00\n\nRussian forces shelled the "
+                     "centre of Kherson on Sunday, killing three civilians and wounding 19 "
+                     "others, the regional governor said on Monday, raising the toll given a "
+                     "day earlier.\n",
 }
 
 pytestmark = pytest.mark.slow
@@ -160,7 +161,7 @@ def test_merged_view_shows_reports_over_time_with_their_figures(page: object) ->
     rows = p.eval_on_selector_all(  # type: ignore[attr-defined]
         "#merged-reports tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
     assert rows == [["2025-10-20", "Kherson Daily", "new", "2", "12"],
-                    ["2025-10-21", "Black Sea Wire", "update", "3", "19"]]
+                    ["2025-10-21 03:15 UTC", "Black Sea Wire", "update", "3", "19"]]
     flags = p.text_content("#merged-flags")  # type: ignore[attr-defined]
     assert "killed: rose" in flags and "injured: rose" in flags
     current = p.text_content("#merged-reports tr.current")  # type: ignore[attr-defined]

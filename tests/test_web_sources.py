@@ -183,6 +183,7 @@ def test_feed_entries_are_fetched_and_legacy_encoding_decoded(server: str) -> No
         and "\u2018difficult\u2019" in legacy.text
     )
     assert legacy.published == "2025-10-06" and legacy.title == "Aid convoy reaches El Fasher"
+    assert legacy.published_at == "2025-10-06T09:00:00Z"  # the feed's hour is kept
 
 
 def test_cli_ingest_goes_on_past_bad_sources(server: str, tmp_path: Path) -> None:

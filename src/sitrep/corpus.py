@@ -156,8 +156,9 @@ def update_merged(store: SQLStore) -> int:
     """Recompute the merged events over everything stored; how many there are."""
     published_of: dict[str, list[str]] = {}
     for copy in store.copies():
-        if copy.published:
-            published_of.setdefault(copy.document_id, []).append(copy.published)
+        when = copy.published_at or copy.published  # the moment where known, else the day
+        if when:
+            published_of.setdefault(copy.document_id, []).append(when)
     merged = merge_events(store.events_for_merging(), published_of, default_judge())
     store.replace_merged(merged)
     return len(merged)

@@ -63,8 +63,10 @@ class Document:
     title: str | None = None
     source: str | None = None
     url: str | None = None
-    published: str | None = None
+    published: str | None = None  # the day the outlet dated it, YYYY-MM-DD
     language: str = "en"
+    published_at: str | None = None  # its moment in UTC where the source gives a time
+
 
     def to_dict(self) -> dict[str, Any]:
         """The document keys of SCHEMA.md (text excluded)."""
@@ -74,6 +76,7 @@ class Document:
             "source": self.source,
             "url": self.url,
             "published": self.published,
+            "published_at": self.published_at,
             "language": self.language,
         }
 

@@ -6,8 +6,9 @@ from sitrep.ingest.text import (
     document_from_text,
     expand_paths,
     parse_published,
+    published_stamp,
     read_document,
 )
 
-__all__ = ["MAX_BYTES", "document_from_text", "expand_paths", "parse_published", "read_document",
-           "read_jsonl_texts"]
+__all__ = ["MAX_BYTES", "document_from_text", "expand_paths", "parse_published",
+           "published_stamp", "read_document", "read_jsonl_texts"]

@@ -22,7 +22,7 @@ from sitrep.ingest.text import (
     decode_text,
     document_from_text,
     expand_paths,
-    parse_published,
+    published_stamp,
     read_document,
 )
 from sitrep.ingest.web import decode_html, document_from_html, looks_like_feed, read_feed
@@ -218,7 +218,7 @@ def _jsonl_line(
         if not isinstance(raw, dict):
             raise ValueError("not a JSON object")
         when = published or (
-            parse_published(str(raw["published"]), origin=origin) if raw.get("published") else None
+            published_stamp(str(raw["published"]), origin=origin) if raw.get("published") else None
         )
     except (ValueError, InputError) as exc:
         yield Failure(origin, "jsonl", f"{origin}: {exc}")

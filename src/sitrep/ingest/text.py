@@ -33,6 +33,37 @@ def parse_published(value: str, origin: str = "--published") -> str:
         raise InputError(f"{origin}: '{value}' is not a valid calendar date ({exc})") from exc
 
 
+def published_stamp(value: str, origin: str = "--published") -> str:
+    """A publication date as parse_published reads it, with its time where the value gives one
+    ("2026-05-20T19:30:00Z", "2026-05-20 21:30+02:00"): YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS with
+    its UTC offset. A time that cannot be read is dropped; the date is still required."""
+    day = parse_published(value, origin)
+    try:
+        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return day
+    if len(value.strip()) <= 10:
+        return day
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)  # a time without offset: taken as UTC
+    return day + moment.isoformat(timespec="seconds")[10:]
+
+
+def split_published(stamp: str) -> tuple[str, str | None]:
+    """The day of a published_stamp as the outlet dated it, and its moment in UTC
+    ("2026-05-20T01:00:00+03:00" -> "2026-05-20", "2026-05-19T22:00:00Z"); no moment for a
+    date alone."""
+    day = stamp[:10]
+    if len(stamp) <= 10:
+        return day, None
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return day, None
+    utc = moment.astimezone(dt.UTC) if moment.tzinfo else moment
+    return day, utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def content_id(text: str) -> str:
     """The document id: a SHA-256 of its text, so re-ingesting the same article changes nothing."""
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -65,7 +96,7 @@ def document_from_text(
 ) -> Document:
     """Build a Document from text, reading an optional metadata header.
 
-    ``published`` wins over the header's date.
+    ``published`` (a date, or a published_stamp with its time) wins over the header's date.
     """
     meta, body = _split_header(text.replace("\r\n", "\n"))
     body = body.strip("\n")
@@ -74,14 +105,16 @@ def document_from_text(
                          "empty")
     header_date = meta.get("published") or meta.get("date")
     if published is None and header_date:
-        published = parse_published(header_date, origin=f"{origin}: header 'Published'")
+        published = published_stamp(header_date, origin=f"{origin}: header 'Published'")
+    day, moment = split_published(published) if published else (None, None)
     return Document(
         id=content_id(body),
         text=body,
         title=title or meta.get("title"),
         source=source or meta.get("source"),
         url=url or meta.get("url"),
-        published=published,
+        published=day,
+        published_at=moment,
     )
 
 

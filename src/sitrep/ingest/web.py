@@ -8,6 +8,7 @@ links never reach the article text: only the extracted prose is kept.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -110,7 +111,8 @@ def read_feed(raw: bytes, origin: str) -> list[FeedEntry]:
     entries = []
     for item in parsed.entries:
         when = item.get("published_parsed") or item.get("updated_parsed")
-        published = f"{when.tm_year:04d}-{when.tm_mon:02d}-{when.tm_mday:02d}" if when else None
+        # feedparser gives the entry's moment in UTC
+        published = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", when) if when else None
         content = None
         if item.get("content"):
             content = item["content"][0].get("value")

@@ -86,6 +86,7 @@ class Report:
     last: dt.date | None = None  # the last day of a week's or month's date ("last week")
     identities: set[str] | None = None  # who its actors are, once asked (_identities)
     home: str | None = None  # a report that names no place: its article's country, if any
+    published_at: str | None = None  # its article's moment in UTC, where the source gave one
 
     @cached_property
     def id(self) -> str:
@@ -94,6 +95,12 @@ class Report:
     @cached_property
     def document(self) -> str:
         return str(self.event.get("document_id") or self.event["document"]["id"])
+
+    @property
+    def when(self) -> str:
+        """When its article came out, for ordering reports: the moment where known, else the
+        day (a day alone sorts before the moments of that day)."""
+        return self.published_at or self.published or ""
 
     @property
     def location(self) -> dict[str, Any]:
@@ -123,7 +130,8 @@ def report_of(event: dict[str, Any]) -> Report:
     if own is not None and (date.get("text") or "").lower().strip() == "overnight":
         last = own + dt.timedelta(days=1)  # the night of the day before and the day told
     return Report(event, day, window, " ".join(str(outlet).lower().split()), published,
-                  dated=bool(date.get("start")) and precision != "unknown", last=last)
+                  dated=bool(date.get("start")) and precision != "unknown", last=last,
+                  published_at=document.get("published_at"))
 
 
 def km_between(a: dict[str, Any], b: dict[str, Any]) -> float:
@@ -743,8 +751,7 @@ def _trend(reports: list[Report], status: str) -> str | None:
     """How a figure moved across reports in publication order: "rose" when every report
     gives at least what every earlier-published one gave, and some gave more (an update,
     not a disagreement); "disagree" when they differ otherwise; None when they agree."""
-    figures = [(r.published or "", v) for r in reports
-               if (v := casualty_count(r, status)) is not None]
+    figures = [(r.when, v) for r in reports if (v := casualty_count(r, status)) is not None]
     if len({v for _, v in figures}) < 2:
         return None
     times = sorted({t for t, _ in figures})
@@ -856,8 +863,8 @@ def _report_status(report: Report, reports: list[Report]) -> str:
     report of it) or BACKGROUND (a passing mention in a report about something else)."""
     if background(report.event):
         return BACKGROUND
-    first = min((r.published or "" for r in reports if not background(r.event)), default="")
-    return NEW if (report.published or "") <= first else UPDATE
+    first = min((r.when for r in reports if not background(r.event)), default="")
+    return NEW if report.when <= first else UPDATE
 
 
 def _day_votes(date: dict[str, Any]) -> list[tuple[str, float]]:
@@ -896,7 +903,7 @@ def _event_date(reports: list[Report]) -> dict[str, Any] | None:
 
 def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[str, Any]:
     """The merged record of a cluster (``published_of``: document id -> dates of its copies)."""
-    reports = sorted(cluster.reports, key=lambda r: (r.published or "", r.id))
+    reports = sorted(cluster.reports, key=lambda r: (r.when, r.id))
     own = [r for r in reports if not background(r.event)] or reports
     base = dict(min(own, key=_specificity).event)  # a report of its own news, not in passing
     base["location"] = _merged_location(reports) or base.get("location")
@@ -929,6 +936,7 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
             "source": r.event.get("document", {}).get("source"),
             "url": r.event.get("document", {}).get("url"),
             "published": r.published,
+            "published_at": r.published_at,
             "status": _report_status(r, reports),
             "killed": casualty_count(r, "killed"),
             "injured": casualty_count(r, "injured"),
@@ -938,7 +946,7 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
     base["sources_count"] = len({r.outlet for r in reports})
     # first and last report of the event itself (its news or an update), not of a story that
     # mentions it in passing weeks later; that one is its last mention
-    dates = {id(r): [d for d in [r.published, *published_of.get(r.document, [])] if d]
+    dates = {id(r): [d for d in [r.when, *published_of.get(r.document, [])] if d]
              for r in reports}
     reported = sorted(d for r in own for d in dates[id(r)])
     mentioned = sorted(d for r in reports for d in dates[id(r)])

@@ -34,6 +34,7 @@ class Copy:
     url: str | None
     title: str | None
     published: str | None
+    published_at: str | None = None
 
     @property
     def key(self) -> str:
@@ -45,7 +46,7 @@ class Copy:
            similarity: float | None = None) -> Copy:
         """The copy record of an input document."""
         return cls(document.id, canonical, kind, similarity, document.source, document.url,
-                   document.title, document.published)
+                   document.title, document.published, document.published_at)
 
 
 @dataclass(frozen=True)
@@ -288,10 +289,11 @@ class SQLStore:
         try:
             with self.transaction():
                 cur = self.conn.execute(self.sql(
-                    "INSERT INTO documents (id, title, source, url, published, language, text) "
-                    "VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING"),
+                    "INSERT INTO documents (id, title, source, url, published, language, text, "
+                    "published_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING"),
                     (document.id, document.title, document.source, document.url,
-                     document.published, document.language, document.text))
+                     document.published, document.language, document.text,
+                     document.published_at))
                 stored = bool(cur.rowcount > 0)
                 if stored:
                     for event in events:
@@ -349,10 +351,10 @@ class SQLStore:
         for c in copies:
             cur = self.conn.execute(self.sql(
                 "INSERT INTO document_copies (copy_id, key, document_id, kind, similarity, "
-                "source, url, title, published) VALUES (?,?,?,?,?,?,?,?,?) "
+                "source, url, title, published, published_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
                 "ON CONFLICT (copy_id, key) DO NOTHING"),
                 (c.copy_id, c.key, c.document_id, c.kind, c.similarity, c.source, c.url,
-                 c.title, c.published))
+                 c.title, c.published, c.published_at))
             new += max(cur.rowcount, 0)
         return new
 
@@ -382,13 +384,13 @@ class SQLStore:
 
     def copies(self, document_id: str | None = None) -> list[Copy]:
         """The copies of one document (or of all), originals first."""
-        sql = ("SELECT copy_id, document_id, kind, similarity, source, url, title, published "
-               "FROM document_copies")
+        sql = ("SELECT copy_id, document_id, kind, similarity, source, url, title, published, "
+               "published_at FROM document_copies")
         args: tuple[str, ...] = ()
         if document_id is not None:
             sql += " WHERE document_id = ?"
             args = (document_id,)
-        sql += " ORDER BY document_id, kind <> 'original', published, source"
+        sql += " ORDER BY document_id, kind <> 'original', published, published_at, source"
         return [Copy(*row) for row in self.rows(sql, args)]
 
     def merged_events(self) -> Iterator[dict[str, Any]]:
@@ -482,16 +484,17 @@ class SQLStore:
             chunk = [k[1] for k in keys[start : start + 500]]
             marks = ",".join("?" * len(chunk))
             for row in self.rows(
-                    "SELECT e.id, e.json, d.id, d.title, d.source, d.url, d.published "
-                    "FROM events e JOIN documents d ON d.id = e.document_id "
+                    "SELECT e.id, e.json, d.id, d.title, d.source, d.url, d.published, "
+                    "d.published_at FROM events e JOIN documents d ON d.id = e.document_id "
                     f"WHERE e.id IN ({marks})",
                     chunk):
                 found[row[0]] = row
         texts = []
         for _day, event_id in keys:
-            _id, raw, doc_id, title, source, url, published = found[event_id]
+            _id, raw, doc_id, title, source, url, published, published_at = found[event_id]
             document = json.dumps({"id": doc_id, "title": title, "source": source, "url": url,
-                                   "published": published}, ensure_ascii=False)
+                                   "published": published, "published_at": published_at},
+                                  ensure_ascii=False)
             texts.append(f'{raw.rstrip()[:-1]}, "document": {document}}}')
         cursor = encode_cursor(keys[-1][0], keys[-1][1]) if more and keys else None
         return texts, cursor
@@ -536,26 +539,27 @@ class SQLStore:
     def events_for_merging(self) -> Iterator[dict[str, Any]]:
         """Every event with its document and its sentence as "summary" (what merging
         compares), oldest first."""
-        for raw, summary, doc_id, title, source, url, published in self.rows(
-                "SELECT e.json, e.summary, d.id, d.title, d.source, d.url, d.published "
-                "FROM events e JOIN documents d ON d.id = e.document_id ORDER BY e.day, e.id"):
+        for raw, summary, doc_id, title, source, url, published, published_at in self.rows(
+                "SELECT e.json, e.summary, d.id, d.title, d.source, d.url, d.published, "
+                "d.published_at FROM events e JOIN documents d ON d.id = e.document_id "
+                "ORDER BY e.day, e.id"):
             event = json.loads(raw)
             event["document"] = {"id": doc_id, "title": title, "source": source, "url": url,
-                                 "published": published}
+                                 "published": published, "published_at": published_at}
             event["summary"] = summary
             yield event
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event with its document, evidence spans and merged event."""
-        rows = self.rows("SELECT e.json, d.id, d.title, d.source, d.url, d.published "
-                         "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?",
-                         (event_id,))
+        rows = self.rows("SELECT e.json, d.id, d.title, d.source, d.url, d.published, "
+                         "d.published_at FROM events e JOIN documents d "
+                         "ON d.id = e.document_id WHERE e.id = ?", (event_id,))
         if not rows:
             return None
-        raw, doc_id, title, source, url, published = rows[0]
+        raw, doc_id, title, source, url, published, published_at = rows[0]
         event = json.loads(raw)
         event["document"] = {"id": doc_id, "title": title, "source": source, "url": url,
-                             "published": published}
+                             "published": published, "published_at": published_at}
         event["evidence"] = [{"kind": k, "span": [s, e], "text": t} for k, s, e, t in self.rows(
             "SELECT kind, start_char, end_char, text FROM evidence WHERE event_id = ? "
             "ORDER BY start_char", (event_id,))]
@@ -564,18 +568,19 @@ class SQLStore:
 
     def document(self, document_id: str) -> dict[str, Any] | None:
         """A document's text and metadata, with every evidence span of its events."""
-        rows = self.rows("SELECT id, title, source, url, published, text FROM documents "
-                         "WHERE id = ?", (document_id,))
+        rows = self.rows("SELECT id, title, source, url, published, text, published_at "
+                         "FROM documents WHERE id = ?", (document_id,))
         if not rows:
             return None
-        doc_id, title, source, url, published, text = rows[0]
+        doc_id, title, source, url, published, text, published_at = rows[0]
         spans = self.rows(
             "SELECT v.event_id, v.kind, v.start_char, v.end_char, e.type FROM evidence v "
             "JOIN events e ON e.id = v.event_id WHERE e.document_id = ? "
             "ORDER BY v.start_char, v.end_char", (document_id,))
         copies = [c.__dict__ | {"key": c.key} for c in self.copies(document_id)]
         return {"id": doc_id, "title": title, "source": source, "url": url,
-                "published": published, "text": text, "copies": copies,
+                "published": published, "published_at": published_at, "text": text,
+                "copies": copies,
                 "annotations": [{"event_id": ev, "kind": k, "start": s, "end": e, "type": t}
                                 for ev, k, s, e, t in spans]}
 

@@ -182,3 +182,9 @@ CREATE INDEX IF NOT EXISTS merged_events_day ON merged_events(date_start, id);
 """
 MIGRATIONS.append(Migration(7, "merged events paged by date; members found by event",
                             _MERGED, _MERGED))
+_PUBLISHED_AT = """
+ALTER TABLE documents ADD COLUMN published_at TEXT;
+ALTER TABLE document_copies ADD COLUMN published_at TEXT;
+"""
+MIGRATIONS.append(Migration(8, "the moment each article was published, where its source gives it",
+                            _PUBLISHED_AT, _PUBLISHED_AT))

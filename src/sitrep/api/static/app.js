@@ -231,11 +231,15 @@ function showMergedReports(merged, currentId) {
   const body = document.querySelector("#merged-reports tbody");
   body.replaceChildren();
   if (!merged || !merged.reports || merged.reports.length < 2) { box.hidden = true; return; }
-  const reports = [...merged.reports].sort((a, b) => (a.published || "").localeCompare(b.published || ""));
+  // the moment each came out where its source gave one (UTC), else its day
+  const when = r => r.published_at || r.published || "";
+  const reports = [...merged.reports].sort((a, b) => when(a).localeCompare(when(b)));
   for (const r of reports) {
     const tr = el("tr", { "data-event": r.event_id });
     if (r.event_id === currentId) tr.classList.add("current");
-    for (const value of [r.published || "?", r.source || r.url || "", r.status || "",
+    const shown = r.published_at ? `${r.published_at.slice(0, 10)} ${r.published_at.slice(11, 16)} UTC`
+                                 : (r.published || "?");
+    for (const value of [shown, r.source || r.url || "", r.status || "",
                          r.killed ?? "", r.injured ?? ""]) {
       tr.append(el("td", {}, String(value)));
     }
