@@ -996,6 +996,56 @@ def test_where_the_wounded_lie_in_hospital_is_not_where_they_were_hurt(
     assert strike["location"]["text"] == "Kherson"
 
 
+def test_the_enemy_an_army_says_it_neutralised_is_not_the_toll_of_the_attack_on_it(
+        extractor: Extractor) -> None:
+    said = find_casualties(next(extractor.nlp(
+        "The general staff said at least 45 terrorists were neutralised during the "
+        "counter-attack and that four gendarmes lost their lives.").sents))
+    assert said.killed is not None and said.killed.best == 4
+    # where the army's count is the only one, it is the toll of its operation
+    said = find_casualties(next(extractor.nlp(
+        "Troops neutralised 22 terrorists in an operation near Gorom-Gorom on Tuesday, the "
+        "army said.").sents))
+    assert said.killed is not None and said.killed.best == 22
+
+
+def test_an_attack_under_investigation_that_killed_people_is_an_event(
+        extractor: Extractor) -> None:
+    found = events(extractor, "Prosecutors are investigating the raid on a mining camp near "
+                              "Kalehe last week, in which seven miners died.", "2026-07-20")
+    [raid] = [e for e in found if e["type"] == "ASSAULT"]
+    assert raid["location"]["text"] == "Kalehe"
+    assert raid["casualties"]["killed"]["best"] == 7
+    # what is investigated without a toll of its own stays the investigation's matter
+    assert all(e["type"] != "ASSAULT" for e in events(
+        extractor, "Prosecutors are investigating the raid, a spokesman said.", "2026-07-20"))
+
+
+def test_a_date_opening_the_next_clause_dates_that_clause_only(extractor: Extractor) -> None:
+    found = events(extractor, "Bandits killed six farmers in Gusau on July 2. Three days later, "
+                              "two herders were shot dead at a well near Tsafe, and on July 11 "
+                              "a vigilante died in a clash near Tsafe.", "2026-07-14")
+    shooting = next(e for e in found if e["trigger"]["text"] == "shot")
+    assert shooting["date"]["start"] == "2026-07-05"
+
+
+def test_an_attack_told_with_its_count_of_victims_is_kept_whoever_did_it(
+        extractor: Extractor) -> None:
+    # attackers the knowledge base does not know, in a sentence with nothing else: the count
+    # of victims makes the act, whatever the trigger head reads
+    [killing] = [e for e in events(extractor, "Bandits killed six farmers in Gusau.",
+                                   "2026-07-14") if e["type"] == "ASSAULT"]
+    assert killing["casualties"]["killed"]["best"] == 6
+    assert killing["location"]["text"] == "Gusau"
+    # a month's tally is still no act, and the attack told after it keeps its own figures
+    found = events(extractor, "At least 130 civilians were killed and 410 injured in Sudan in "
+                              "March 2026, according to figures compiled by a UN office. On 12 "
+                              "March, a drone struck a market in Mellit, killing five people.",
+                   "2026-04-08")
+    [strike] = [e for e in found if e["type"] == "ASSAULT"]
+    assert strike["casualties"]["killed"]["best"] == 5
+
+
 def test_animals_killed_are_not_counted_among_the_dead(extractor: Extractor) -> None:
     said = find_casualties(next(extractor.nlp("Scores of goats and more than a hundred head of "
                                               "cattle were also killed, a herder said.").sents))

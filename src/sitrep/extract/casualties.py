@@ -58,7 +58,7 @@ def wordnet_people() -> frozenset[str]:
     return frozenset(load_data("people_wordnet.toml")["people"])
 
 
-def _people(head: Token) -> bool:
+def names_people(head: Token) -> bool:
     """Whether a victim phrase names people ("30 terrorists", "14 bandits", "a farmer")."""
     lemma = head.lemma_.lower()
     return lemma in PERSON_NOUNS or lemma in FIGHTER_NOUNS or head.lower_ in FIGHTER_NOUNS \
@@ -111,7 +111,7 @@ def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None
     single = [c for c in head.children
               if c.dep_ == "det" and c.lower_ in ("a", "an", "one", "the")
               or c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its")]
-    if single and head.tag_ in ("NN", "NNP") and _people(head):
+    if single and head.tag_ in ("NN", "NNP") and names_people(head):
         return (1, 1, 1), (single[0].idx, head.idx + len(head.text))
     quant = [c for c in head.children if c.lower_ in ("dozens", "hundreds", "scores", "several")]
     if quant:
@@ -266,7 +266,7 @@ def _victims(token: Token) -> list[Token]:
                 for g in c.children if g.dep_ == "pobj"]
     if token.pos_ == "NOUN" and token.lower_ in VICTIM_OF_NOUNS | {"deaths"}:
         return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj" and _people(g)]
+                for g in c.children if g.dep_ == "pobj" and names_people(g)]
     heads: list[Token] = []
     if token.pos_ == "VERB" or token.tag_.startswith("VB"):
         for child in token.children:
@@ -396,12 +396,15 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
     another act); a toll it gives ("the death toll rose to seven") before any other count of
     the same status."""
     found = Casualties(**_tolls(sent, skip))
+    # "more than 80 terrorists were neutralised ..., and six soldiers were killed": the enemy
+    # an army says it neutralised counts only where the sentence gives no other dead
+    neutralised: Count | None = None
     for token in sent:
         status = _status(token)
         if status is None or getattr(found, status) is not None or token.i in skip:
             continue
         for victim in _victims(token):
-            if token.lemma_.lower() in NEUTRALIZED and not _people(victim):
+            if token.lemma_.lower() in NEUTRALIZED and not names_people(victim):
                 continue
             if status == "injured" and _died_since(victim):
                 continue  # "a woman wounded in the strike has died": one more dead, not hurt
@@ -411,7 +414,12 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
             (low, best, high), (start, end) = summed
             end = max(end, token.idx + len(token.text)) if token.idx > start else end
             start = min(start, token.idx)
-            text = sent.doc.text[start:end]
-            setattr(found, status, Count(low, best, high, text, (start, end)))
+            count = Count(low, best, high, sent.doc.text[start:end], (start, end))
+            if status == "killed" and token.lemma_.lower() in NEUTRALIZED:
+                neutralised = neutralised or count
+                break
+            setattr(found, status, count)
             break
+    if found.killed is None:
+        found.killed = neutralised
     return found

@@ -32,10 +32,12 @@ from sitrep.extract.attribution import (
     reattach_told_modifiers,
 )
 from sitrep.extract.casualties import (
+    INJURED,
     PERSON_NOUNS,
     VICTIM_OF_NOUNS,
     find_casualties,
     is_count,
+    names_people,
     outcounts,
 )
 from sitrep.extract.dates import (
@@ -805,7 +807,12 @@ def _deadly(noun: Token) -> bool:
                 return True
             if child.dep_ in ("prep", "pobj", "compound", "appos"):
                 pending.append(child)
-    return False
+    # "investigated over the attack on a church in Zaria last week, in which four people
+    # died": the parser may hang the relative clause on the verb; its "which" is the act's
+    return any(verb.lemma_.lower() in CASUALTY_LEMMAS and verb.left_edge.i > noun.i
+               and any(word.lower_ == "which" and word.tag_ == "WDT"
+                       for left in verb.lefts for word in left.subtree)
+               for verb in noun.sent if verb.i > noun.i and verb.dep_ in ("advcl", "relcl"))
 
 
 def _tolled(noun: Token) -> bool:
@@ -1208,6 +1215,27 @@ def _seizes_goods(verb: Token) -> bool:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objects) and all(o.lemma_.lower() in SEIZED_GOODS for o in objects)
+
+
+def _counted_victims(verb: Token) -> bool:
+    """Whether a clause's verb of attack counts the people it killed ("bandits killed six
+    farmers", "12 villagers were shot dead"): an act told with its toll. Not the hurt ("18
+    people were injured"), which a story tells of the act it is about, nor a clause describing
+    an act a noun names ("the strike that killed ten people"), nor a tally over a stretch of
+    time ("214 civilians were killed in April")."""
+    return verb.dep_ in ("ROOT", "conj", "ccomp") and verb.lemma_.lower() not in INJURED and any(
+        c.dep_ in ("dobj", "nsubjpass") and names_people(c)
+        and any(is_count(n) for n in c.children) for c in verb.children
+    ) and not any(_a_period(ent) for ent in verb.sent.ents if ent.label_ == "DATE")
+
+
+def _fronted_in_conjunct(ent: Span, clause: Token) -> bool:
+    """Whether a date opens a coordinated clause with a subject of its own ("five people were
+    shot dead at a bar, and on May 25 a guardsman died in a gunfight"): it dates that clause,
+    not the one before the "and"."""
+    return clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and ent.end <= c.left_edge.i for c in clause.children
+    ) and ent.start > clause.head.i
 
 
 def _timed_act(found: Found) -> bool:
@@ -1707,8 +1735,9 @@ class DocumentExtractor:
                 # a strong verb of attack whose subject is a known actor ("U.S. warplanes
                 # struck a market"); verbal acts ("aid groups warned") stay the classifier's
                 anchored = not item.nominal and trig.strong and \
-                    trig.type == EventType.ASSAULT and any(
-                        a.kb_id or a.country or a.sector for a in actors)
+                    trig.type == EventType.ASSAULT and (
+                        any(a.kb_id or a.country or a.sector for a in actors)
+                        or _counted_victims(tok))
                 decided = decide_trigger(trig.type.value, vote, noun=item.nominal,
                                          anchored=anchored)
                 if decided is None:
@@ -2477,6 +2506,8 @@ class DocumentExtractor:
                 return node.head.head, "act"  # "was shot dead and eight others injured on Tuesday"
             if node.dep_ in ("relcl", "acl", "ccomp") or node.head.i == node.i:
                 break
+            if _fronted_in_conjunct(ent, node):
+                break  # "..., and on May 25 a guardsman died in a gunfight": that clause's day
             if step >= NEAR_DATE and node.pos_ in ("VERB", "AUX"):
                 break  # a far date reaches the act through its own phrases, not a clause
             if node.i != ent.root.i and self._other_event_word(node, anchors):
