@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 
 from sitrep.cli import main
 from sitrep.errors import InputError
-from sitrep.ingest import parse_published, read_document
+from sitrep.ingest import parse_published, published_stamp, read_document
+from sitrep.ingest.text import split_published
 
 GOOD = ("Title: Clash\nPublished: 2025-10-14\n\nRebel fighters attacked an army post near "
         "Kidal on Monday, killing three soldiers, a military official said.\n")
@@ -83,3 +85,23 @@ def test_parse_published_never_crashes(value: str) -> None:
 @given(st.dates())
 def test_parse_published_round_trips(day: object) -> None:
     assert parse_published(str(day)) == str(day)
+
+
+@given(st.text(max_size=40))
+def test_published_stamp_never_crashes_and_keeps_the_day(value: str) -> None:
+    try:
+        stamp = published_stamp(value)
+    except InputError as exc:
+        assert "--published" in str(exc)
+    else:
+        assert split_published(stamp)[0] == parse_published(value)
+
+
+@given(st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 1, 1)),
+       st.integers(min_value=-12, max_value=14))
+def test_a_moment_with_its_offset_keeps_the_outlets_day_and_its_utc_moment(
+        moment: dt.datetime, hours: int) -> None:
+    local = moment.replace(microsecond=0, tzinfo=dt.timezone(dt.timedelta(hours=hours)))
+    day, utc = split_published(published_stamp(local.isoformat()))
+    assert day == local.date().isoformat()
+    assert utc == local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

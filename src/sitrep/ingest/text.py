@@ -38,11 +38,11 @@ def published_stamp(value: str, origin: str = "--published") -> str:
     ("2026-05-20T19:30:00Z", "2026-05-20 21:30+02:00"): YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS with
     its UTC offset. A time that cannot be read is dropped; the date is still required."""
     day = parse_published(value, origin)
-    try:
-        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+    if len(value.strip()) <= len(day):
         return day
-    if len(value.strip()) <= 10:
+    try:
+        moment = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
         return day
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)  # a time without offset: taken as UTC
