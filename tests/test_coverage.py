@@ -1046,6 +1046,15 @@ def test_an_attack_told_with_its_count_of_victims_is_kept_whoever_did_it(
     assert strike["casualties"]["killed"]["best"] == 5
 
 
+def test_an_act_told_as_the_answer_to_another_is_its_own(extractor: Extractor) -> None:
+    found = events(extractor, "Last week, gunmen attacked an army post on the edge of the town, "
+                              "killing four soldiers. The army responded with air strikes on a "
+                              "village in nearby Jalalaqsi district that it said killed 20 "
+                              "fighters.", "2026-06-08")
+    tolls = sorted(e["casualties"]["killed"]["best"] for e in found if e["type"] == "ASSAULT")
+    assert tolls == [4, 20]
+
+
 def test_animals_killed_are_not_counted_among_the_dead(extractor: Extractor) -> None:
     said = find_casualties(next(extractor.nlp("Scores of goats and more than a hundred head of "
                                               "cattle were also killed, a herder said.").sents))

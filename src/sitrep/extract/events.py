@@ -414,7 +414,18 @@ def _told_apart(tok: Token) -> bool:
     the figures of the attack before it."""
     return any(t.lower_ in DISTINCT_WORDS and t.dep_ in ("amod", "det")
                and (t.head.i == tok.i or t.head.lemma_.lower() in ACT_NOUNS)
-               for t in tok.subtree)
+               for t in tok.subtree) or _in_response(tok)
+
+
+# Verbs of answering an act with another: "the government responded with an airstrike".
+RESPONSE_VERBS = frozenset({"respond", "retaliate", "reply", "react", "answer"})
+
+
+def _in_response(tok: Token) -> bool:
+    """Whether an act is told as the answer to another ("responded with an airstrike in the
+    next district", "retaliated with shelling"): its own act, not more of the one before."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" \
+        and tok.head.head.lemma_.lower() in RESPONSE_VERBS
 
 
 # Light verbs that tell what was said of an act, not the act: their dates are the saying's.
