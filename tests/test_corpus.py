@@ -512,6 +512,14 @@ def test_a_late_undated_update_joins_the_one_event_whose_figure_it_gives() -> No
     twin = _event("d", "d4", "2025-10-08", ODESA, 9, published="2025-10-08")
     merged = merge_events([first, second, twin, late("x", 9)])
     assert frozenset({"x"}) in {frozenset(r["event_id"] for r in m["reports"]) for m in merged}
+    # an analysis weeks on gives a final toll of the dead no earlier report had, and the
+    # wounded the reports settled on: the wounded tell which event it updates
+    second["casualties"]["injured"] = {"best": 31}
+    final = late("z", 11)
+    final["casualties"]["injured"] = {"best": 31}
+    merged = merge_events([first, second, other, final])
+    assert frozenset({"a", "b", "z"}) in {frozenset(r["event_id"] for r in m["reports"])
+                                           for m in merged}
 
 
 def test_a_report_with_neither_day_nor_place_does_not_keep_others_out() -> None:

@@ -1055,6 +1055,20 @@ def test_an_act_told_as_the_answer_to_another_is_its_own(extractor: Extractor) -
     assert tolls == [4, 20]
 
 
+def test_each_act_of_a_sequence_is_its_own(extractor: Extractor) -> None:
+    found = events(extractor, "The truck bomb outside the Kawangware police station killed nine "
+                              "people and wounded 40. Three days later, a grenade thrown at a "
+                              "police post in nearby Kibera killed an officer. Then, in a night "
+                              "raid, police killed five men they called gang members.",
+                   "2026-09-15")
+    tolls = sorted(e["casualties"]["killed"]["best"] for e in found if e["type"] == "ASSAULT")
+    assert tolls == [1, 5, 9]
+    # the dead of the act told before are no new act
+    found = events(extractor, "Gunmen attacked the market in Kibera on Monday, killing nine "
+                              "people. Later, two of the wounded died in hospital.", "2026-09-15")
+    assert len([e for e in found if e["type"] == "ASSAULT"]) == 1
+
+
 def test_animals_killed_are_not_counted_among_the_dead(extractor: Extractor) -> None:
     said = find_casualties(next(extractor.nlp("Scores of goats and more than a hundred head of "
                                               "cattle were also killed, a herder said.").sents))

@@ -722,6 +722,21 @@ def _coordinated(one: Token, other: Token) -> bool:
     return one.dep_ == other.dep_ == "pobj" and one.head in other.head.conjuncts
 
 
+# Words that open the next act of a sequence: "Three days later, a grenade killed an officer".
+NEXT_ACT_WORDS = frozenset({"then", "later", "afterwards", "afterward", "subsequently"})
+
+
+def _next_in_sequence(verb: Token) -> bool:
+    """Whether a clause of attack opens as the next act of a sequence, with an author of its own
+    ("Three days later, an explosive thrown at a post killed a corporal", "Then, in a raid,
+    soldiers killed four people"): another act than the one told before. Not the dead of it
+    ("Later, two of the wounded died")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in ("die", "succumb") \
+        and bool(subjects) and any(c.dep_ == "advmod" and c.lower_ in NEXT_ACT_WORDS
+                                   and c.i < subjects[0].left_edge.i for c in verb.children)
+
+
 def _came_after(noun: Token) -> bool:
     """ "the strikes that followed", "the clashes that ensued": an act told as coming after
     another, so not that other named again."""
@@ -1519,7 +1534,7 @@ class DocumentExtractor:
         if _came_after(spans[1].root) or _coordinated(spans[0].root, spans[1].root):
             return True  # "an ambush near Al Tanf ..., and the strikes that followed"
         if spans[0].sent != spans[1].sent:
-            return False
+            return _next_in_sequence(spans[1].root)
         for this, that in ((spans[0].root, spans[1].root), (spans[1].root, spans[0].root)):
             clause = next((t for t in (this, *this.ancestors) if after_a_while(t)), None)
             if clause is not None and that not in clause.subtree:

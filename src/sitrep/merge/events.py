@@ -492,7 +492,7 @@ def _join_late_updates(index: _ClusterIndex) -> None:
     than their date window after the event they update, join that event: the one cluster of
     their type that happened in the month before their publication, at their place or inside
     it (their country, their province), with actors that agree, and of which a report gives
-    the very figure of dead one of them gives (or of wounded, where it gives no dead)."""
+    the very figure of dead or of wounded one of them gives."""
     for undated in [c for c in index.clusters if not any(r.dated for r in c.reports)]:
         fits = [c for c in index.clusters if c is not undated
                 and any(_updated_by(c, r) for r in undated.reports)
@@ -589,20 +589,14 @@ def _placed(cluster: Cluster) -> bool:
     return any(r.location.get("country") for r in cluster.reports)
 
 
-def _figure(report: Report) -> tuple[str, int] | None:
-    """The figure a report gives: its dead, or else its wounded."""
-    for status in ("killed", "injured"):
-        value = casualty_count(report, status)
-        if value is not None and value > 0:
-            return status, value
-    return None
-
-
 def _updated_by(cluster: Cluster, report: Report) -> bool:
-    """Whether a report of the cluster gives the report's figure."""
-    figure = _figure(report)
-    return figure is not None and any(casualty_count(r, figure[0]) == figure[1]
-                                      for r in cluster.reports)
+    """Whether a report of the cluster gives a figure of the report's: its dead, or its
+    wounded (an analysis weeks on gives the final toll of the dead, which the first reports
+    may not have had, and the wounded they settled on)."""
+    return any(value is not None and value > 0
+               and any(casualty_count(r, status) == value for r in cluster.reports)
+               for status in ("killed", "injured")
+               for value in [casualty_count(report, status)])
 
 
 def _may_update(cluster: Cluster, report: Report) -> bool:
