@@ -426,6 +426,13 @@ def test_the_last_part_of_a_name_the_tagger_cut_off_is_not_a_place(
     assert "Khan" not in found and "Turbat" in found
 
 
+def test_an_institution_named_after_its_town_is_in_that_town(extractor: Extractor) -> None:
+    found = places(extractor, "A drone struck the Ed Daein Teaching Hospital in East Darfur "
+                              "on Sunday, the health ministry said.")
+    [hospital] = [p for name, p in found.items() if name.startswith("Ed Daein")]
+    assert (hospital.name, hospital.country) == ("El Daein", "SD")
+
+
 def test_an_acronym_names_a_city_only_in_the_country_the_text_is_about(
         extractor: Extractor) -> None:
     militia = places(extractor, "A convoy escorted by the Volunteers for the Defence of the "

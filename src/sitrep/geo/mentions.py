@@ -34,6 +34,12 @@ FACILITY_WORDS = frozenset({"base", "airbase", "airport", "camp", "checkpoint", 
                             "bridge", "dam", "refinery", "oilfield", "field", "countryside",
                             "suburbs", "district", "neighbourhood", "neighborhood"})
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "capital", "villages", "towns"})
+# Words an institution's name adds to its town's: "the Um Ruwaba Teaching Hospital", "Kharkiv
+# Regional Hospital", "the Maiduguri Central Market".
+INSTITUTION_WORDS = frozenset({"teaching", "general", "regional", "central", "main", "district",
+                               "referral", "provincial", "state", "national", "city", "old",
+                               "new", "international", "military", "civil", "municipal",
+                               "university", "specialist", "memorial", "grand", "great"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "around", "into", "across",
                             "inside", "towards", "toward", "through", "of", "to", "on", "between",
                             "west", "east", "north", "south", "via", "over", "and"})
@@ -263,6 +269,15 @@ def _extend_left(span: Span) -> Span:
     return doc[start : span.end]
 
 
+def _town_of_institution(name: Span) -> str | None:
+    """The town an institution's name starts with ("Um Ruwaba Teaching" of "the Um Ruwaba
+    Teaching Hospital" -> "Um Ruwaba"), or None when no such words end the name."""
+    end = len(name)
+    while end > 1 and name[end - 1].lower_ in INSTITUTION_WORDS:
+        end -= 1
+    return name[:end].text if end < len(name) else None
+
+
 def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention | None:
     grown = _grow(span) if country_iso2 is None else _extend_left(span)
     name_span = _strip(grown)
@@ -276,6 +291,8 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
     elif len(name_span) > 1 and name_span[0].lower_ in DIRECTIONS:
         fallback = name_span[1:].text
     after = _next_words(name_span)
+    if fallback is None and after[:1] and after[0] in FACILITY_WORDS:
+        fallback = _town_of_institution(name_span)
     words_in = [t.lower_ for t in grown.doc[name_span.end : grown.end]]
     # a plural is a kind only written small: "the Etoumbi and Mbomo districts", not "States"
     plurals = [t.lower_ for t in grown.doc[name_span.end : grown.end + 1] if t.is_lower
