@@ -32,6 +32,7 @@ from sitrep.extract.attribution import (
     reattach_told_modifiers,
 )
 from sitrep.extract.casualties import (
+    FIGHTER_NOUNS,
     INJURED,
     PERSON_NOUNS,
     VICTIM_OF_NOUNS,
@@ -1128,6 +1129,27 @@ def _predicative(token: Token) -> bool:
     )
 
 
+# Types of acting together the trigger head may read a military operation as.
+JOINT_TYPES = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT"})
+# Where fighters hide: "terrorists' enclaves", "militant hideouts", "a rebel camp".
+HIDEOUT_NOUNS = frozenset({"enclave", "hideout", "den", "camp", "stronghold", "base", "position",
+                           "cell", "hideouts", "enclaves", "dens", "camps"})
+
+
+def _aimed_at_fighters(words: list[Token]) -> bool:
+    """Whether an act (its words) is aimed at fighters or where they hide ("an operation
+    against ISWAP terrorists", "a clearance operation at terrorists' enclaves", "raids on
+    militant hideouts")."""
+    aims = [g for head in words for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("against", "at", "on", "into")
+            for g in c.children if g.dep_ == "pobj"]
+    return any(w.lemma_.lower() in FIGHTER_NOUNS or w.lower_ in FIGHTER_NOUNS
+               or w.lemma_.lower() in ("militant", "insurgent", "rebel", "jihadist")
+               for aim in aims for w in aim.subtree) or any(
+        aim.lemma_.lower() in HIDEOUT_NOUNS and any(c.dep_ in ("poss", "compound", "amod")
+                                                     for c in aim.children) for aim in aims)
+
+
 def _state_forces_protesting(event_type: str, actors: list[ActorRef]) -> bool:
     """A protest whose every actor is police or military."""
     return event_type == EventType.PROTEST.value and bool(actors) and all(
@@ -1797,6 +1819,12 @@ class DocumentExtractor:
             # police and soldiers do not stage protests: that sentence is about the protest
             # they act on, and the lexicon's reading of their verb stands
             decided = TypeDecision(trig.type.value, decided.confidence, "rules")
+        if decided is not None and decided.type in JOINT_TYPES \
+                and trig.type == EventType.ASSAULT \
+                and _aimed_at_fighters([*item.text_tokens, *([verb] if verb is not None else [])]):
+            # "conducted a clearance operation at terrorists' enclaves": an operation against
+            # an armed group is an act of force, whoever took part in it together
+            decided = TypeDecision(trig.type.value, decided.confidence, "rules")
         if decided is not None:
             event.type = EventType(decided.type)
             event.decided_by = decided.decided_by
@@ -2455,6 +2483,9 @@ class DocumentExtractor:
         if self._casualty_clause_of(tok):
             anchors.add(tok.head.i)  # "On Jan. 17, a missile tore through a block, killing 11"
         clause = verb if verb is not None else tok
+        if clause.dep_ == "conj" and clause.pos_ == "VERB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            anchors.add(clause.head.i)  # "arrived late Monday and opened fire": one subject's day
         if clause.head.lemma_.lower() in CASUALTY_LEMMAS and clause in _when_clauses(clause.head):
             anchors.add(clause.head.i)  # "eight people were killed on Sunday when gunmen opened
             # fire at a market": the dead's day is the act's
