@@ -1080,14 +1080,6 @@ def test_an_operation_at_fighters_hideouts_is_an_act_of_force(extractor: Extract
     assert operation["location"]["text"] == "Dansadau"
 
 
-def test_a_day_given_to_the_first_of_two_verbs_dates_the_second(extractor: Extractor) -> None:
-    found = events(extractor, "Police said the attackers arrived on motorcycles late on Monday "
-                              "and opened fire on worshippers leaving a mosque in Bukkuyum.",
-                   "2026-06-24")
-    [attack] = [e for e in found if e["type"] == "ASSAULT"]
-    assert attack["date"]["start"] == "2026-06-22"
-
-
 def test_animals_killed_are_not_counted_among_the_dead(extractor: Extractor) -> None:
     said = find_casualties(next(extractor.nlp("Scores of goats and more than a hundred head of "
                                               "cattle were also killed, a herder said.").sents))

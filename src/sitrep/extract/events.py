@@ -2483,9 +2483,6 @@ class DocumentExtractor:
         if self._casualty_clause_of(tok):
             anchors.add(tok.head.i)  # "On Jan. 17, a missile tore through a block, killing 11"
         clause = verb if verb is not None else tok
-        if clause.dep_ == "conj" and clause.pos_ == "VERB" and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-            anchors.add(clause.head.i)  # "arrived late Monday and opened fire": one subject's day
         if clause.head.lemma_.lower() in CASUALTY_LEMMAS and clause in _when_clauses(clause.head):
             anchors.add(clause.head.i)  # "eight people were killed on Sunday when gunmen opened
             # fire at a market": the dead's day is the act's
