@@ -1131,9 +1131,11 @@ def _predicative(token: Token) -> bool:
 
 # Types of acting together the trigger head may read a military operation as.
 JOINT_TYPES = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT"})
-# Where fighters hide: "terrorists' enclaves", "militant hideouts", "a rebel camp".
+# Who an armed operation is aimed at, and where they hide: "terrorists' enclaves", "militant
+# hideouts", "a rebel camp".
+ENEMY_NOUNS = FIGHTER_NOUNS | frozenset({"militant", "insurgent", "rebel"})
 HIDEOUT_NOUNS = frozenset({"enclave", "hideout", "den", "camp", "stronghold", "base", "position",
-                           "cell", "hideouts", "enclaves", "dens", "camps"})
+                           "cell"})
 
 
 def _aimed_at_fighters(words: list[Token]) -> bool:
@@ -1143,8 +1145,7 @@ def _aimed_at_fighters(words: list[Token]) -> bool:
     aims = [g for head in words for c in head.children
             if c.dep_ == "prep" and c.lower_ in ("against", "at", "on", "into")
             for g in c.children if g.dep_ == "pobj"]
-    return any(w.lemma_.lower() in FIGHTER_NOUNS or w.lower_ in FIGHTER_NOUNS
-               or w.lemma_.lower() in ("militant", "insurgent", "rebel", "jihadist")
+    return any(w.lemma_.lower() in ENEMY_NOUNS or w.lower_ in ENEMY_NOUNS
                for aim in aims for w in aim.subtree) or any(
         aim.lemma_.lower() in HIDEOUT_NOUNS and any(c.dep_ in ("poss", "compound", "amod")
                                                      for c in aim.children) for aim in aims)
