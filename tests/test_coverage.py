@@ -982,17 +982,16 @@ def test_where_the_wounded_were_taken_is_not_where_they_were_hurt(
 
 def test_where_the_wounded_lie_in_hospital_is_not_where_they_were_hurt(
         extractor: Extractor) -> None:
-    found = events(extractor, "Prosecutors said on Thursday that four men were killed in the "
-                              "shooting at a billiard hall in the municipality of Apaseo el "
-                              "Grande. Two other men were wounded and are still in hospital in "
-                              "Querétaro, the office said.", "2026-09-10")
-    [shooting] = [e for e in found if e["type"] == "ASSAULT"]
+    found = assaults(extractor, "Prosecutors said on Thursday that four men were killed in the "
+                                "shooting at a billiard hall in the municipality of Apaseo el "
+                                "Grande. Two other men were wounded and are still in hospital in "
+                                "Querétaro, the office said.", "2026-09-10")
+    [shooting] = found
     assert shooting["location"]["text"] == "Apaseo el Grande"
     assert shooting["casualties"]["injured"]["best"] == 2
     # a strike on a hospital is where the hospital is
-    [strike] = [e for e in events(extractor, "A drone struck a hospital in Kherson on Monday, "
-                                             "killing two nurses.", "2026-09-10")
-                if e["type"] == "ASSAULT"]
+    [strike] = assaults(extractor, "A drone struck a hospital in Kherson on Monday, killing two "
+                                   "nurses.", "2026-09-10")
     assert strike["location"]["text"] == "Kherson"
 
 
@@ -1011,20 +1010,20 @@ def test_the_enemy_an_army_says_it_neutralised_is_not_the_toll_of_the_attack_on_
 
 def test_an_attack_under_investigation_that_killed_people_is_an_event(
         extractor: Extractor) -> None:
-    found = events(extractor, "Prosecutors are investigating the raid on a mining camp near "
-                              "Kalehe last week, in which seven miners died.", "2026-07-20")
-    [raid] = [e for e in found if e["type"] == "ASSAULT"]
+    found = assaults(extractor, "Prosecutors are investigating the raid on a mining camp near "
+                                "Kalehe last week, in which seven miners died.", "2026-07-20")
+    [raid] = found
     assert raid["location"]["text"] == "Kalehe"
     assert raid["casualties"]["killed"]["best"] == 7
     # what is investigated without a toll of its own stays the investigation's matter
-    assert all(e["type"] != "ASSAULT" for e in events(
-        extractor, "Prosecutors are investigating the raid, a spokesman said.", "2026-07-20"))
+    assert not assaults(extractor, "Prosecutors are investigating the raid, a spokesman said.",
+                        "2026-07-20")
 
 
 def test_a_date_opening_the_next_clause_dates_that_clause_only(extractor: Extractor) -> None:
-    found = events(extractor, "Bandits killed six farmers in Gusau on July 2. Three days later, "
-                              "two herders were shot dead at a well near Tsafe, and on July 11 "
-                              "a vigilante died in a clash near Tsafe.", "2026-07-14")
+    found = assaults(extractor, "Bandits killed six farmers in Gusau on July 2. Three days later, "
+                                "two herders were shot dead at a well near Tsafe, and on July 11 "
+                                "a vigilante died in a clash near Tsafe.", "2026-07-14")
     shooting = next(e for e in found if e["trigger"]["text"] == "shot")
     assert shooting["date"]["start"] == "2026-07-05"
 
@@ -1033,48 +1032,47 @@ def test_an_attack_told_with_its_count_of_victims_is_kept_whoever_did_it(
         extractor: Extractor) -> None:
     # attackers the knowledge base does not know, in a sentence with nothing else: the count
     # of victims makes the act, whatever the trigger head reads
-    [killing] = [e for e in events(extractor, "Bandits killed six farmers in Gusau.",
-                                   "2026-07-14") if e["type"] == "ASSAULT"]
+    [killing] = assaults(extractor, "Bandits killed six farmers in Gusau.", "2026-07-14")
     assert killing["casualties"]["killed"]["best"] == 6
     assert killing["location"]["text"] == "Gusau"
     # a month's tally is still no act, and the attack told after it keeps its own figures
-    found = events(extractor, "At least 130 civilians were killed and 410 injured in Sudan in "
-                              "March 2026, according to figures compiled by a UN office. On 12 "
-                              "March, a drone struck a market in Mellit, killing five people.",
-                   "2026-04-08")
-    [strike] = [e for e in found if e["type"] == "ASSAULT"]
+    found = assaults(extractor, "At least 130 civilians were killed and 410 injured in Sudan in "
+                                "March 2026, according to figures compiled by a UN office. On 12 "
+                                "March, a drone struck a market in Mellit, killing five people.",
+                     "2026-04-08")
+    [strike] = found
     assert strike["casualties"]["killed"]["best"] == 5
 
 
 def test_an_act_told_as_the_answer_to_another_is_its_own(extractor: Extractor) -> None:
-    found = events(extractor, "Last week, gunmen attacked an army post on the edge of the town, "
-                              "killing four soldiers. The army responded with air strikes on a "
-                              "village in nearby Jalalaqsi district that it said killed 20 "
-                              "fighters.", "2026-06-08")
-    tolls = sorted(e["casualties"]["killed"]["best"] for e in found if e["type"] == "ASSAULT")
+    found = assaults(extractor, "Last week, gunmen attacked an army post on the edge of the town, "
+                                "killing four soldiers. The army responded with air strikes on a "
+                                "village in nearby Jalalaqsi district that it said killed 20 "
+                                "fighters.", "2026-06-08")
+    tolls = sorted(e["casualties"]["killed"]["best"] for e in found)
     assert tolls == [4, 20]
 
 
 def test_each_act_of_a_sequence_is_its_own(extractor: Extractor) -> None:
-    found = events(extractor, "The truck bomb outside the Kawangware police station killed nine "
-                              "people and wounded 40. Three days later, a grenade thrown at a "
-                              "police post in nearby Kibera killed an officer. Then, in a night "
-                              "raid, police killed five men they called gang members.",
-                   "2026-09-15")
-    tolls = sorted(e["casualties"]["killed"]["best"] for e in found if e["type"] == "ASSAULT")
+    found = assaults(extractor, "The truck bomb outside the Kawangware police station killed nine "
+                                "people and wounded 40. Three days later, a grenade thrown at a "
+                                "police post in nearby Kibera killed an officer. Then, in a night "
+                                "raid, police killed five men they called gang members.",
+                     "2026-09-15")
+    tolls = sorted(e["casualties"]["killed"]["best"] for e in found)
     assert tolls == [1, 5, 9]
     # the dead of the act told before are no new act
-    found = events(extractor, "Gunmen attacked the market in Kibera on Monday, killing nine "
-                              "people. Later, two of the wounded died in hospital.", "2026-09-15")
-    assert len([e for e in found if e["type"] == "ASSAULT"]) == 1
+    found = assaults(extractor, "Gunmen attacked the market in Kibera on Monday, killing nine "
+                                "people. Later, two of the wounded died in hospital.", "2026-09-15")
+    assert len(found) == 1
 
 
 def test_an_operation_at_fighters_hideouts_is_an_act_of_force(extractor: Extractor) -> None:
-    found = events(extractor, "Acting on intelligence, troops on Monday conducted a clearance "
-                              "operation at bandits' hideouts in the forest near Dansadau. "
-                              "Fourteen (14) bandits were neutralised in the firefight, the army "
-                              "said.", "2026-06-18")
-    [operation] = [e for e in found if e["type"] == "ASSAULT"]
+    found = assaults(extractor, "Acting on intelligence, troops on Monday conducted a clearance "
+                                "operation at bandits' hideouts in the forest near Dansadau. "
+                                "Fourteen (14) bandits were neutralised in the firefight, the army "
+                                "said.", "2026-06-18")
+    [operation] = found
     assert operation["date"]["start"] == "2026-06-15"
     assert operation["casualties"]["killed"]["best"] == 14
     assert operation["location"]["text"] == "Dansadau"
