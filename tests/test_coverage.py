@@ -17,7 +17,7 @@ from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dates import resolve_date
 from sitrep.extract.events import time_spans
 from sitrep.ingest import document_from_text
-from sitrep.merge.events import Cluster, merge_events, place_relation, report_of
+from sitrep.merge.events import Cluster, merge_events, merged_event, place_relation, report_of
 from sitrep.model import Place
 from sitrep.nlp.dateline import find_datelines
 from sitrep.pipeline import Extractor
@@ -2224,3 +2224,91 @@ def test_the_dead_of_shells_fired_into_a_market_are_theirs_not_an_operation_told
 def test_what_a_side_says_it_never_does_is_no_act(extractor: Extractor) -> None:
     assert assaults(extractor, "The defence ministry has repeatedly stated that its forces do "
                                "not strike civilian targets.", "2026-04-15") == []
+
+
+def test_a_day_written_before_its_month_dates_the_act_noun_after_a_capitalised_word(
+        extractor: Extractor) -> None:
+    # the tagger reads "30 May" as a cardinal and a name here; "The 30" is not a date
+    ambush = assault(extractor, "The 30 May ambush, in which seven soldiers died, shocked the "
+                                "town of Diffa.", "2026-09-10")
+    assert ambush["date"]["start"] == "2026-05-30" and ambush["date"]["precision"] == "day"
+
+
+def test_an_army_that_neutralised_a_count_of_fighters_tells_an_act(extractor: Extractor) -> None:
+    [strike] = assaults(extractor, "Soldiers neutralised 19 bandits near Tsafe on Friday.",
+                        "2026-06-25")
+    assert strike["casualties"]["killed"]["best"] == 19
+    assert strike["date"]["start"] == "2026-06-19"
+    assert assaults(extractor, "Army engineers neutralised two roadside bombs outside Gwoza on "
+                               "Tuesday.", "2026-06-25") == []
+
+
+def test_the_merged_place_is_one_most_reports_agree_with_not_a_finer_one_abroad() -> None:
+    gao = {"geonameid": 2457163, "name": "Gao", "lat": 16.27, "lon": -0.04, "country": "ML",
+           "admin1_code": "09", "feature_class": "P", "feature_code": "PPLA", "precision": 2}
+    camp = {"name": "Gao camp", "lat": 6.5, "lon": 3.3, "country": "NG",
+            "admin1_code": "05", "feature_class": "S", "feature_code": "CMP", "precision": 1}
+    reports = [report_of(_report(f"g{i}", f"d{i}", gao, [])) for i in range(4)]
+    misread = report_of(_report("m", "dm", camp, []))
+    assert merged_event(Cluster([*reports, misread]), {})["location"]["name"] == "Gao"
+    # two reports are too few to tell which is right: the finer place stands
+    assert merged_event(Cluster([reports[0], misread]), {})["location"]["name"] == "Gao camp"
+
+
+def test_an_attack_noun_given_its_own_day_deep_in_a_phrase_is_that_act(
+        extractor: Extractor) -> None:
+    told = ("The president sent his condolences to the families of those killed in the ambush "
+            "carried out on Friday against a convoy near Kaya.")
+    [attack] = assaults(extractor, told, "2026-03-09")
+    assert attack["date"]["start"] == "2026-03-06"
+    told = ("Kaya, 9 March (AIB) - The regional governor travelled on Monday to Kaya to bring "
+            "the condolences of the government to the families of the victims of the criminal "
+            "attack perpetrated on Friday against the cattle market.\n\nAccording to the "
+            "authorities, the cowardly attack left 17 dead and 30 wounded.")
+    [attack] = assaults(extractor, told, "2026-03-09")
+    assert attack["date"]["start"] == "2026-03-06"
+    assert attack["casualties"]["killed"]["best"] == 17
+
+
+def test_a_town_the_tagger_reads_as_a_common_word_is_a_place_after_in(
+        extractor: Extractor) -> None:
+    [killed] = assaults(extractor, "Four traders were killed in Sake on Tuesday.", "2026-08-27")
+    assert killed["location"]["name"] == "Sake" and killed["location"]["country"] == "CD"
+
+
+def test_a_state_named_like_a_country_is_the_state(extractor: Extractor) -> None:
+    [raid] = assaults(extractor, "Bandits killed nine farmers in a raid on a hamlet in Niger "
+                                 "State on Saturday, the police said.", "2026-07-06")
+    assert (raid["location"]["country"], raid["location"]["feature_code"]) == ("NG", "ADM1")
+    [strike] = assaults(extractor, "A drone strike killed nine people in Niger on Saturday.",
+                        "2026-07-06")
+    assert strike["location"]["country"] == "NE"
+
+
+def test_a_toll_set_against_the_reports_own_figure_does_not_replace_it(
+        extractor: Extractor) -> None:
+    told = ("Gunmen killed 14 people in a raid on a village near Mariga late Sunday, residents "
+            "said on Tuesday, while the police put the toll at eight.")
+    [raid] = assaults(extractor, told, "2026-06-23")
+    assert raid["casualties"]["killed"]["best"] == 14
+    [toll] = assaults(extractor, "Gunmen raided a village near Mariga late Sunday, while the "
+                                 "police put the toll at eight.", "2026-06-23")
+    assert toll["casualties"]["killed"]["best"] == 8
+
+
+def test_an_attack_noun_whose_clause_counts_its_dead_is_an_act_in_passing(
+        extractor: Extractor) -> None:
+    told = ("Residents of Dikwa say they are still struggling, more than two weeks after the "
+            "raid that killed 12 farmers.")
+    [raid] = assaults(extractor, told, "2026-05-02")
+    assert raid["status"] == "background" and raid["casualties"]["killed"]["best"] == 12
+
+
+def test_the_kin_a_survivor_lost_are_not_the_toll(extractor: Extractor) -> None:
+    told = ("A drone strike hit a bus station in Mokha on Saturday. Hassan Omar, a driver, lost "
+            "his son and his nephew in the strike, which killed nine people.")
+    [strike] = assaults(extractor, told, "2026-03-16")
+    assert strike["casualties"]["killed"]["best"] == 9
+    [lost] = assaults(extractor, "The battalion lost 12 soldiers in the ambush near Mokha on "
+                                 "Saturday.", "2026-03-16")
+    assert lost["casualties"]["killed"]["best"] == 12

@@ -384,6 +384,14 @@ def outcounts(have: Count | None, other: Count | None) -> bool:
     return other is not None and (have is None or other.total and other.best > have.best)
 
 
+def _own_kin(victim: Token) -> bool:
+    """Whether the people someone lost are his or hers, uncounted ("lost his brother and his
+    main buyer", "lost her husband"): a survivor's grief, not a count of the act's dead ("the
+    army lost 12 soldiers", "lost 12 of its men")."""
+    return any(c.dep_ == "poss" for c in victim.children) \
+        and not any(is_count(c) for c in victim.children)
+
+
 def _died_since(victim: Token) -> bool:
     """Whether the people a wound befell are said to have died ("a woman wounded in the strike
     has died in hospital", "two soldiers injured in the attack died on Monday")."""
@@ -391,11 +399,30 @@ def _died_since(victim: Token) -> bool:
         "die", "succumb", "perish")
 
 
+# Words that open a clause set against the sentence's main one ("..., while the government put
+# the toll at six").
+CONTRAST_MARKS = frozenset({"while", "whereas"})
+
+
+def _contrasted(sent: Span, count: Count) -> bool:
+    """Whether a toll is told in a clause set against the main one: "Jihadists killed 11 people
+    ..., local sources said, while the government put the toll at six" (the report's figure is
+    its own account's; the other is a disagreement it notes)."""
+    found = sent.doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+    if found is None:
+        return False
+    return any(node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in node.children)
+        for node in (found.root, *found.root.ancestors))
+
+
 def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
     """Casualty counts stated in a sentence (but for its tokens in `skip`: a clause telling
     another act); a toll it gives ("the death toll rose to seven") before any other count of
-    the same status."""
-    found = Casualties(**_tolls(sent, skip))
+    the same status, unless told in a clause set against the main one."""
+    tolls = _tolls(sent, skip)
+    contrasted = {status: count for status, count in tolls.items() if _contrasted(sent, count)}
+    found = Casualties(**{s: c for s, c in tolls.items() if s not in contrasted})
     # "more than 80 terrorists were neutralised ..., and six soldiers were killed": the enemy
     # an army says it neutralised counts only where the sentence gives no other dead
     neutralised: Count | None = None
@@ -408,6 +435,8 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
                 continue
             if status == "injured" and _died_since(victim):
                 continue  # "a woman wounded in the strike has died": one more dead, not hurt
+            if token.lemma_.lower() == "lose" and _own_kin(victim):
+                continue  # "a fisherman lost his brother and his cousin": his, not the toll
             summed = _sum_conjuncts(victim, status)
             if summed is None:
                 continue
@@ -422,4 +451,7 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
             break
     if found.killed is None:
         found.killed = neutralised
+    for status, count in contrasted.items():
+        if getattr(found, status) is None:
+            setattr(found, status, count)  # the only figure of its status the sentence gives
     return found

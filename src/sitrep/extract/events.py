@@ -753,7 +753,10 @@ def _dated_apart(one: Event, other: Event) -> bool:
 
 
 # a day and month the tagger may leave out of its dates: "In the early hours of 7 February"
-_DAY_MONTH = re.compile(r"\b(?:(\d{1,2}) ([A-Z][a-z]+)|([A-Z][a-z]+)\.? (\d{1,2}))\b(?:,? \d{4})?")
+# (a month's name, so that "The 21 May attack" is not read as "The 21")
+_MONTH_NAME = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}}) ({_MONTH_NAME})|({_MONTH_NAME})\.? (\d{{1,2}}))\b(?:,? \d{{4}})?")
 
 
 def time_spans(sent: Span) -> list[Span]:
@@ -1245,6 +1248,18 @@ def _own_time(noun: Token) -> bool:
                 g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
             return True
     return any(_own_time(done) for done in _carried_out(noun))
+
+
+def _told_on_a_day(noun: Token) -> bool:
+    """Whether an act noun is given the day it happened on in its own words: "the attack
+    perpetrated on Friday", "the ambush of 13 November" (not a span of time: "a four-day
+    strike", "an attack in August"). Not a bare "strike", which may be a walkout ("began a
+    strike on Monday over unpaid wages"): the sentence head tells which."""
+    if noun.lemma_.lower() == "strike" and not any(c.dep_ == "compound" for c in noun.children):
+        return False
+    return any(child.dep_ == "prep" and child.lower_ in ("on", "of") and any(
+        g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj")
+        for holder in (noun, *_carried_out(noun)) for child in holder.children)
 
 
 # What a seizure takes when it is a confiscation, not the taking of a place or a person:
@@ -1774,11 +1789,15 @@ class DocumentExtractor:
                     or _act_tolled(tok)
                     or (trig.strong or _dated_or_placed(tok)) and in_reference_frame(tok)
                     or trig.type == EventType.ASSAULT and (_aimed_at_place(tok)
-                                                           or _framing_verb(tok) is not None)):
+                                                           or _framing_verb(tok) is not None
+                                                           or _told_on_a_day(tok)
+                                                           or _deadly(tok))):
                 # "The strikes hit a market", "the death toll from Saturday's bombing", "the
                 # exodus followed an Oct. 18 attack", "mourned the dead of Tuesday's strike on
-                # Kharkiv", "was the target of an attack": the sentence names an act it counts,
-                # refers back to or aims at a place, though it tells something else
+                # Kharkiv", "was the target of an attack", "the families of the victims of the
+                # attack perpetrated on Friday", "weeks after the strike that killed ten
+                # people": the sentence names an act it counts, refers back to, aims at a place
+                # or gives its own day or dead, though it tells something else
                 decided = TypeDecision(trig.type.value, 0.5, "rules")
             if decided is None:
                 # a strong verb of attack whose subject is a known actor ("U.S. warplanes
@@ -1791,8 +1810,11 @@ class DocumentExtractor:
                                          anchored=anchored)
                 if decided is None:
                     return None
-        if trig.derived and (decided is None or decided.decided_by != "classifier"):
-            return None  # a WordNet-derived word is an event only when the classifier says so
+        if trig.derived and (decided is None or decided.decided_by != "classifier") and not (
+                trig.type == EventType.ASSAULT and not item.nominal and _counted_victims(tok)):
+            # a WordNet-derived word is an event only when the classifier says so, or when it
+            # counts the people it killed ("troops neutralised 34 terrorists near Marte")
+            return None
         event = Event(
             id="",
             type=trig.type,

@@ -222,14 +222,21 @@ def _unclaimed(tok: Token) -> bool:
                                    and not t.like_num for t in ent)
 
 
+def _located_common_word(tok: Token) -> bool:
+    """A capitalised word the tagger read as a common noun right after a preposition of place,
+    inside a sentence: "killed in Sake" (sake), "near Hope"."""
+    return tok.pos_ == "NOUN" and tok.is_title and tok.i > 0 \
+        and tok.doc[tok.i - 1].lower_ in LOCATIVE_PREPS
+
+
 def _propn_runs(doc: Doc) -> list[Span]:
     """Runs of capitalised proper nouns that no entity covers."""
     runs: list[Span] = []
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.pos_ == "PROPN" and _unclaimed(tok) and _is_name_token(tok) \
-                and not tok.is_sent_start:
+        if (tok.pos_ == "PROPN" or _located_common_word(tok)) and _unclaimed(tok) \
+                and _is_name_token(tok) and not tok.is_sent_start:
             j = i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and _unclaimed(doc[j + 1]) \
                     and _is_name_token(doc[j + 1]):
@@ -329,7 +336,9 @@ def find_mentions(doc: Doc, kb: ActorKB) -> list[Mention]:
     """Every place-name mention of the document, in text order, without overlaps."""
     spans: list[tuple[Span, str, str | None]] = []
     for ent in doc.ents:
-        if ent.ent_id_.startswith("country:"):
+        if ent.ent_id_.startswith("country:") and _names_a_state(ent):
+            spans.append((ent, "place", None))  # "Niger State": Nigeria's state, not Niger
+        elif ent.ent_id_.startswith("country:"):
             if ent.label_ == "GPE" or _country_name(ent, kb):
                 # "U.S. troops", "UK officials": the country's name used as a modifier is a
                 # toponym; a demonym ("British", "American") is not, unless it names the
@@ -481,6 +490,13 @@ def _names_an_outlet(span: Span) -> bool:
         i += 1
     after = i < len(doc) and doc[i].is_title and doc[i].lower_ in OUTLET_HEADS
     return after or (span.start > 0 and doc[span.start - 1].text == "Agence")
+
+
+def _names_a_state(ent: Span) -> bool:
+    """Whether a country's name is a province's, written with its title: "Niger State" (in
+    Nigeria), "Lagos State", "Georgia State" is not the country."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.text in ("State", "Province", "Region")
 
 
 def _country_name(ent: Span, kb: ActorKB) -> bool:

@@ -822,12 +822,26 @@ def _merged_location(reports: list[Report]) -> dict[str, Any] | None:
     placed = [r for r in reports if r.location.get("lat") is not None]
     if not placed:
         return min(reports, key=_specificity).location if reports else None
+    placed = _agreed_places(placed)
     finest = min(r.location.get("precision") or 9 for r in placed)
     pool = [r for r in placed if (r.location.get("precision") or 9) == finest]
     deepest = max(_admin_depth(r.location) for r in pool)
     pool = [r for r in pool if _admin_depth(r.location) == deepest]
     votes = Counter(_place_key(r.location) for r in pool)
     return min(pool, key=lambda r: (-votes[_place_key(r.location)], _specificity(r))).location
+
+
+def _agreed_places(placed: list[Report]) -> list[Report]:
+    """The reports whose place another report agrees with (the same place, one inside it or one
+    it lies in): a namesake village abroad or a town no other report names does not outrank
+    the places the rest agree on because it is finer. All of them when too few reports give a
+    place to tell."""
+    if len(placed) < 3:
+        return placed
+    agreed = [r for r in placed if any(
+        place_relation(r.location, other.location) in ("same", "nested")
+        for other in placed if other is not r)]
+    return agreed or placed
 
 
 def _place_key(location: dict[str, Any]) -> str:
