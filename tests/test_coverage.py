@@ -2312,3 +2312,25 @@ def test_the_kin_a_survivor_lost_are_not_the_toll(extractor: Extractor) -> None:
     [lost] = assaults(extractor, "The battalion lost 12 soldiers in the ambush near Mokha on "
                                  "Saturday.", "2026-03-16")
     assert lost["casualties"]["killed"]["best"] == 12
+
+
+def test_a_point_measured_from_a_town_in_a_state_is_near_the_town(extractor: Extractor) -> None:
+    [killed] = assaults(extractor, "Gunmen killed 9 people in a village 20 km south of Gusau in "
+                                   "Zamfara State on Sunday.", "2026-06-16")
+    assert killed["location"]["name"] == "Gusau" and killed["location"]["precision"] == 2
+
+
+def test_the_dead_of_a_gunfight_are_where_the_gunfight_was(extractor: Extractor) -> None:
+    [killed] = assaults(extractor, "A soldier was killed in a gunfight with gunmen in the town "
+                                   "of Aguililla on Monday.", "2026-05-26")
+    assert killed["location"]["name"] == "Aguililla"
+
+
+def test_an_act_a_month_before_other_news_is_dated_a_month_before_it(
+        extractor: Extractor) -> None:
+    [strike] = assaults(extractor, "Traders in Mokha say business has not recovered, a month "
+                                   "after the strike that killed ten people at the fish market.",
+                        "2026-03-20")
+    assert strike["status"] == "background" and strike["date"]["precision"] == "month"
+    # a month before publication, give or take a week
+    assert strike["date"]["start"] <= "2026-02-18" <= strike["date"]["end"] < "2026-03-20"

@@ -33,8 +33,18 @@ def counted_back(day: str, count: int, unit: str, text: str, span: Span,
     precision) or weeks (the week's, but a day's when exact: "exactly a week after") before
     it; with `later` ("three days later"), after it; `within` ("less than a week after"): any
     day from that many before it up to it."""
-    shift = dt.timedelta(days=count * (7 if unit == "week" else 1))
+    shift = dt.timedelta(days=count * UNIT_DAYS.get(unit, 1))
     when = dt.date.fromisoformat(day) + (shift if later else -shift)
+    if unit == "month":
+        # "a month after" is looser still: the weeks around it, never past the day counted from
+        reference = dt.date.fromisoformat(day)
+        loose = dt.timedelta(days=LOOSE_MONTH_DAYS)
+        start, end = when - loose, when + loose
+        if later:
+            start = max(start, reference + dt.timedelta(days=1))
+        else:
+            end = min(end, reference - dt.timedelta(days=1))
+        return DateRef(start.isoformat(), end.isoformat(), "month", text, span)
     if within:
         # "less than a week after" the 8th: from the 1st to the 7th (a day before it at the
         # latest: the act it follows came first)
@@ -58,6 +68,10 @@ def counted_back(day: str, count: int, unit: str, text: str, span: Span,
 
 # How many days either side of "a week after" (or "two weeks after") the act may lie.
 LOOSE_WEEK_DAYS = 3
+# How many days around "a month after" (a month: four weeks to five) the act may lie.
+LOOSE_MONTH_DAYS = 7
+# Days in the units a span is counted in.
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
 # Words that make "a week after" a count of days: "exactly a week after", "a week to the day".
@@ -73,10 +87,13 @@ def counted_back_from(published: dt.date, count: int, unit: str, text: str,
     """ "came four days after" a clause the report does not date: that many days (or weeks)
     before the news, which happened on or up to UNDATED_REACH_DAYS before publication; a span
     of days with a week's precision (`within`, "less than a week after": up to publication)."""
-    shift = dt.timedelta(days=count * (7 if unit == "week" else 1))
-    end = published if within else published - shift
-    start = published - shift - dt.timedelta(days=UNDATED_REACH_DAYS)
-    return DateRef(start.isoformat(), end.isoformat(), "week", text, span)
+    shift = dt.timedelta(days=count * UNIT_DAYS.get(unit, 1))
+    reach = LOOSE_MONTH_DAYS if unit == "month" else UNDATED_REACH_DAYS
+    end = published if within else published - shift + (
+        dt.timedelta(days=LOOSE_MONTH_DAYS) if unit == "month" else dt.timedelta(0))
+    start = published - shift - dt.timedelta(days=reach)
+    return DateRef(start.isoformat(), min(end, published).isoformat(),
+                   "month" if unit == "month" else "week", text, span)
 
 
 def since(date: DateRef, published: dt.date) -> DateRef:

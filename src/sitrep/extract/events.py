@@ -893,10 +893,16 @@ def _day_word(child: Token) -> Token | None:
     return child if child.lemma_.lower() in DAY_PARTS else None
 
 
+# The units a span of time before or after an act is counted in: "four days after", "a week
+# after", "a month after".
+SPAN_UNITS = ("day", "week", "month")
+
+
 def _day_span(holder: Token) -> Token | None:
-    """The "N days" / "a week" word a word carries ("four days after", "three days later")."""
+    """The "N days" / "a week" / "a month" word a word carries ("four days after", "three days
+    later")."""
     return next((c for c in holder.children if c.dep_ == "npadvmod"
-                 and c.lemma_.lower() in ("day", "week")), None)
+                 and c.lemma_.lower() in SPAN_UNITS), None)
 
 
 def _set_after(noun: Token, verb: Token) -> bool:
@@ -911,10 +917,11 @@ def _set_after(noun: Token, verb: Token) -> bool:
 
 
 def _suffered_in(tok: Token, other: Token) -> bool:
-    """Whether an act noun is the act a casualty verb's victims suffered ("were killed in an
-    attack", "died during the shelling"): one act, so its words place the casualties."""
+    """Whether a trigger noun is the act a casualty verb's victims suffered ("were killed in an
+    attack", "died during the shelling", "was killed in a gunfight with cartel members in the
+    municipality of Cortazar"): one act, so its words place the casualties."""
     return other.dep_ == "pobj" and other.head.lower_ in ("in", "during") \
-        and other.head.head.i == tok.i and other.lemma_.lower() in ACT_NOUNS \
+        and other.head.head.i == tok.i and other.pos_ == "NOUN" \
         and tok.lemma_.lower() in CASUALTY_LEMMAS
 
 
@@ -2401,6 +2408,12 @@ class DocumentExtractor:
                 origin = origin or place
             elif location is None or _more_exact_place(place, location):
                 location = place
+        if location is not None and reference is not None and location.feature_class == "A" \
+                and reference.feature_class != "A" and reference.lat is not None \
+                and place_relation(location.to_dict(), reference.to_dict()) == "nested":
+            # "at a settlement about 15 kilometres north-east of Marte in Borno State": near the
+            # town, not anywhere in the state it lies in
+            return reference, origin
         return location or reference, origin
 
     @staticmethod
@@ -2719,7 +2732,7 @@ class DocumentExtractor:
             return None
         span = _day_span(noun.head)
         clause = noun.head.head
-        if span is None and clause.lemma_.lower() in ("day", "week"):
+        if span is None and clause.lemma_.lower() in SPAN_UNITS:
             # "killing at least five people, a day after a roadside blast": the parser
             # hangs "after" on "day", and "a day" on the victims
             span = clause
