@@ -496,6 +496,9 @@ def _names_a_state(ent: Span) -> bool:
     """Whether a country's name is a province's, written with its title: "Niger State" (in
     Nigeria), "Lagos State", "Georgia State" is not the country."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.is_title and not before.is_sent_start:
+        return False  # a longer name the country's is only part of ("the Upper Niger Region")
     return after is not None and after.text in ("State", "Province", "Region")
 
 
