@@ -36,15 +36,8 @@ def counted_back(day: str, count: int, unit: str, text: str, span: Span,
     shift = dt.timedelta(days=count * UNIT_DAYS.get(unit, 1))
     when = dt.date.fromisoformat(day) + (shift if later else -shift)
     if unit == "month":
-        # "a month after" is looser still: the weeks around it, never past the day counted from
-        reference = dt.date.fromisoformat(day)
-        loose = dt.timedelta(days=LOOSE_MONTH_DAYS)
-        start, end = when - loose, when + loose
-        if later:
-            start = max(start, reference + dt.timedelta(days=1))
-        else:
-            end = min(end, reference - dt.timedelta(days=1))
-        return DateRef(start.isoformat(), end.isoformat(), "month", text, span)
+        # "a month after" is looser still: the weeks around it
+        return _around(when, day, LOOSE_MONTH_DAYS, later, "month", text, span)
     if within:
         # "less than a week after" the 8th: from the 1st to the 7th (a day before it at the
         # latest: the act it follows came first)
@@ -54,16 +47,23 @@ def counted_back(day: str, count: int, unit: str, text: str, span: Span,
     exact = any(word in text.lower().split() for word in EXACT_WORDS)
     if unit == "week" and not exact:
         # "a week after" is loose (five days, nine): the days around it, not the calendar
-        # week it falls in; never past the day it is counted from
-        reference = dt.date.fromisoformat(day)
-        loose = dt.timedelta(days=LOOSE_WEEK_DAYS)
-        start, end = when - loose, when + loose
-        if later:
-            start = max(start, reference + dt.timedelta(days=1))
-        else:
-            end = min(end, reference - dt.timedelta(days=1))
-        return DateRef(start.isoformat(), end.isoformat(), "week", text, span)
+        # week it falls in
+        return _around(when, day, LOOSE_WEEK_DAYS, later, "week", text, span)
     return _day(when, text, span)
+
+
+def _around(when: dt.date, day: str, days: int, later: bool, precision: str, text: str,
+            span: Span) -> DateRef:
+    """The days either side of a counted date, never past the day it is counted from (`day`):
+    an act told as following another came after it."""
+    reference = dt.date.fromisoformat(day)
+    loose = dt.timedelta(days=days)
+    start, end = when - loose, when + loose
+    if later:
+        start = max(start, reference + dt.timedelta(days=1))
+    else:
+        end = min(end, reference - dt.timedelta(days=1))
+    return DateRef(start.isoformat(), end.isoformat(), precision, text, span)
 
 
 # How many days either side of "a week after" (or "two weeks after") the act may lie.
@@ -88,12 +88,12 @@ def counted_back_from(published: dt.date, count: int, unit: str, text: str,
     before the news, which happened on or up to UNDATED_REACH_DAYS before publication; a span
     of days with a week's precision (`within`, "less than a week after": up to publication)."""
     shift = dt.timedelta(days=count * UNIT_DAYS.get(unit, 1))
-    reach = LOOSE_MONTH_DAYS if unit == "month" else UNDATED_REACH_DAYS
-    end = published if within else published - shift + (
-        dt.timedelta(days=LOOSE_MONTH_DAYS) if unit == "month" else dt.timedelta(0))
-    start = published - shift - dt.timedelta(days=reach)
-    return DateRef(start.isoformat(), min(end, published).isoformat(),
-                   "month" if unit == "month" else "week", text, span)
+    if unit == "month":  # "a month after": the weeks around a month before the news
+        return _around(published - shift, published.isoformat(), LOOSE_MONTH_DAYS, False,
+                       "month", text, span)
+    end = published if within else published - shift
+    start = published - shift - dt.timedelta(days=UNDATED_REACH_DAYS)
+    return DateRef(start.isoformat(), end.isoformat(), "week", text, span)
 
 
 def since(date: DateRef, published: dt.date) -> DateRef:

@@ -493,8 +493,8 @@ def _names_an_outlet(span: Span) -> bool:
 
 
 def _names_a_state(ent: Span) -> bool:
-    """Whether a country's name is a province's, written with its title: "Niger State" (in
-    Nigeria), "Lagos State", "Georgia State" is not the country."""
+    """Whether a country's name is a province's, written with its title right after it: "Niger
+    State" is Nigeria's state, not Niger."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.is_title and not before.is_sent_start:
