@@ -2334,3 +2334,28 @@ def test_an_act_a_month_before_other_news_is_dated_a_month_before_it(
     assert strike["status"] == "background" and strike["date"]["precision"] == "month"
     # a month before publication, give or take a week
     assert strike["date"]["start"] <= "2026-02-18" <= strike["date"]["end"] < "2026-03-20"
+
+
+def test_the_province_of_a_town_is_the_province_the_gazetteer_names_otherwise(
+        extractor: Extractor) -> None:
+    # the gazetteer knows the governorate only as "Al Hudaydah", the port by its English name
+    [strike] = assaults(extractor, "An airstrike on a fishing village in the province of "
+                                   "Hodeidah killed six people on Tuesday.", "2026-04-15")
+    assert (strike["location"]["feature_code"], strike["location"]["country"]) == ("ADM1", "YE")
+    [port] = assaults(extractor, "An airstrike on the port of Hodeidah killed six people on "
+                                 "Tuesday.", "2026-04-15")
+    assert port["location"]["feature_class"] == "P"
+
+
+def test_a_town_of_a_towns_outskirts_struck_is_the_acts_place(extractor: Extractor) -> None:
+    [hit] = assaults(extractor, "Israeli drones hit the outskirts of the Lebanese town of Khiam "
+                                "on Sunday, killing two people.", "2026-04-20")
+    assert hit["location"]["name"] == "Khiam"
+
+
+def test_whose_strikes_they_were_is_not_the_place_the_capital_points_back_to(
+        extractor: Extractor) -> None:
+    told = ("Sanaa (AFP) - US strikes hit a farm near the Yemeni capital late Sunday, killing "
+            "three people, Houthi media said.")
+    [hit] = assaults(extractor, told, "2026-04-20")
+    assert hit["location"]["country"] == "YE"

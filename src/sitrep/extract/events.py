@@ -1257,6 +1257,16 @@ def _own_time(noun: Token) -> bool:
     return any(_own_time(done) for done in _carried_out(noun))
 
 
+def _place_phrase_top(name: Token) -> Token:
+    """The outermost place noun a name is "of" ("the outskirts of the town of Bajil" ->
+    outskirts), or the name itself."""
+    node = name
+    while node.dep_ == "pobj" and node.head.lower_ == "of" \
+            and node.head.head.lemma_.lower() in PLACE_NOUNS:
+        node = node.head.head
+    return node
+
+
 def _told_on_a_day(noun: Token) -> bool:
     """Whether an act noun is given the day it happened on in its own words: "the attack
     perpetrated on Friday", "the ambush of 13 November" (not a span of time: "a four-day
@@ -2208,10 +2218,11 @@ class DocumentExtractor:
 
     def _last_place_before(self, index: int, since: int = 0) -> Place | None:
         """The last resolved place named between `since` and `index` (characters); not one
-        inside a group's name ("Islamic State West Africa Province") nor a speaker ("The
-        PUNCH had reported")."""
+        inside a group's name ("Islamic State West Africa Province"), a speaker ("The PUNCH
+        had reported") or whose act it is ("US strikes hit a compound near the capital")."""
         before = [p for p in self.places if p.resolved and since <= p.span[0]
-                  and p.span[1] <= index and not self._names_no_place(p)]
+                  and p.span[1] <= index and not self._names_no_place(p)
+                  and not self._modifier(p)]
         return before[-1] if before else None
 
     def _names_no_place(self, place: Place) -> bool:
@@ -2381,13 +2392,12 @@ class DocumentExtractor:
                     and root.dep_ in ("compound", "amod", "nmod") and _placed_site(root.head):
                 continue  # "a U.S. base in Syria": whose base; the base is in Syria
             prep = self._prep_of(root)
-            # "shelled Kherson", "shelled the centre of Kherson"
-            struck = (root.dep_ == "dobj" and root.head.i in heads) or (
+            top = _place_phrase_top(root)
+            # "shelled Kherson", "shelled the centre of Kherson", "hit the outskirts of the
+            # town of Bajil"
+            struck = (top.dep_ == "dobj" and top.head.i in heads) or (
                 # "struck Ukraine's energy facilities", "hit Kharkiv's power grid"
                 root.dep_ == "poss" and root.head.dep_ == "dobj" and root.head.head.i in heads) or (
-                root.dep_ == "pobj" and root.head.lower_ == "of"
-                and root.head.head.dep_ == "dobj" and root.head.head.head.i in heads
-                and root.head.head.lemma_.lower() in PLACE_NOUNS) or (
                 # "the shelling of Gwoza", "the bombing of Mariupol"
                 root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in heads
                 and root.head.head.pos_ == "NOUN") or (

@@ -23,7 +23,7 @@ from sitrep.errors import GazetteerError
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.mentions import Mention, actor_countries, find_mentions
-from sitrep.geo.names import exact_key
+from sitrep.geo.names import exact_key, fold
 from sitrep.model import Alternative, Place
 
 NEAR_KM = 400.0
@@ -181,6 +181,7 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
         # a capital or region standing for a country ("Nairobi", "Gaza"), or "Atlanta, Georgia"
         found = [(e, t) for e, t in found if t < 2]
     if mention.admin_hint:
+        found = found + _namesake_provinces(found, gazetteer)
         # "the Catatumbo region": a province, or a region a country has (not only Venezuela's
         # district of that name)
         found = _hinted(found, [(e, t) for e, t in found
@@ -210,6 +211,30 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Candidate]:
                     for t in namesakes):
                 cand.base["namesake_area"] = 1.0
     return cands
+
+
+def _namesake_provinces(found: list[tuple[GazetteerEntry, int]],
+                        gazetteer: Gazetteer) -> list[tuple[GazetteerEntry, int]]:
+    """The provinces named after the towns read ("the province of Hodeidah": the gazetteer knows
+    the governorate as "Al Hudaydah" only, and the port city by its English name), where no
+    area of the name was read."""
+    if any(e.feature_class == "A" for e, _ in found):
+        return []
+    provinces = []
+    for town, tier in found:
+        if town.feature_class != "P" or not town.admin1_code:
+            continue
+        area = gazetteer.area(town.country, town.admin1_code)
+        if area is not None and _names_alike(area.name, town.name):
+            provinces.append((area, tier))
+    return provinces
+
+
+def _names_alike(area: str, town: str) -> bool:
+    """Whether an area's name is a town's, but for an article or the word for a province
+    ("Al Hudaydah" / "Al Ḩudaydah", "Muhafazat Idlib" / "Idlib")."""
+    a, t = fold(area), fold(town)
+    return bool(t) and (a == t or a.endswith(" " + t) or t.endswith(" " + a))
 
 
 def _hinted(found: list[tuple[GazetteerEntry, int]],
