@@ -1251,10 +1251,16 @@ def _own_time(noun: Token) -> bool:
         if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("poss", "compound", "nmod",
                                                                     "npadvmod", "amod"):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "of") and any(
-                g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
-            return True
-    return any(_own_time(done) for done in _carried_out(noun))
+    return _dated_by(noun, ("on", "in", "during", "of")) \
+        or any(_own_time(done) for done in _carried_out(noun))
+
+
+def _dated_by(word: Token, preps: tuple[str, ...]) -> bool:
+    """Whether a word carries a phrase of one of `preps` whose object is a date ("on
+    Saturday", "of 13 November")."""
+    return any(child.dep_ == "prep" and child.lower_ in preps and any(
+        g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj")
+        for child in word.children)
 
 
 def _place_phrase_top(name: Token) -> Token:
@@ -1274,9 +1280,7 @@ def _told_on_a_day(noun: Token) -> bool:
     strike on Monday over unpaid wages"): the sentence head tells which."""
     if noun.lemma_.lower() == "strike" and not any(c.dep_ == "compound" for c in noun.children):
         return False
-    return any(child.dep_ == "prep" and child.lower_ in ("on", "of") and any(
-        g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj")
-        for holder in (noun, *_carried_out(noun)) for child in holder.children)
+    return any(_dated_by(holder, ("on", "of")) for holder in (noun, *_carried_out(noun)))
 
 
 # What a seizure takes when it is a confiscation, not the taking of a place or a person:
