@@ -156,3 +156,28 @@ def test_train_numbers_names_the_line_of_a_bad_role(tmp_path: Path) -> None:
                                       encoding="utf-8")
     with pytest.raises(SitrepError, match=r"a\.jsonl:1: unknown role 'dead'"):
         train_numbers(tmp_path, tmp_path / "head.json", get_pipeline())
+
+
+def test_the_forces_own_dead_are_the_toll_of_an_attack_they_repelled() -> None:
+    # an army statement counts the militants it killed first, its own losses after
+    assert _figures("Troops of the 7th Division repelled an attack by jihadists on their base in "
+                    "Gajiram on Sunday night. In the ensuing firefight, 22 terrorists were "
+                    "neutralised. Sadly, four soldiers paid the ultimate price and nine others "
+                    "were wounded.", "ASSAULT") == (4, 9)
+    assert _figures("Militants stormed a police station in Dera Ismail Khan before dawn on "
+                    "Monday. Police said 11 attackers were killed in the gunfight that followed. "
+                    "Three policemen also died.", "ASSAULT")[0] == 3
+
+
+def test_the_militants_an_operation_killed_stay_its_toll() -> None:
+    # the forces' operation: the militants are its victims; a civilian count is not theirs
+    assert _figures("Air force jets struck a hideout near Bama on Monday and neutralised 26 "
+                    "terrorists, the military said. Residents said two herders grazing cattle "
+                    "nearby were also killed.", "ASSAULT")[0] == 26
+
+
+def test_a_way_of_saying_people_died_is_no_act_of_its_own() -> None:
+    events = sitrep.extract("Bandits ambushed a patrol near Shiroro on Thursday. Three "
+                            "soldiers paid the supreme price.", published="2026-03-06")
+    assert [e.type.value for e in events] == ["ASSAULT"]
+    assert events[0].casualties.killed is not None and events[0].casualties.killed.best == 3

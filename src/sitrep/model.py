@@ -224,6 +224,11 @@ class Count:
     span: Span
     total: bool = False  # a toll the text gives ("bringing the total death toll to four")
     guessed: bool = False  # read by the number-role head where the rules read none
+    # militants killed by the forces they fought ("17 terrorists were neutralised"), read by the
+    # number-role head; gives way to a count of those forces' own dead (`forces`), the toll of
+    # an attack they repelled ("3 gallant soldiers paid the supreme price")
+    attackers: bool = False
+    forces: bool = False  # its people are soldiers or police
 
     def to_dict(self) -> dict[str, Any]:
         """SCHEMA.md casualty count shape."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -174,11 +174,26 @@ def _read(sent: Span, head: NumberHead, skip: range,
             yield STATUS_OF_ROLE[role], probabilities[role], number
 
 
+def _of_attackers(count: Count, sent: Span, head: NumberHead) -> bool:
+    """Whether the head reads the number of a count the rules took for the dead as attackers
+    killed by the side they attacked ("17 terrorists were neutralised")."""
+    number = next((t for t in number_tokens(sent) if count.span[0] <= t.idx < count.span[1]),
+                  None)
+    if number is None:
+        return False
+    probabilities = head.probabilities(number)
+    return max(probabilities, key=probabilities.__getitem__) == "attackers_killed" \
+        and probabilities["attackers_killed"] >= head.threshold
+
+
 def fill_casualties(sent: Span, found: Casualties, head: NumberHead,
                     skip: range = range(0)) -> Casualties:
     """The rules' casualties of a sentence with the statuses they left empty filled from the
     numbers the head reads as such, the likeliest for each (never a number the rules counted
-    or one in `skip`)."""
+    or one in `skip`). A count of the dead the head reads as attackers killed is marked so
+    (`Count.attackers`)."""
+    if found.killed is not None and _of_attackers(found.killed, sent, head):
+        found.killed = replace(found.killed, attackers=True)
     taken = [c.span for c in (found.killed, found.injured, found.missing) if c is not None]
     best: dict[str, tuple[float, Token]] = {}
     for status, probability, number in _read(sent, head, skip, taken):

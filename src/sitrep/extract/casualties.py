@@ -68,7 +68,7 @@ def names_people(head: Token) -> bool:
 def _status(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in KILLED or lemma in NEUTRALIZED or token.lower_ in ("killed", "dead", "martyred") \
-            or lemma in DEATH_IDIOMS and _died_idiom(token) or _lives_taken(token):
+            or lemma in DEATH_IDIOMS and died_idiom(token) or _lives_taken(token):
         return "killed"
     if token.pos_ == "NOUN" and token.lower_ in VICTIM_OF_NOUNS:
         return "injured" if token.lower_ == "wounding" else "killed"  # "the killing of 37"
@@ -226,7 +226,7 @@ DEATH_IDIOMS = {"lose": frozenset({"life"}), "embrace": frozenset({"martyrdom", 
 ULTIMATE_OBJECTS = frozenset({"sacrifice", "price"})
 
 
-def _died_idiom(verb: Token) -> bool:
+def died_idiom(verb: Token) -> bool:
     """ "three soldiers lost their lives", "five sons of the soil embraced martyrdom", "paid the
     ultimate sacrifice": the subject died (not "the army lost three soldiers", whose object is
     the dead)."""
@@ -272,7 +272,7 @@ def _victims(token: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass") or (
                 child.dep_ == "nsubj" and (token.lemma_.lower() in ("die", "perish")
-                                           or _gapped_passive(token) or _died_idiom(token)
+                                           or _gapped_passive(token) or died_idiom(token)
                                            or token.dep_ == "pcomp"
                                            and token.head.lower_ == "with")
                 # "with about 40 people wounded": the participle's subject is its victim
@@ -380,8 +380,19 @@ def _tolls(sent: Span, skip: range) -> dict[str, Count]:
 
 def outcounts(have: Count | None, other: Count | None) -> bool:
     """Whether a figure should replace the one an event has: it has none, or the other is a
-    toll the text gives and larger ("killed three ..., bringing the total death toll to four")."""
-    return other is not None and (have is None or other.total and other.best > have.best)
+    toll the text gives and larger ("killed three ..., bringing the total death toll to four"),
+    or it has only the militants the forces killed and the other counts the forces' own dead
+    ("17 terrorists were neutralised ... 3 gallant soldiers paid the supreme price": the toll
+    of the attack they repelled)."""
+    if other is None or have is None:
+        return other is not None
+    return gives_way(have, other) or other.total and other.best > have.best
+
+
+def gives_way(have: Count, other: Count) -> bool:
+    """Whether a count of the militants the forces killed gives way to a count of the forces'
+    own dead, the toll of the attack they repelled."""
+    return have.attackers and other.forces
 
 
 def _own_kin(victim: Token) -> bool:

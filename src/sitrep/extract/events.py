@@ -36,7 +36,9 @@ from sitrep.extract.casualties import (
     INJURED,
     PERSON_NOUNS,
     VICTIM_OF_NOUNS,
+    died_idiom,
     find_casualties,
+    gives_way,
     is_count,
     names_people,
     outcounts,
@@ -76,6 +78,7 @@ from sitrep.model import (
     ActorRef,
     Attribution,
     Casualties,
+    Count,
     DateRef,
     Event,
     EventType,
@@ -86,6 +89,8 @@ from sitrep.model import (
 )
 from sitrep.nlp.dateline import Dateline, find_datelines
 
+# Sectors of the forces whose own dead outrank, as an attack's toll, the militants they killed.
+FORCES_SECTORS = frozenset({"MIL", "COP"})
 # Participles that place a group: "a militia based in Ituri", "refugees living in Chad".
 RESIDENCE_VERBS = frozenset({"base", "station", "live", "operate", "headquarter", "deploy"})
 # Verbs that presuppose the act they govern is under way ("continued its strikes").
@@ -1618,7 +1623,7 @@ class DocumentExtractor:
         found = [f for t in sent if t.i not in reporting and (f := match_trigger(t, self.lex))]
         acts = {f.token.i for f in found}
         found = [f for f in found if not _describes_subject(f.token, acts)
-                 and not _describes_group(f.token)]
+                 and not _describes_group(f.token) and not died_idiom(f.token)]
         return self._drop_nested(found), attributions, reporting
 
     # -- one sentence ---------------------------------------------------------------------------
@@ -1660,7 +1665,28 @@ class DocumentExtractor:
         leave empty read by the number-role head where the trained components are in use."""
         found = find_casualties(sent, skip)
         head = default_number_head() if self.classifier is not None else None
-        return fill_casualties(sent, found, head, skip) if head is not None else found
+        if head is None:
+            return found
+        found = fill_casualties(sent, found, head, skip)
+        if found.killed is not None and not found.killed.attackers \
+                and self._counts_forces(found.killed):
+            found.killed = replace(found.killed, forces=True)
+        return found
+
+    def _counts_forces(self, count: Count) -> bool:
+        """Whether the people a count counts are soldiers or police ("3 gallant soldiers paid
+        the supreme price", "six (6) fallen among the FDS and VDP")."""
+        span = self.doc.char_span(*count.span, alignment_mode="expand")
+        number = next((t for t in span if t.like_num), None) if span is not None else None
+        if number is None:
+            return False
+        people = number.head if number.dep_ == "nummod" else number
+        holders = [people, *(c for c in people.children if c.dep_ in ("acl", "relcl"))]
+        words = [people, *(w for h in holders for p in h.children if p.dep_ == "prep"
+                           and p.lower_ in ("among", "of") for w in p.children
+                           if w.dep_ == "pobj")]
+        return any(ref.sector in FORCES_SECTORS for word in words if word.pos_ != "NUM"
+                   for ref in resolve_actor_head(word, self.kb, self.memory))
 
     def _earlier_clause(self, sent: Span, events: list[Event]) -> tuple[Span, list[Event]] | None:
         """A clause of the sentence set a while before the rest ("days after ...") that tells
@@ -3166,8 +3192,9 @@ class DocumentExtractor:
                 e for e in self.events if e.type == EventType.PROTEST and e.sentence_index < index]
             if told:
                 for status in ("killed", "injured", "missing"):
-                    if getattr(told[-1].casualties, status) is None:
-                        setattr(told[-1].casualties, status, getattr(casualties, status))
+                    have, other = getattr(told[-1].casualties, status), getattr(casualties, status)
+                    if have is None or other is not None and gives_way(have, other):
+                        setattr(told[-1].casualties, status, other)
             return
         first = next(c for c in (casualties.killed, casualties.injured, casualties.missing) if c)
         # the event whose words the figure's clause hangs from ("A bomb exploded ..., killing
