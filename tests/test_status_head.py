@@ -71,3 +71,43 @@ def test_train_status_cross_validates_by_corpus_and_writes_a_head_sitrep_loads(
         assert figures["rules"]["mentions"] == figures["head"]["mentions"] > 20
     head = StatusHead.from_dict(json.loads(target.read_text(encoding="utf-8")), str(target))
     assert head.weights.shape == (len(RULE_FEATURES) + VECTOR_SIZE,)
+
+
+@pytest.mark.parametrize("text", [
+    # the burial of an act's dead, days after it
+    "Twenty of the 24 people killed in the jihadist attack on the Gamboru cattle market on "
+    "Saturday were buried in Maiduguri on Tuesday.",
+    # a trial over an act weeks before it
+    "Three men went on trial in Nairobi on Monday over the bombing of a bus in Mandera on "
+    "3 April that killed eight passengers.",
+])
+def test_an_act_told_under_its_burial_or_trial_days_later_is_background(
+        extractor: Extractor, text: str) -> None:
+    found = extractor.extract_document(document_from_text(text, published="2026-05-12",
+                                                          url="https://example.org/aftermath"))
+    acts = [e for e in found if e.type.value == "ASSAULT"]
+    assert acts and all(e.status == "background" for e in acts)
+
+
+def test_a_purpose_clause_inside_an_acts_relative_clause_is_that_act(
+        extractor: Extractor) -> None:
+    text = ("Mourners in Baidoa on Monday buried soldiers killed in last week's attack on the "
+            "Bardale base. Officials said nine soldiers died in Thursday's assault, in which "
+            "the fighters used a truck bomb to breach the perimeter wall.")
+    found = extractor.extract_document(document_from_text(text, published="2026-06-15",
+                                                          url="https://example.org/baidoa"))
+    acts = [e for e in found if e.type.value == "ASSAULT"]
+    assert len(acts) == 1 and acts[0].status == "background"
+
+
+def test_a_later_mention_joins_the_act_that_names_what_it_names(extractor: Extractor) -> None:
+    # the nearest act before "the market blasts" is the raid a week earlier; the bombing named
+    # the market
+    text = ("Two suicide bombers struck a busy fish market in Konduga on Saturday evening, a "
+            "week after insurgents raided an army base in the town. At least nine people died "
+            "in the market blasts, police said.")
+    found = extractor.extract_document(document_from_text(text, published="2026-05-12",
+                                                          url="https://example.org/konduga"))
+    bombing = next(e for e in found if e.trigger_text == "struck")
+    assert bombing.casualties.killed is not None and bombing.casualties.killed.best == 9
+    assert bombing.status == "new"

@@ -444,6 +444,16 @@ COREFERRING_TYPES = frozenset({EventType.ASSAULT, EventType.PROTEST})
 REAL_MODALITIES = frozenset({Modality.ASSERTED, Modality.HEDGED})
 
 
+def _things_named(word: Token) -> set[str]:
+    """The things (not people) an act's word names as what it hit or where: the nouns it
+    compounds with, takes as object, or governs through a preposition ("struck a busy market",
+    "the market blasts", "the attack on the army base")."""
+    nouns = [c for c in word.children if c.dep_ in ("compound", "dobj", "nmod")]
+    nouns += [g for c in word.children if c.dep_ == "prep" for g in c.children
+              if g.dep_ == "pobj"]
+    return {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN" and not names_people(n)}
+
+
 def _same_event(one: Event, other: Event) -> bool:
     """Whether two mentions in one article can be one event."""
     if one.type != other.type or (one.status != other.status and not _dated_alike(one, other)):
@@ -1546,11 +1556,17 @@ class DocumentExtractor:
         for event in events:
             joins = event.type in COREFERRING_TYPES and not self._told_apart_event(event) \
                 and id(event) not in tolls
-            home = next((k for k in reversed(kept) if _same_event(k, event)
-                         and not self._ordered_in_time(k, event)
-                         and not _long_before(k, event, self.published)
-                         and not _long_before(event, k, self.published)
-                         and id(k) not in tolls), None) if joins else None
+            homes = [k for k in reversed(kept) if _same_event(k, event)
+                     and not self._ordered_in_time(k, event)
+                     and not _long_before(k, event, self.published)
+                     and not _long_before(event, k, self.published)
+                     and id(k) not in tolls] if joins else []
+            # the nearest, unless another names what the mention names and it does not ("two
+            # bombers struck a busy market, a week after jihadists attacked a base ... killed in
+            # the market blasts")
+            alike = [k for k in homes if self._name_alike(k, event)]
+            home = alike[0] if alike and not self._name_alike(homes[0], event) else \
+                next(iter(homes), None)
             if home is None and joins:
                 home = self._protest_of(event, kept)
             if home is None:
@@ -1569,6 +1585,17 @@ class DocumentExtractor:
             home.reported_by.extend(a for a in event.reported_by if a not in home.reported_by)
             home.confidence = max(home.confidence, event.confidence)
         return kept
+
+    def _name_alike(self, one: Event, other: Event) -> bool:
+        """Whether the words of two mentions name a thing alike (what was hit, or where):
+        "struck a busy market" and "the market blasts"."""
+        return bool(self._things_of(one) & self._things_of(other))
+
+    def _things_of(self, event: Event) -> set[str]:
+        """The things the words of an event's mentions name (`_things_named`)."""
+        return {thing for at in [event.trigger_span, *event.mentions]
+                if (span := self.doc.char_span(*at, alignment_mode="expand")) is not None
+                for thing in _things_named(span.root)}
 
     def _protest_of(self, event: Event, kept: list[Event]) -> Event | None:
         """The protest a bare toll of the dead or hurt belongs to, in a story of a protest and
@@ -2538,6 +2565,9 @@ class DocumentExtractor:
         if tok.dep_ == "ccomp" and tok.head.dep_ == "relcl" \
                 and tok.head.lemma_.lower() in self.lex.reporting_verbs:
             tok = tok.head  # "the protests, in which rights groups say six people were killed"
+        if tok.dep_ in ("xcomp", "advcl") and tok.head.dep_ == "relcl" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            tok = tok.head  # "Friday's assault, in which militants used a car bomb to breach"
         if tok.dep_ != "relcl" or tok.pos_ not in ("VERB", "AUX"):
             return None
         node = tok.head
@@ -3137,6 +3167,9 @@ class DocumentExtractor:
         # station on Saturday, a day after a roadside blast. The explosion ..."), if there
         # is another to refer to
         pool = [e for e in pool if not self._a_while_before_another(e)] or pool
+        # one that names what the noun names ("struck a busy market ... the market blasts")
+        named = _things_named(noun)
+        pool = [e for e in pool if named & self._things_of(e)] or pool
         if place is not None and place.resolved:
             pool = [e for e in pool if e.location is not None and e.location.resolved
                     and place_relation(e.location.to_dict(), place.to_dict())

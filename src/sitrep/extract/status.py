@@ -165,6 +165,47 @@ def named_a_while_before(noun: Token) -> bool:
         _a_while(noun.head) or _a_while_before(noun.head))
 
 
+# Words of what follows an act, under which an act told days before is told in passing: the
+# burial of its dead, the trial of its suspects ("the funerals of soldiers killed in an attack
+# ... last week", "opened the trial of three officers accused over the deaths during the
+# demonstration of 20 May").
+AFTERMATH_WORDS = frozenset({
+    "bury", "burial", "funeral", "mourn", "mourner", "farewell", "vigil", "memorial",
+    "commemorate", "commemoration", "tribute", "trial", "hearing", "charge", "indict",
+    "convict", "sentence", "prosecute", "prosecution",
+})
+# How many days before the report an act its words date must be to be told in passing there
+# (not an inquiry: "police are investigating Saturday's bombing" may be Sunday's news of it).
+AFTERMATH_DAYS = 1
+
+
+def in_aftermath(trigger: Token) -> bool:
+    """Whether an act's word hangs, up the parse, from a word of its aftermath (a burial, a
+    funeral, a trial), or from a verb that takes one ("went on trial over the bombing"), not
+    being that word itself."""
+    return any(_aftermath(a) or any(_aftermath(w) for w in _objects(a))
+               for a in trigger.ancestors)
+
+
+def _aftermath(word: Token) -> bool:
+    return word.lemma_.lower() in AFTERMATH_WORDS
+
+
+def _objects(verb: Token) -> list[Token]:
+    """A verb's object and the objects of its prepositions."""
+    return [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+
+
+def _days_before(date: DateRef | None, published: dt.date | None, days: int) -> bool:
+    """Whether an act its own words date (to a day or a week) ended `days` or more before the
+    report."""
+    if date is None or date.precision not in ("day", "week") or not date.text \
+            or not date.end or published is None:
+        return False
+    return (published - dt.date.fromisoformat(date.end)).days >= days
+
+
 def _day(date: DateRef | None) -> dt.date | None:
     if date is None or date.precision not in DATED or not date.end:
         return None
@@ -192,10 +233,7 @@ def _weeks_before(date: DateRef | None, published: dt.date | None) -> bool:
     """An act its own words date to a day or a week that ended a week or more before the
     report ("on 6 March, gunmen attacked a police post", "a week later a bomb hit a bus", in
     a story of 27 March)."""
-    if date is None or date.precision not in ("day", "week") or not date.text \
-            or not date.end or published is None:
-        return False
-    return (published - dt.date.fromisoformat(date.end)).days >= RECAP_DAYS
+    return _days_before(date, published, RECAP_DAYS)
 
 
 class StatusJudge(Protocol):
@@ -227,7 +265,9 @@ def mark_status(events: list[Event], doc: Doc, published: dt.date | None,
     passing."""
     framed = {id(e) for e in events
               if (span := doc.char_span(*e.trigger_span, alignment_mode="expand")) is not None
-              and in_reference_frame(span.root) or _long_ago(e.date, published)
+              and (in_reference_frame(span.root) or in_aftermath(span.root)
+                   and _days_before(e.date, published, AFTERMATH_DAYS))
+              or _long_ago(e.date, published)
               or e.sentence_index != opening and _weeks_before(e.date, published)}
     lead = next((e for e in events
                  if e.modality == Modality.ASSERTED and id(e) not in framed), None)
