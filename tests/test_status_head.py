@@ -80,6 +80,11 @@ def test_train_status_cross_validates_by_corpus_and_writes_a_head_sitrep_loads(
     # a trial over an act weeks before it
     "Three men went on trial in Nairobi on Monday over the bombing of a bus in Mandera on "
     "3 April that killed eight passengers.",
+    # "funeral prayers", "laid wreaths": words of mourning as a compound and as an object
+    "Funeral prayers for six constables killed when gunmen stormed a police post in Tank on "
+    "Monday were offered at the Police Lines on Tuesday.",
+    "The governor laid wreaths on the coffins of four guards who died in the bombing of the "
+    "Zhob checkpoint on Sunday.",
 ])
 def test_an_act_told_under_its_burial_or_trial_days_later_is_background(
         extractor: Extractor, text: str) -> None:

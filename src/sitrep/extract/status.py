@@ -171,9 +171,11 @@ def named_a_while_before(noun: Token) -> bool:
 # demonstration of 20 May").
 AFTERMATH_WORDS = frozenset({
     "bury", "burial", "funeral", "mourn", "mourner", "farewell", "vigil", "memorial",
-    "commemorate", "commemoration", "tribute", "trial", "hearing", "charge", "indict",
-    "convict", "sentence", "prosecute", "prosecution",
+    "commemorate", "commemoration", "tribute", "wreath", "trial", "hearing", "charge",
+    "indict", "convict", "sentence", "prosecute", "prosecution",
 })
+# Objects that make a verb one of aftermath: "were laid to rest".
+AFTERMATH_OBJECTS = AFTERMATH_WORDS | {"rest"}
 # How many days before the report an act its words date must be to be told in passing there
 # (not an inquiry: "police are investigating Saturday's bombing" may be Sunday's news of it).
 AFTERMATH_DAYS = 1
@@ -181,9 +183,10 @@ AFTERMATH_DAYS = 1
 
 def in_aftermath(trigger: Token) -> bool:
     """Whether an act's word hangs, up the parse, from a word of its aftermath (a burial, a
-    funeral, a trial), or from a verb that takes one ("went on trial over the bombing"), not
-    being that word itself."""
-    return any(_aftermath(a) or any(_aftermath(w) for w in _objects(a))
+    funeral, a trial; "funeral prayers"), or from a verb that takes one ("went on trial over
+    the bombing", "were laid to rest"), not being that word itself."""
+    return any(_aftermath(a) or any(_aftermath(c) for c in a.children if c.dep_ == "compound")
+               or any(w.lemma_.lower() in AFTERMATH_OBJECTS for w in _objects(a))
                for a in trigger.ancestors)
 
 
