@@ -224,9 +224,9 @@ class Count:
     span: Span
     total: bool = False  # a toll the text gives ("bringing the total death toll to four")
     guessed: bool = False  # read by the number-role head where the rules read none
-    # militants killed by the forces they fought ("17 terrorists were neutralised"), read by the
+    # militants killed by the forces they fought ("22 terrorists were neutralised"), read by the
     # number-role head; gives way to a count of those forces' own dead (`forces`), the toll of
-    # an attack they repelled ("3 gallant soldiers paid the supreme price")
+    # an attack they repelled ("four soldiers paid the ultimate price")
     attackers: bool = False
     forces: bool = False  # its people are soldiers or police
 

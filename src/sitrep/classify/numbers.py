@@ -176,7 +176,7 @@ def _read(sent: Span, head: NumberHead, skip: range,
 
 def _of_attackers(count: Count, sent: Span, head: NumberHead) -> bool:
     """Whether the head reads the number of a count the rules took for the dead as attackers
-    killed by the side they attacked ("17 terrorists were neutralised")."""
+    killed by the side they attacked ("22 terrorists were neutralised")."""
     number = next((t for t in number_tokens(sent) if count.span[0] <= t.idx < count.span[1]),
                   None)
     if number is None:

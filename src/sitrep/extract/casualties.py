@@ -382,8 +382,8 @@ def outcounts(have: Count | None, other: Count | None) -> bool:
     """Whether a figure should replace the one an event has: it has none, or the other is a
     toll the text gives and larger ("killed three ..., bringing the total death toll to four"),
     or it has only the militants the forces killed and the other counts the forces' own dead
-    ("17 terrorists were neutralised ... 3 gallant soldiers paid the supreme price": the toll
-    of the attack they repelled)."""
+    ("22 terrorists were neutralised ... four soldiers paid the ultimate price": the toll of
+    the attack they repelled)."""
     if other is None or have is None:
         return other is not None
     return gives_way(have, other) or other.total and other.best > have.best

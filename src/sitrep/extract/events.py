@@ -446,8 +446,8 @@ REAL_MODALITIES = frozenset({Modality.ASSERTED, Modality.HEDGED})
 
 def _things_named(word: Token) -> set[str]:
     """The things (not people) an act's word names as what it hit or where: the nouns it
-    compounds with, takes as object, or governs through a preposition ("struck a busy market",
-    "the market blasts", "the attack on the army base")."""
+    compounds with, takes as object, or governs through a preposition ("struck a fish market",
+    "the market bombing", "the attack on the army base")."""
     nouns = [c for c in word.children if c.dep_ in ("compound", "dobj", "nmod")]
     nouns += [g for c in word.children if c.dep_ == "prep" for g in c.children
               if g.dep_ == "pobj"]
@@ -1562,8 +1562,8 @@ class DocumentExtractor:
                      and not _long_before(event, k, self.published)
                      and id(k) not in tolls] if joins else []
             # the nearest, unless another names what the mention names and it does not ("two
-            # bombers struck a busy market, a week after jihadists attacked a base ... killed in
-            # the market blasts")
+            # bombers struck a fish market, a week after insurgents raided a base ... died in the
+            # market bombing")
             alike = [k for k in homes if self._name_alike(k, event)]
             home = alike[0] if alike and not self._name_alike(homes[0], event) else \
                 next(iter(homes), None)
@@ -1588,7 +1588,7 @@ class DocumentExtractor:
 
     def _name_alike(self, one: Event, other: Event) -> bool:
         """Whether the words of two mentions name a thing alike (what was hit, or where):
-        "struck a busy market" and "the market blasts"."""
+        "struck a fish market" and "the market bombing"."""
         return bool(self._things_of(one) & self._things_of(other))
 
     def _things_of(self, event: Event) -> set[str]:
@@ -1701,8 +1701,8 @@ class DocumentExtractor:
         return found
 
     def _counts_forces(self, count: Count) -> bool:
-        """Whether the people a count counts are soldiers or police ("3 gallant soldiers paid
-        the supreme price", "six (6) fallen among the FDS and VDP")."""
+        """Whether the people a count counts are soldiers or police ("four soldiers paid the
+        ultimate price", "five (5) fallen among the gendarmes")."""
         span = self.doc.char_span(*count.span, alignment_mode="expand")
         number = next((t for t in span if t.like_num), None) if span is not None else None
         if number is None:
@@ -2567,7 +2567,7 @@ class DocumentExtractor:
             tok = tok.head  # "the protests, in which rights groups say six people were killed"
         if tok.dep_ in ("xcomp", "advcl") and tok.head.dep_ == "relcl" \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            tok = tok.head  # "Friday's assault, in which militants used a car bomb to breach"
+            tok = tok.head  # "Thursday's assault, in which they used a truck bomb to breach"
         if tok.dep_ != "relcl" or tok.pos_ not in ("VERB", "AUX"):
             return None
         node = tok.head
@@ -3167,7 +3167,7 @@ class DocumentExtractor:
         # station on Saturday, a day after a roadside blast. The explosion ..."), if there
         # is another to refer to
         pool = [e for e in pool if not self._a_while_before_another(e)] or pool
-        # one that names what the noun names ("struck a busy market ... the market blasts")
+        # one that names what the noun names ("struck a fish market ... the market bombing")
         named = _things_named(noun)
         pool = [e for e in pool if named & self._things_of(e)] or pool
         if place is not None and place.resolved:

@@ -166,9 +166,8 @@ def named_a_while_before(noun: Token) -> bool:
 
 
 # Words of what follows an act, under which an act told days before is told in passing: the
-# burial of its dead, the trial of its suspects ("the funerals of soldiers killed in an attack
-# ... last week", "opened the trial of three officers accused over the deaths during the
-# demonstration of 20 May").
+# burial of its dead, the trial of its suspects ("buried the traders killed in Saturday's raid
+# on the market", "went on trial over the bombing of a bus on 3 April").
 AFTERMATH_WORDS = frozenset({
     "bury", "burial", "funeral", "mourn", "mourner", "farewell", "vigil", "memorial",
     "commemorate", "commemoration", "tribute", "wreath", "trial", "hearing", "charge",
