@@ -60,6 +60,7 @@ from sitrep.extract.status import (
     mark_status,
     misread_clause,
     named_a_while_before,
+    objects_of,
     time_marks,
 )
 from sitrep.geo.gazetteer import Gazetteer
@@ -448,9 +449,7 @@ def _things_named(word: Token) -> set[str]:
     """The things (not people) an act's word names as what it hit or where: the nouns it
     compounds with, takes as object, or governs through a preposition ("struck a fish market",
     "the market bombing", "the attack on the army base")."""
-    nouns = [c for c in word.children if c.dep_ in ("compound", "dobj", "nmod")]
-    nouns += [g for c in word.children if c.dep_ == "prep" for g in c.children
-              if g.dep_ == "pobj"]
+    nouns = [c for c in word.children if c.dep_ in ("compound", "nmod")] + objects_of(word)
     return {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN" and not names_people(n)}
 
 
@@ -1564,9 +1563,7 @@ class DocumentExtractor:
             # the nearest, unless another names what the mention names and it does not ("two
             # bombers struck a fish market, a week after insurgents raided a base ... died in the
             # market bombing")
-            alike = [k for k in homes if self._name_alike(k, event)]
-            home = alike[0] if alike and not self._name_alike(homes[0], event) else \
-                next(iter(homes), None)
+            home = next(iter(self._naming(homes, self._things_of(event))), None)
             if home is None and joins:
                 home = self._protest_of(event, kept)
             if home is None:
@@ -1586,10 +1583,10 @@ class DocumentExtractor:
             home.confidence = max(home.confidence, event.confidence)
         return kept
 
-    def _name_alike(self, one: Event, other: Event) -> bool:
-        """Whether the words of two mentions name a thing alike (what was hit, or where):
-        "struck a fish market" and "the market bombing"."""
-        return bool(self._things_of(one) & self._things_of(other))
+    def _naming(self, events: list[Event], things: set[str]) -> list[Event]:
+        """Those of `events` whose words name one of `things` (what was hit, or where: "struck
+        a fish market" for "the market bombing"), in their order; all of them if none does."""
+        return [e for e in events if things & self._things_of(e)] or events
 
     def _things_of(self, event: Event) -> set[str]:
         """The things the words of an event's mentions name (`_things_named`)."""
@@ -3168,8 +3165,7 @@ class DocumentExtractor:
         # is another to refer to
         pool = [e for e in pool if not self._a_while_before_another(e)] or pool
         # one that names what the noun names ("struck a fish market ... the market bombing")
-        named = _things_named(noun)
-        pool = [e for e in pool if named & self._things_of(e)] or pool
+        pool = self._naming(pool, _things_named(noun))
         if place is not None and place.resolved:
             pool = [e for e in pool if e.location is not None and e.location.resolved
                     and place_relation(e.location.to_dict(), place.to_dict())

@@ -185,7 +185,7 @@ def in_aftermath(trigger: Token) -> bool:
     funeral, a trial; "funeral prayers"), or from a verb that takes one ("went on trial over
     the bombing", "were laid to rest"), not being that word itself."""
     return any(_aftermath(a) or any(_aftermath(c) for c in a.children if c.dep_ == "compound")
-               or any(w.lemma_.lower() in AFTERMATH_OBJECTS for w in _objects(a))
+               or any(w.lemma_.lower() in AFTERMATH_OBJECTS for w in objects_of(a))
                for a in trigger.ancestors)
 
 
@@ -193,10 +193,10 @@ def _aftermath(word: Token) -> bool:
     return word.lemma_.lower() in AFTERMATH_WORDS
 
 
-def _objects(verb: Token) -> list[Token]:
-    """A verb's object and the objects of its prepositions."""
-    return [c for c in verb.children if c.dep_ == "dobj"] + [
-        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+def objects_of(word: Token) -> list[Token]:
+    """A word's direct object and the objects of its prepositions."""
+    return [c for c in word.children if c.dep_ == "dobj"] + [
+        g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
 
 
 def _days_before(date: DateRef | None, published: dt.date | None, days: int) -> bool:
