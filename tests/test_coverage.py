@@ -2359,3 +2359,27 @@ def test_whose_strikes_they_were_is_not_the_place_the_capital_points_back_to(
             "three people, Houthi media said.")
     [hit] = assaults(extractor, told, "2026-04-20")
     assert hit["location"]["country"] == "YE"
+
+
+def test_a_count_the_tagger_ran_into_a_date_leaves_the_date(extractor: Extractor) -> None:
+    # the tagger reads "14 earlier this week" as one date
+    told = ("Many have left Vovchansk, a market town where Russian glide bombs killed four "
+            "people and wounded 14 earlier this week.")
+    [bombs] = assaults(extractor, told, "2026-05-15")
+    assert (bombs["date"]["precision"], bombs["date"]["start"]) == ("week", "2026-05-11")
+
+
+def test_the_day_an_attack_was_condemned_is_not_the_attack_s_day(extractor: Extractor) -> None:
+    told = ("The foreign ministry condemned on Tuesday the bombing that killed four people at a "
+            "cattle market in Kano.")
+    [bombing] = assaults(extractor, told, "2026-05-13")
+    assert bombing["date"]["start"] != "2026-05-12"
+
+
+def test_a_place_a_joined_clause_gives_is_not_the_act_s_place(extractor: Extractor) -> None:
+    # the spokesman's clause has a subject of its own: his place is his claim, not the act's
+    told = ("Jordan condemned the drone attack that killed three American soldiers at a desert "
+            "outpost, but a government spokesman insisted the attack took place at a garrison in "
+            "Syria.")
+    [attack] = assaults(extractor, told, "2026-01-26")
+    assert (attack.get("location") or {}).get("country") != "SY"

@@ -72,6 +72,15 @@ def test_ambiguous_names_follow_context(extractor: Extractor) -> None:
     assert palmyra.runner_up is not None and 0 < palmyra.score <= 1
 
 
+def test_a_country_that_only_says_whose_forces_does_not_lead_the_focus(
+        extractor: Extractor) -> None:
+    # a Washington story of U.S. forces abroad: "U.S." names whose forces, Syria where
+    told = ("WASHINGTON (AP) - U.S. forces struck dozens of militant sites across central Syria "
+            "on Friday in reply to last week's ambush near Palmyra that killed two U.S. "
+            "soldiers.")
+    assert places(extractor, told)["Palmyra"].country == "SY"
+
+
 def test_demonyms_are_not_places_and_unknown_places_stay_empty(extractor: Extractor) -> None:
     found = places(extractor, "Syrian and Turkish troops exchanged fire near the village of "
                               "Qarqozabad-Ilyanovka, in Syria.")

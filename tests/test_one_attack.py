@@ -117,6 +117,25 @@ def test_an_overnight_attack_and_the_next_day_s_reports_of_it_are_one_event(
     assert len(retaliation) == 1 and retaliation[0]["date"]["start"] == "2026-01-30"
 
 
+# The outpost again, and a story from the country across the border that names no place of the
+# attack but Syria's: its country is only a guess, and the judge finds it the same attack.
+DISPUTED = [
+    OUTPOST[0], OUTPOST[1],
+    ("2026-01-26", "Amman wire", "Jordan condemned on Monday the drone attack that killed three "
+     "American soldiers at a remote desert post on its border with Syria, but a government "
+     "spokesman insisted the attack took place at the al-Tanf garrison in Syria. U.S. officials "
+     "said more than 30 troops were hurt in the strike on Sunday."),
+]
+
+
+def test_a_story_whose_country_is_a_guess_joins_the_attack_it_tells(
+        tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
+    merged = _merged(tmp_path_factory.mktemp("disputed"), DISPUTED, "disputed")
+    attack = max(merged, key=lambda m: len(m["reports"]))
+    assert len({r["document_id"] for r in attack["reports"]}) == len(DISPUTED)
+    assert attack["date"]["start"] == "2026-01-25" and attack["location"]["country"] == "JO"
+
+
 # A city struck, a counter-claim that names the province, a toll that rises, and an attack
 # elsewhere a few days later whose story names the first "a week after" (five days on).
 CITY = [

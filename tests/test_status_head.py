@@ -85,8 +85,12 @@ def test_train_status_cross_validates_by_corpus_and_writes_a_head_sitrep_loads(
     "Monday were offered at the Police Lines on Tuesday.",
     "The governor laid wreaths on the coffins of four guards who died in the bombing of the "
     "Zhob checkpoint on Sunday.",
+    # undated: an act before its burial, on a day the report does not give ("laid to rest",
+    # which the parser reads as a verb of its own)
+    "The bodies of the five customs officers who fell in the raid on the Menaka border post "
+    "were laid to rest on Monday at the military cemetery in Gao.",
 ])
-def test_an_act_told_under_its_burial_or_trial_days_later_is_background(
+def test_an_act_told_under_its_burial_or_trial_is_background(
         extractor: Extractor, text: str) -> None:
     found = extractor.extract_document(document_from_text(text, published="2026-05-12",
                                                           url="https://example.org/aftermath"))

@@ -437,6 +437,9 @@ def _in_response(tok: Token) -> bool:
 
 # Light verbs that tell what was said of an act, not the act: their dates are the saying's.
 CLAIM_VERBS = frozenset({"claim", "deny", "admit", "acknowledge"})
+# Verbs of reacting to an act: a date right after one is the reaction's ("condemned on Monday
+# the drone attack that killed three soldiers"; not "condemn the killing ... on 3 May").
+REACTION_VERBS = frozenset({"condemn", "denounce", "deplore", "decry", "mourn"})
 # Verbs whose participle tells that an act was done: "the attack carried out on 3 March".
 PERFORMING_VERBS = frozenset({"carry", "perpetrate", "commit", "conduct", "launch", "stage",
                               "mount", "execute", "unleash", "wage"})
@@ -775,7 +778,7 @@ _DAY_MONTH = re.compile(
 
 def time_spans(sent: Span) -> list[Span]:
     """The sentence's dates and times: the tagger's, and a day with its month it missed."""
-    spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and not _weekly(e)]
+    spans = [_count_cut(e) for e in sent.ents if e.label_ in ("DATE", "TIME") and not _weekly(e)]
     taken = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in ("DATE", "TIME")]
     for match in _DAY_MONTH.finditer(sent.text):
         month = match[2] or match[3]
@@ -790,6 +793,16 @@ def time_spans(sent: Span) -> list[Span]:
                 and not any(a <= token.idx < b for a, b in taken):
             spans.append(Span(sent.doc, token.i, token.i + 1, label="DATE"))
     return spans
+
+
+def _count_cut(ent: Span) -> Span:
+    """A date without the count the tagger ran into it: "wounded 14 earlier this week" is
+    "earlier this week" (the count hangs from a word outside the date)."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].like_num \
+            and not ent.start <= ent.doc[start].head.i < ent.end:
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
 def _weekly(ent: Span) -> bool:
@@ -2362,6 +2375,10 @@ class DocumentExtractor:
                       if c.dep_ == "prep" and c.lower_ in LOCATIVE for g in c.subtree}
         if verb is not None and verb.i != tok.i:
             scope |= {t.i for t in verb.subtree if not (t.dep_ in ("ccomp",) and t.i != verb.i)}
+            # "Jordan condemned the attack ..., but a spokesman insisted it took place at a
+            # garrison in Syria": a clause joined with a subject of its own says another thing
+            scope -= {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                      and _has_subject(c) for t in c.subtree}
         for other in self._sentence_triggers:
             if item.trigger.type in FORCE_TYPES and _suffered_in(tok, other):
                 continue  # "were wounded in an attack on a post in Tibú": the attack's place
@@ -2675,14 +2692,15 @@ class DocumentExtractor:
         return node, "said" if self._says(node) else "parse"
 
     def _said_right_before(self, ent: Span) -> Token | None:
-        """The verb of saying a date follows at once ("police said Monday, and more than 25
-        people were wounded", "officials said on Sunday"): the day it was said, wherever the
-        parser hangs it."""
+        """The verb of saying (or of reacting) a date follows at once ("police said Monday, and
+        more than 25 people were wounded", "officials said on Sunday", "Jordan condemned on
+        Monday the attack"): the day it was said, wherever the parser hangs it."""
         before = ent.start - 1
         if before > ent.sent.start and self.doc[before].lower_ in ("on", "late", "early"):
             before -= 1
         word = self.doc[before] if before >= ent.sent.start else None
-        return word if word is not None and self._says(word) else None
+        return word if word is not None and (
+            self._says(word) or word.lemma_.lower() in REACTION_VERBS) else None
 
     def _says(self, node: Token) -> bool:
         """Whether a word is a verb of saying (its reporting clause's, or any such verb)."""

@@ -185,7 +185,8 @@ def in_aftermath(trigger: Token) -> bool:
     funeral, a trial; "funeral prayers"), or from a verb that takes one ("went on trial over
     the bombing", "were laid to rest"), not being that word itself."""
     return any(_aftermath(a) or any(_aftermath(c) for c in a.children if c.dep_ == "compound")
-               or any(w.lemma_.lower() in AFTERMATH_OBJECTS for w in objects_of(a))
+               or any(w.lemma_.lower() in AFTERMATH_OBJECTS for w in objects_of(a)
+                      + [c for c in a.children if c.dep_ == "xcomp"])  # "laid to rest"
                for a in trigger.ancestors)
 
 
@@ -206,6 +207,12 @@ def _days_before(date: DateRef | None, published: dt.date | None, days: int) -> 
             or not date.end or published is None:
         return False
     return (published - dt.date.fromisoformat(date.end)).days >= days
+
+
+def _undated(date: DateRef | None) -> bool:
+    """Whether an act's words give it no date ("the three soldiers who fell in the attack on
+    the camp were laid to rest": an act before its burial, on a day the report does not give)."""
+    return date is None or date.precision == "unknown"
 
 
 def _day(date: DateRef | None) -> dt.date | None:
@@ -264,13 +271,17 @@ def mark_status(events: list[Event], doc: Doc, published: dt.date | None,
     and the sentence. Returns each event's status_row. `opening` is the index of the story's
     first sentence (after a dateline): it tells its news, however long ago (a rights group's
     report on killings two weeks before); acts dated weeks before it further on are told in
-    passing."""
-    framed = {id(e) for e in events
-              if (span := doc.char_span(*e.trigger_span, alignment_mode="expand")) is not None
-              and (in_reference_frame(span.root) or in_aftermath(span.root)
-                   and _days_before(e.date, published, AFTERMATH_DAYS))
-              or _long_ago(e.date, published)
-              or e.sentence_index != opening and _weeks_before(e.date, published)}
+    passing, as are acts told under their burial or trial (whatever the judge reads)."""
+    roots = {id(e): span.root for e in events
+             if (span := doc.char_span(*e.trigger_span, alignment_mode="expand")) is not None}
+    # an act told under its burial or trial, before the report by its own words or on a day
+    # the report does not give: told in passing, whatever the judge reads
+    passing = {id(e) for e in events if id(e) in roots and in_aftermath(roots[id(e)])
+               and (_days_before(e.date, published, AFTERMATH_DAYS) or _undated(e.date))}
+    framed = passing | {id(e) for e in events
+                        if id(e) in roots and in_reference_frame(roots[id(e)])
+                        or _long_ago(e.date, published)
+                        or e.sentence_index != opening and _weeks_before(e.date, published)}
     lead = next((e for e in events
                  if e.modality == Modality.ASSERTED and id(e) not in framed), None)
     lead_day = (_day(lead.date) if lead is not None else None) or published
@@ -288,7 +299,8 @@ def mark_status(events: list[Event], doc: Doc, published: dt.date | None,
                          _anchored(event, lead, lead_day))
         rows.append(row)
         if judge is not None and encodings is not None:
-            background = judge.background(row, background, event.type.value)
+            background = judge.background(row, background, event.type.value) \
+                or id(event) in passing
         event.status = BACKGROUND if background else NEW
         if background and event.date is not None and event.date.precision == "unknown":
             event.date = DateRef(None, None, "unknown")

@@ -130,6 +130,7 @@ class Mention:
     measured_from_next: bool = False
     settlement_hint: bool = False  # "the town of X", "X city": a settlement, not the area
     region_hint: bool = False  # "the Catatumbo region": a province, or a region of a country
+    modifier: bool = False  # "U.S. forces", "Syria talks": the name says whose, not where
     list_id: int = 0
     # "the city's Shevchenkivskyi district" ("city": a district of the last city named),
     # "Dnipro's Shevchenkivskyi district" ("district": of the previous mention), "Bannu's
@@ -329,6 +330,8 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
                    facility=facility, region=region, country_iso2=country_iso2,
                    fallback=fallback, definite=prev == "the", settlement_hint=settlement,
                    region_hint=admin_words[:1] == ["region"],
+                   modifier=name_span.root.dep_ in ("compound", "amod", "nmod")
+                   and name_span.root.head.pos_ == "NOUN",
                    full=full if full != name_span.text else None)
 
 

@@ -86,6 +86,7 @@ class Report:
     last: dt.date | None = None  # the last day of a week's or month's date ("last week")
     identities: set[str] | None = None  # who its actors are, once asked (_identities)
     home: str | None = None  # a report that names no place: its article's country, if any
+    guessed_home: bool = False  # that country is only the one its story is about
     published_at: str | None = None  # its article's moment in UTC, where the source gave one
 
     @cached_property
@@ -241,14 +242,18 @@ def compatible(a: Report, b: Report, where: str | None = None,
     return p is not None and p >= MODEL_SAME
 
 
-def _set_apart(a: Report, b: Report, where: str, judge: Judge | None) -> bool:
+def _set_apart(a: Report, b: Report, where: str, judge: Judge | None,
+               trust_home: bool = True) -> bool:
     """Whether a place read apart splits two reports: always by the rules alone; with a judge,
     unless it finds them likely one event (one report's place may be misread). A report that
-    names no place is in its article's country: another country's report is apart."""
+    names no place is in its article's country: another country's report is apart (unless
+    `trust_home` is False, its country is only its story's, and the judge is sure)."""
     if where == "unknown":
         for one, other in ((a, b), (b, a)):
             country = other.location.get("country")
-            if one.home and country and one.home != country:
+            if one.home and country and one.home != country and (
+                    trust_home or not one.guessed_home
+                    or not _judged_same(a, b, where, judge)):
                 return True
             if not one.home and _filed_far(one, other.location):
                 return True
@@ -261,6 +266,13 @@ def _set_apart(a: Report, b: Report, where: str, judge: Judge | None) -> bool:
         return True  # abroad, and neither names the other's place: no misreading to mend
     p = judge.probability(a, b, where)
     return p is not None and p < MODEL_APART
+
+
+def _judged_same(a: Report, b: Report, where: str, judge: Judge | None) -> bool:
+    """Whether the judge is sure two reports are of one event (a story about Syria may tell
+    of the attack in Jordan that Syria's border names: its country is only a guess)."""
+    p = judge.probability(a, b, where) if judge is not None else None
+    return p is not None and p >= MODEL_SAME
 
 
 # How far from where a story was filed an event it tells without a place may be: a
@@ -417,10 +429,11 @@ class Cluster:
         """How many of its reports vote in `fit`."""
         return len(self._voters())
 
-    def refers_to(self, report: Report, judge: Judge | None = None) -> int:
+    def refers_to(self, report: Report, judge: Judge | None = None,
+                  trust_home: bool = True) -> int:
         """How well a background mention names this event: the number of its reports it
         fits, 0 if it is set apart from any (by place; with a judge, by the judge) (a mention
-        without a date fits where place and actors do)."""
+        without a date fits where place and actors do; `trust_home`: as in `_set_apart`)."""
         wheres = [place_relation(report.location, m.location) for m in self.reports]
         if judge is None:
             if "apart" in wheres:
@@ -431,7 +444,7 @@ class Cluster:
         # a mention that names no place, in another country's story (of four reports or
         # more, one read in another country does not keep it out, as in `fit`)
         abroad = {id(m) for m, where in zip(self.reports, wheres, strict=True)
-                  if where == "unknown" and _set_apart(report, m, where, None)}
+                  if where == "unknown" and _set_apart(report, m, where, judge, trust_home)}
         voters = self.voters()
         if abroad and (voters < OUTVOTED_FROM or 2 * (2 * len(abroad)) >= voters):
             return 0  # two misses each, as in `fit`, and a majority against keeps it out
@@ -471,13 +484,17 @@ def cluster_reports(events: Iterable[dict[str, Any]],
         for report in reports:
             # a background mention joins the event it refers to, and never starts one
             if background(report.event):
-                # by its own words, or fitting it as a report of it would
-                scored = [(max(c.refers_to(report, judge), c.fit(report, judge)),
-                           -index.order[id(c)], c) for c in index.candidates(report)]
-                best = max(scored, key=lambda s: s[:2], default=None)
-                if best is not None and best[0] > 0:
-                    home = best[2]
-                    home.reports.append(report)
+                # by its own words, or fitting it as a report of it would; an event in
+                # another country than the one its story is about only if none there fits
+                for trust_home in (True, False):
+                    scored = [(max(c.refers_to(report, judge, trust_home), c.fit(report, judge)),
+                               -index.order[id(c)], c) for c in index.candidates(report)]
+                    best = max(scored, key=lambda s: s[:2], default=None)
+                    if best is not None and best[0] > 0:
+                        best[2].reports.append(report)
+                        break
+                    if not report.guessed_home:
+                        break
         clusters.extend(index.clusters)
     return clusters
 
@@ -632,6 +649,7 @@ def _set_homes(reports: list[Report]) -> None:
             report.home = countries[report.document].most_common(1)[0][0]
         elif report.event.get("story_country"):
             report.home = str(report.event["story_country"])
+            report.guessed_home = True
 
 
 class _ClusterIndex:
