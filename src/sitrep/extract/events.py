@@ -64,6 +64,7 @@ from sitrep.extract.status import (
     time_marks,
 )
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.mentions import modifies_noun
 from sitrep.geo.names import COMPASS_POINTS
 from sitrep.geo.resolve import place_of
 from sitrep.merge.events import place_relation
@@ -1540,9 +1541,7 @@ class DocumentExtractor:
         span = self.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
         if span is None:
             return False
-        root = span.root
-        return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" \
-            and root.head.lemma_.lower() not in SITE_NOUNS
+        return modifies_noun(span.root) and span.root.head.lemma_.lower() not in SITE_NOUNS
 
     def _country_place(self, place: Place) -> Place | None:
         """The country of a place, as a place (evidence: the place that names it)."""

@@ -286,6 +286,12 @@ def _town_of_institution(name: Span) -> str | None:
     return name[:end].text if end < len(name) else None
 
 
+def modifies_noun(word: Token) -> bool:
+    """Whether a name's word only modifies a noun ("U.S. forces", "Russian-held", "Syria
+    talks"): it says whose or about where, not where."""
+    return word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN"
+
+
 def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention | None:
     grown = _grow(span) if country_iso2 is None else _extend_left(span)
     name_span = _strip(grown)
@@ -330,8 +336,7 @@ def _mention(span: Span, kind: str, country_iso2: str | None = None) -> Mention 
                    facility=facility, region=region, country_iso2=country_iso2,
                    fallback=fallback, definite=prev == "the", settlement_hint=settlement,
                    region_hint=admin_words[:1] == ["region"],
-                   modifier=name_span.root.dep_ in ("compound", "amod", "nmod")
-                   and name_span.root.head.pos_ == "NOUN",
+                   modifier=modifies_noun(name_span.root),
                    full=full if full != name_span.text else None)
 
 

@@ -236,10 +236,7 @@ def compatible(a: Report, b: Report, where: str | None = None,
     when the caller has it): by the rules, or by the judge when it is sure."""
     if _compatible(a, b, where):
         return True
-    if judge is None or a.day is None or b.day is None:
-        return False
-    p = judge.probability(a, b, where)
-    return p is not None and p >= MODEL_SAME
+    return a.day is not None and b.day is not None and _judged_same(a, b, where, judge)
 
 
 def _set_apart(a: Report, b: Report, where: str, judge: Judge | None,
@@ -268,9 +265,8 @@ def _set_apart(a: Report, b: Report, where: str, judge: Judge | None,
     return p is not None and p < MODEL_APART
 
 
-def _judged_same(a: Report, b: Report, where: str, judge: Judge | None) -> bool:
-    """Whether the judge is sure two reports are of one event (a story about Syria may tell
-    of the attack in Jordan that Syria's border names: its country is only a guess)."""
+def _judged_same(a: Report, b: Report, where: str | None, judge: Judge | None) -> bool:
+    """Whether the judge is sure two reports are of one event."""
     p = judge.probability(a, b, where) if judge is not None else None
     return p is not None and p >= MODEL_SAME
 
