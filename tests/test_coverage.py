@@ -2383,3 +2383,20 @@ def test_a_place_a_joined_clause_gives_is_not_the_act_s_place(extractor: Extract
             "Syria.")
     [attack] = assaults(extractor, told, "2026-01-26")
     assert (attack.get("location") or {}).get("country") != "SY"
+
+
+def test_a_figure_a_report_disputes_is_not_its_count(extractor: Extractor) -> None:
+    told = ("The toll of Tuesday's ambush on a fuel convoy near Dori is far higher than the four "
+            "dead the army announced, local sources said. Nineteen soldiers were killed, along "
+            "with six drivers, bringing the total to 25.")
+    [ambush] = assaults(extractor, told, "2026-05-14")
+    assert ambush["casualties"]["killed"]["best"] == 25
+
+
+def test_a_place_between_two_towns_is_not_who_attacked(extractor: Extractor) -> None:
+    # the parser labels "between" an agent, as it does "by"
+    told = ("OUAGADOUGOU - The convoy had left Dori earlier in the week and was attacked on "
+            "Thursday morning between Gorom and Markoye, in the Oudalan.")
+    [attack] = assaults(extractor, told, "2026-05-14")
+    assert attack["actors"] == []
+

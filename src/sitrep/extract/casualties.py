@@ -305,7 +305,7 @@ def _victims(token: Token) -> list[Token]:
 
 # "the death toll rose to seven", "bringing the toll to 11", "a toll of 13", "the number of
 # injured climbed to 30": a total the sentence gives, worth more than the counts beside it.
-TOLL_NOUNS = frozenset({"toll", "number", "tally", "count"})
+TOLL_NOUNS = frozenset({"toll", "number", "tally", "count", "total"})
 TOLL_OF = {"death": "killed", "dead": "killed", "killed": "killed", "fatality": "killed",
            "injured": "injured", "wounded": "injured", "injury": "injured", "casualty": "killed",
            "people": "killed"}
@@ -359,12 +359,15 @@ def _toll_figure(noun: Token) -> Token | None:
 
 
 def _tolls(sent: Span, skip: range) -> dict[str, Count]:
-    """Totals the sentence gives as a toll, by status."""
+    """Totals the sentence gives as a toll, by status ("the total" counts what the sentence's
+    one word of casualty does: "27 soldiers were killed ..., bringing the total to 36")."""
     found: dict[str, Count] = {}
+    told = {status for t in sent if t.i not in skip and (status := _status(t)) is not None}
     for noun in sent:
         if noun.lemma_.lower() not in TOLL_NOUNS or noun.pos_ != "NOUN" or noun.i in skip:
             continue
-        status = _toll_status(noun)
+        status = _toll_status(noun) or (
+            next(iter(told)) if noun.lemma_.lower() == "total" and len(told) == 1 else None)
         number = _toll_figure(noun) if status else None
         if status is None or number is None or status in found:
             continue
@@ -393,6 +396,12 @@ def gives_way(have: Count, other: Count) -> bool:
     """Whether a count of the militants the forces killed gives way to a count of the forces'
     own dead, the toll of the attack they repelled."""
     return have.attackers and other.forces
+
+
+def _compared_with(victim: Token) -> bool:
+    """Whether a count is what another is set against ("much heavier than the six dead
+    announced by the army"): the figure a report disputes, not its own."""
+    return any(a.lower_ == "than" and a.dep_ == "prep" for a in [victim, *victim.ancestors][:3])
 
 
 def _own_kin(victim: Token) -> bool:
@@ -448,6 +457,8 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
                 continue  # "a woman wounded in the strike has died": one more dead, not hurt
             if token.lemma_.lower() == "lose" and _own_kin(victim):
                 continue  # "a fisherman lost his brother and his cousin": his, not the toll
+            if _compared_with(victim):
+                continue  # "heavier than the six dead announced": the figure disputed
             summed = _sum_conjuncts(victim, status)
             if summed is None:
                 continue

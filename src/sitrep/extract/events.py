@@ -979,6 +979,13 @@ def _suffering_verb(noun: Token) -> Token | None:
     return verb if verb.lemma_.lower() in CASUALTY_LEMMAS else None
 
 
+def _agent_objects(word: Token) -> list[Token]:
+    """The objects of a passive word's "by" phrase (the parser labels "attacked between
+    Namsiguia and Djibo" an agent too)."""
+    return [g for c in word.children if c.dep_ == "agent" and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def _told_in_relative(tok: Token) -> Token | None:
     """The noun a relative clause tells of ("The February 17 operation near Mir Ali, in which
     14 people were killed", "the attack, which killed 14 and wounded 20"): its date and place
@@ -1107,9 +1114,7 @@ def _subject(verb: Token) -> Token | None:
                     and verb.head.pos_ in ("NOUN", "PROPN"):
                 return verb.head  # "the coalition, which carried out strikes": the coalition
             return subs[0]
-        agents = [
-            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-        ]
+        agents = _agent_objects(verb)
         if agents:
             return agents[0]
         if verb.dep_ == "advcl" and _sequenced(verb) \
@@ -2059,8 +2064,7 @@ class DocumentExtractor:
                 if recipients:
                     break
             if passive and not actors:
-                agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
-                for agent in agents:
+                for agent in _agent_objects(tok):
                     actors.extend(self._actors_or_event_actors(agent))
         else:
             poss = [c for c in tok.children if c.dep_ == "poss"]
@@ -2084,15 +2088,7 @@ class DocumentExtractor:
                 recipients.extend(self._actors_or_event_actors(head))
                 if recipients:
                     break
-            agents = [
-                g
-                for c in tok.children
-                if c.dep_ in ("acl",)
-                for a in c.children
-                if a.dep_ == "agent"
-                for g in a.children
-                if g.dep_ == "pobj"
-            ]
+            agents = [g for c in tok.children if c.dep_ == "acl" for g in _agent_objects(c)]
             if not actors and agents:
                 actors = self._actors_or_event_actors(agents[0])
         return self._dedupe(actors), self._dedupe([r for r in recipients if r not in actors])
