@@ -2399,4 +2399,3 @@ def test_a_place_between_two_towns_is_not_who_attacked(extractor: Extractor) -> 
             "Thursday morning between Gorom and Markoye, in the Oudalan.")
     [attack] = assaults(extractor, told, "2026-05-14")
     assert attack["actors"] == []
-
