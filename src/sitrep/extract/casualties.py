@@ -366,8 +366,10 @@ def _tolls(sent: Span, skip: range) -> dict[str, Count]:
     for noun in sent:
         if noun.lemma_.lower() not in TOLL_NOUNS or noun.pos_ != "NOUN" or noun.i in skip:
             continue
-        status = _toll_status(noun) or (
-            next(iter(told)) if noun.lemma_.lower() == "total" and len(told) == 1 else None)
+        if noun.lemma_.lower() == "total":  # "a total of 19 people were wounded": wounded
+            status = next(iter(told)) if len(told) == 1 else None
+        else:
+            status = _toll_status(noun)
         number = _toll_figure(noun) if status else None
         if status is None or number is None or status in found:
             continue
