@@ -76,6 +76,14 @@ def _merged(folder: Path, reports: list[tuple[str, str, str]],
         return [m for m in store.merged_events() if m["type"] == "ASSAULT"]
 
 
+def _holding_every(merged: list[dict[str, Any]],
+                   reports: list[tuple[str, str, str]]) -> dict[str, Any]:
+    """The merged event with the most reports, which must hold a report of every article."""
+    attack = max(merged, key=lambda m: len(m["reports"]))
+    assert len({r["document_id"] for r in attack["reports"]}) == len(reports)
+    return attack
+
+
 @pytest.fixture(scope="module")
 def merged(tmp_path_factory: pytest.TempPathFactory,
            extractor: Extractor) -> list[dict[str, Any]]:
@@ -84,8 +92,7 @@ def merged(tmp_path_factory: pytest.TempPathFactory,
 
 def test_every_report_of_the_attack_is_one_event_on_its_day_at_its_place(
         merged: list[dict[str, Any]]) -> None:
-    attack = max(merged, key=lambda m: len(m["reports"]))
-    assert len({r["document_id"] for r in attack["reports"]}) == len(REPORTS)
+    attack = _holding_every(merged, REPORTS)
     assert (attack["date"]["start"], attack["date"]["precision"]) == ("2026-04-12", "day")
     assert attack["location"]["name"] == "Tessalit"
     killed, injured = attack["casualties"]["killed"], attack["casualties"]["injured"]
@@ -105,10 +112,9 @@ def test_a_later_clash_that_names_the_attack_in_passing_is_an_event_of_its_own(
 def test_an_overnight_attack_and_the_next_day_s_reports_of_it_are_one_event(
         tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
     merged = _merged(tmp_path_factory.mktemp("outpost"), OUTPOST, "outpost")
-    attack = max(merged, key=lambda m: len(m["reports"]))
     # every report, the retaliation story's passing mention included ("last weekend", told on
     # a Saturday, is the weekend before)
-    assert len({r["document_id"] for r in attack["reports"]}) == len(OUTPOST)
+    attack = _holding_every(merged, OUTPOST)
     assert attack["date"]["start"] == "2026-01-25" and attack["location"]["country"] == "JO"
     assert attack["casualties"]["killed"]["best"] == 3
     kinds = {c["field"]: c.get("kind") for c in attack["contradictions"]}
@@ -131,8 +137,7 @@ DISPUTED = [
 def test_a_story_whose_country_is_a_guess_joins_the_attack_it_tells(
         tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
     merged = _merged(tmp_path_factory.mktemp("disputed"), DISPUTED, "disputed")
-    attack = max(merged, key=lambda m: len(m["reports"]))
-    assert len({r["document_id"] for r in attack["reports"]}) == len(DISPUTED)
+    attack = _holding_every(merged, DISPUTED)
     assert attack["date"]["start"] == "2026-01-25" and attack["location"]["country"] == "JO"
 
 
@@ -206,7 +211,6 @@ CLAIMED = [
 def test_the_attackers_own_count_is_the_high_not_the_best(
         tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
     merged = _merged(tmp_path_factory.mktemp("claimed"), CLAIMED, "claimed")
-    attack = max(merged, key=lambda m: len(m["reports"]))
-    assert len({r["document_id"] for r in attack["reports"]}) == len(CLAIMED)
+    attack = _holding_every(merged, CLAIMED)
     killed = attack["casualties"]["killed"]
     assert (killed["low"], killed["best"], killed["high"]) == (5, 9, 32)
