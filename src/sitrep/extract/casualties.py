@@ -362,11 +362,11 @@ def _tolls(sent: Span, skip: range) -> dict[str, Count]:
     """Totals the sentence gives as a toll, by status ("the total" counts what the sentence's
     one word of casualty does: "27 soldiers were killed ..., bringing the total to 36")."""
     found: dict[str, Count] = {}
-    told = {status for t in sent if t.i not in skip and (status := _status(t)) is not None}
     for noun in sent:
         if noun.lemma_.lower() not in TOLL_NOUNS or noun.pos_ != "NOUN" or noun.i in skip:
             continue
         if noun.lemma_.lower() == "total":  # "a total of 19 people were wounded": wounded
+            told = {status for t in sent if t.i not in skip and (status := _status(t))}
             status = next(iter(told)) if len(told) == 1 else None
         else:
             status = _toll_status(noun)

@@ -480,19 +480,26 @@ def cluster_reports(events: Iterable[dict[str, Any]],
         for report in reports:
             # a background mention joins the event it refers to, and never starts one
             if background(report.event):
-                # by its own words, or fitting it as a report of it would; an event in
-                # another country than the one its story is about only if none there fits
-                for trust_home in (True, False):
-                    scored = [(max(c.refers_to(report, judge, trust_home), c.fit(report, judge)),
-                               -index.order[id(c)], c) for c in index.candidates(report)]
-                    best = max(scored, key=lambda s: s[:2], default=None)
-                    if best is not None and best[0] > 0:
-                        best[2].reports.append(report)
-                        break
-                    if not report.guessed_home:
-                        break
+                home = _referred_home(report, index, judge)
+                if home is not None:
+                    home.reports.append(report)
         clusters.extend(index.clusters)
     return clusters
+
+
+def _referred_home(report: Report, index: _ClusterIndex, judge: Judge | None) -> Cluster | None:
+    """The event a background mention refers to: the one it names best by its own words, or
+    fits as a report of it would (the older on a tie); an event in another country than the
+    one its story is only guessed to be about, if none there fits."""
+    candidates = index.candidates(report)
+    fits = [c.fit(report, judge) for c in candidates]
+    for trust_home in (True, False) if report.guessed_home else (True,):
+        scored = [(max(c.refers_to(report, judge, trust_home), fit), -index.order[id(c)], c)
+                  for c, fit in zip(candidates, fits, strict=True)]
+        best = max(scored, key=lambda s: s[:2], default=None)
+        if best is not None and best[0] > 0:
+            return best[2]
+    return None
 
 
 # How long after an event an undated report of its figures may come ("the final toll stood at
