@@ -171,3 +171,21 @@ def test_merged_view_shows_reports_over_time_with_their_figures(page: object) ->
         "document.getElementById('article-title').textContent.includes('kills two')")
     ARTIFACTS.mkdir(exist_ok=True)
     p.screenshot(path=str(ARTIFACTS / "merged-view.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_download_links_export_what_the_filters_show(page: object) -> None:
+    p = page  # playwright Page
+    p.click("#f-reset")  # type: ignore[attr-defined]
+    p.select_option("#f-type", "ASSAULT")  # type: ignore[attr-defined]
+    p.wait_for_function(  # type: ignore[attr-defined]
+        "document.querySelector('#downloads a[data-format=acled]').href.includes('ASSAULT')")
+    href = p.get_attribute("#downloads a[data-format=acled]", "href")  # type: ignore[attr-defined]
+    assert "format=acled" in href and "type=ASSAULT" in href
+    body = p.evaluate(  # type: ignore[attr-defined]
+        "async url => (await fetch(url)).text()", href)
+    header, *rows = body.splitlines()
+    assert header.startswith("event_id_cnty,event_date,year,") and len(header.split(",")) == 31
+    assert rows and all(any(t in r for t in ("Battles", "Explosions/Remote violence",
+                                             "Violence against civilians",
+                                             "Strategic developments")) for r in rows)
+    p.select_option("#f-type", "")  # type: ignore[attr-defined]

@@ -21,13 +21,13 @@ def _fail(message: str) -> None:
     click.echo(f"sitrep: error: {message}", err=True)
 
 
-def _published_option(value: str | None) -> str | None:
+def _published_option(value: str | None, option: str = "published") -> str | None:
     if value is None:
         return None
     try:
         return parse_published(value)
     except SitrepError as exc:
-        _fail(str(exc))
+        _fail(str(exc).replace("--published", f"--{option}"))
         sys.exit(2)
 
 
@@ -214,8 +214,8 @@ def _progress_bar(show: bool, total: int | None) -> Any:
 @click.option("--type", "event_type")
 @click.option("--actor")
 @click.option("--country")
-@click.option("--since", callback=lambda c, p, v: _published_option(v))
-@click.option("--until", callback=lambda c, p, v: _published_option(v))
+@click.option("--since", callback=lambda c, p, v: _published_option(v, "since"))
+@click.option("--until", callback=lambda c, p, v: _published_option(v, "until"))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
 def events(db_path: str, event_type: str | None, actor: str | None, country: str | None,
            since: str | None, until: str | None, fmt: str) -> None:
@@ -236,27 +236,56 @@ def events(db_path: str, event_type: str | None, actor: str | None, country: str
         sys.exit(1)
 
 
+FORMAT_HELP = ("jsonl (SCHEMA.md), csv (sitrep's columns), geojson, plover (PLOVER JSON "
+               "records), acled (ACLED's 31 columns), ucdp (UCDP GED, lethal events), gdelt "
+               "(GDELT 2.0 events: 61 tab-separated columns, no header), polecat (POLECAT's "
+               "tab-separated layout).")
+
+
 @main.command()
 @click.option("--db", "db_path", required=True, help="SQLite file or postgresql:// URL.")
 @click.option("--format", "fmt", default="jsonl",
-              type=click.Choice(["jsonl", "csv", "acled", "geojson", "plover"]),
-              help="jsonl (SCHEMA.md), csv (all columns), acled (ACLED's core columns), "
-                   "geojson, plover (POLECAT-layout records).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default="-")
-@click.option("--merged", is_flag=True,
-              help="One record per real-world event, merged over its reports.")
-def export(db_path: str, fmt: str, output: str, merged: bool) -> None:
-    """Export stored events."""
-    from sitrep.export import write_export
+              type=click.Choice(["jsonl", "csv", "geojson", "plover", "acled", "ucdp", "gdelt",
+                                 "polecat"]), help=FORMAT_HELP)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="-",
+              help="File to write (written whole or not at all); default standard output.")
+@click.option("--merged/--per-report", default=None,
+              help="One row per real-world event, merged over its reports (the default for "
+                   "acled, ucdp, gdelt and polecat), or one per report (the default for the "
+                   "others).")
+@click.option("--type", "event_type", help="PLOVER type.")
+@click.option("--actor", help="Actor KB id or name.")
+@click.option("--country", help="Where it happened: ISO code or name.")
+@click.option("--since", callback=lambda c, p, v: _published_option(v, "since"))
+@click.option("--until", callback=lambda c, p, v: _published_option(v, "until"))
+@click.option("--min-killed", type=click.IntRange(min=0))
+@click.option("--outlet", help="Reported by this outlet.")
+def export(db_path: str, fmt: str, output: str, merged: bool | None, event_type: str | None,
+           actor: str | None, country: str | None, since: str | None, until: str | None,
+           min_killed: int | None, outlet: str | None) -> None:
+    """Export stored events, filtered; merged events list when one of their reports matches."""
+    from sitrep.export import FORMATS, Tally
+    from sitrep.store import EventQuery
 
+    chosen = FORMATS[fmt]
+    tally = Tally()
+    one_per_event = chosen.merged_by_default if merged is None else merged
     try:
-        with _open_store(db_path, must_exist=True) as store, \
-                click.open_file(output, "w") as out:
-            n = write_export(fmt, store.merged_events() if merged else store.events(), out)
+        query = EventQuery(type=event_type, actor=actor, country=country, since=since,
+                           until=until, min_killed=min_killed, outlet=outlet,
+                           limit=None).checked()
+        with _open_store(db_path, must_exist=True) as store:
+            store.for_one_pass()
+            events = store.merged_events(query) if one_per_event else store.events(query)
+            with click.open_file(output, "w", encoding="utf-8",
+                                 atomic=output != "-") as out:
+                for piece in chosen.export(events, tally):
+                    out.write(piece)
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)
-    click.echo(f"exported {n} events", err=True)
+    unit = "merged events" if one_per_event else "event reports"
+    click.echo(f"exported {tally.rows} rows from {tally.events} {unit}", err=True)
 
 
 @main.command()

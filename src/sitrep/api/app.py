@@ -26,7 +26,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response, StreamingRes
 from fastapi.staticfiles import StaticFiles
 
 from sitrep.errors import InputError, SitrepError, StoreError
-from sitrep.export import FORMATS, MEDIA_TYPES
+from sitrep.export import FORMATS
 from sitrep.store import EventQuery, SQLStore, open_store
 from sitrep.store.query import MAX_LIMIT, parse_bbox
 
@@ -188,14 +188,20 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/export")
     def export(s: StoreDep, query: QueryDep,
-               format: Literal["jsonl", "csv", "acled", "geojson", "plover"] = "jsonl",  # noqa: A002
-               ) -> StreamingResponse:
-        """Every event matching the filters, as a file, streamed a page of events at a time."""
-        body = FORMATS[format](s.events(query, sort=query.sort))
-
-        suffix = {"acled": "csv", "plover": "jsonl"}.get(format, format)
-        return StreamingResponse(body, media_type=MEDIA_TYPES[format], headers={
-            "Content-Disposition": f'attachment; filename="sitrep-events.{suffix}"'})
+               format: Literal["jsonl", "csv", "geojson", "plover", "acled", "ucdp", "gdelt",  # noqa: A002
+                               "polecat"] = "jsonl",
+               merged: bool | None = None) -> StreamingResponse:
+        """Every event matching the filters, as a file, streamed a page of events at a time:
+        jsonl, csv, geojson, plover, or the field's layouts (acled, ucdp, gdelt, polecat).
+        `merged=true` gives one row per real-world event (the default for the field's
+        layouts), `merged=false` one per report."""
+        chosen = FORMATS[format]
+        one_per_event = chosen.merged_by_default if merged is None else merged
+        events = (s.merged_events(query, sort=query.sort) if one_per_event
+                  else s.events(query, sort=query.sort))
+        return StreamingResponse(chosen.export(events), media_type=chosen.media_type, headers={
+            "Content-Disposition":
+                f'attachment; filename="sitrep-{format}.{chosen.suffix}"'})
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:

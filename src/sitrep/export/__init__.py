@@ -1,11 +1,6 @@
-"""Exports of stored events: JSONL, CSV, ACLED columns, GeoJSON, PLOVER/POLECAT records."""
+"""Exports of stored events: JSONL, CSV, GeoJSON, PLOVER records, and the layouts of ACLED,
+UCDP GED, GDELT 2.0 events and POLECAT."""
 
-from sitrep.export.formats import (
-    ACLED_COLUMNS,
-    CSV_COLUMNS,
-    FORMATS,
-    MEDIA_TYPES,
-    write_export,
-)
+from sitrep.export.formats import CSV_COLUMNS, FORMATS, Format, Tally, write_export
 
-__all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "FORMATS", "MEDIA_TYPES", "write_export"]
+__all__ = ["CSV_COLUMNS", "FORMATS", "Format", "Tally", "write_export"]

@@ -1,4 +1,5 @@
-"""Export formats: JSONL (SCHEMA.md shape), CSV and ACLED columns, GeoJSON, PLOVER records.
+"""Export formats: JSONL (SCHEMA.md shape), sitrep's CSV, GeoJSON and PLOVER records, and the
+field's own layouts: ACLED, UCDP GED, GDELT 2.0 events and POLECAT.
 
 Each format is a generator of text pieces, so a file of any size is written (or sent over
 HTTP) as the events stream from the store, never built whole in memory.
@@ -10,7 +11,10 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import IO, Any
+
+from sitrep.export import acled, gdelt, polecat, ucdp
 
 CSV_COLUMNS = ["event_id", "event_date", "time_precision", "event_type", "sub_event_type",
                "plover_type", "cameo", "modality", "actor1", "actor1_country", "actor1_sector",
@@ -59,11 +63,37 @@ def _csv_row(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def _table_pieces(events: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
+    return _rows_pieces((_csv_row(e) for e in events), columns, ",", header=True)
+
+
+def _cell(value: Any, delimiter: str) -> str:
+    """One cell's text: empty for unknown; in tab-separated files no tab or line break (their
+    readers split lines on tabs, unquoted)."""
+    if value is None:
+        return ""
+    text = str(value)
+    if delimiter == "\t":
+        text = " ".join(text.replace("\t", " ").splitlines())
+    return text
+
+
+def _rows_pieces(rows: Iterable[dict[str, Any]], columns: list[str], delimiter: str,
+                 header: bool) -> Iterator[str]:
+    """Rows as CSV (quoted where needed) or as tab-separated lines (unquoted, as GDELT and
+    POLECAT write them), 64 KB at a time."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    for event in events:
-        writer.writerow(_csv_row(event))
+    writer = csv.writer(buffer, lineterminator="\n")
+
+    def write(cells: list[Any]) -> None:
+        if delimiter == ",":
+            writer.writerow(["" if c is None else c for c in cells])
+        else:
+            buffer.write("\t".join(_cell(c, delimiter) for c in cells) + "\n")
+
+    if header:
+        write(list(columns))
+    for row in rows:
+        write([row.get(c) for c in columns])
         if buffer.tell() > 65536:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -72,18 +102,8 @@ def _table_pieces(events: Iterable[dict[str, Any]], columns: list[str]) -> Itera
 
 
 def csv_pieces(events: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """ACLED-style flat rows (fatalities: the lowest figure, as ACLED does)."""
+    """sitrep's own flat rows: every field, one event a row (fatalities: the lowest figure)."""
     return _table_pieces(events, CSV_COLUMNS)
-
-
-ACLED_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
-                 "admin2", "location", "latitude", "longitude", "geo_precision",
-                 "time_precision", "fatalities", "source", "notes"]
-
-
-def acled_pieces(events: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """Exactly ACLED's core columns, in ACLED's order."""
-    return _table_pieces(events, ACLED_COLUMNS)
 
 
 def geojson_feature(event: dict[str, Any]) -> dict[str, Any]:
@@ -138,25 +158,63 @@ def plover_pieces(events: Iterable[dict[str, Any]]) -> Iterator[str]:
     return jsonl_pieces(plover_record(e) for e in events)
 
 
-FORMATS: dict[str, Callable[[Iterable[dict[str, Any]]], Iterator[str]]] = {
-    "jsonl": jsonl_pieces, "csv": csv_pieces, "acled": acled_pieces,
-    "geojson": geojson_pieces, "plover": plover_pieces}
+@dataclass
+class Tally:
+    """What an export read and wrote."""
+
+    events: int = 0
+    rows: int = 0
 
 
-MEDIA_TYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv", "acled": "text/csv",
-               "geojson": "application/geo+json", "plover": "application/x-ndjson"}
+@dataclass(frozen=True)
+class Format:
+    """One export format: how rows become text, and (for the field's formats) which row an
+    event gives, if any."""
+
+    pieces: Callable[[Iterable[dict[str, Any]]], Iterator[str]]
+    media_type: str
+    suffix: str
+    merged_by_default: bool = False
+    row_of: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None
+
+    def export(self, events: Iterable[dict[str, Any]], tally: Tally | None = None
+               ) -> Iterator[str]:
+        """The export's text pieces as the events stream (counted into `tally`)."""
+        counts = tally if tally is not None else Tally()
+
+        def rows() -> Iterator[dict[str, Any]]:
+            for event in events:
+                counts.events += 1
+                found = self.row_of(event) if self.row_of else event
+                if found is not None:
+                    counts.rows += 1
+                    yield found
+
+        return self.pieces(rows())
 
 
-def write_export(fmt: str, events: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """Write an export to a file as the events stream; returns the number of events."""
-    n = 0
+def _table(columns: list[str], delimiter: str, header: bool
+           ) -> Callable[[Iterable[dict[str, Any]]], Iterator[str]]:
+    return lambda rows: _rows_pieces(rows, columns, delimiter, header)
 
-    def counting() -> Iterator[dict[str, Any]]:
-        nonlocal n
-        for event in events:
-            n += 1
-            yield event
 
-    for piece in FORMATS[fmt](counting()):
+FORMATS: dict[str, Format] = {
+    "jsonl": Format(jsonl_pieces, "application/x-ndjson", "jsonl"),
+    "csv": Format(csv_pieces, "text/csv", "csv"),
+    "geojson": Format(geojson_pieces, "application/geo+json", "geojson"),
+    "plover": Format(plover_pieces, "application/x-ndjson", "jsonl"),
+    "acled": Format(_table(acled.COLUMNS, ",", True), "text/csv", "csv", True, acled.row),
+    "ucdp": Format(_table(ucdp.COLUMNS, ",", True), "text/csv", "csv", True, ucdp.row),
+    "gdelt": Format(_table(gdelt.COLUMNS, "\t", False), "text/tab-separated-values", "tsv",
+                    True, gdelt.row),
+    "polecat": Format(_table(polecat.COLUMNS, "\t", True), "text/tab-separated-values", "tsv",
+                      True, polecat.row),
+}
+
+
+def write_export(fmt: str, events: Iterable[dict[str, Any]], out: IO[str]) -> Tally:
+    """Write an export to a file as the events stream; returns what it read and wrote."""
+    tally = Tally()
+    for piece in FORMATS[fmt].export(events, tally):
         out.write(piece)
-    return n
+    return tally

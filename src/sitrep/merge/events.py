@@ -964,6 +964,7 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
             "document_id": r.document,
             "source": r.event.get("document", {}).get("source"),
             "url": r.event.get("document", {}).get("url"),
+            "title": r.event.get("document", {}).get("title"),
             "published": r.published,
             "published_at": r.published_at,
             "status": _report_status(r, reports),

@@ -260,6 +260,9 @@ class SQLStore:
     def _has_column(self, table: str, column: str) -> bool:
         raise NotImplementedError
 
+    def for_one_pass(self) -> None:
+        """Set the connection up for one long read of much of the archive (an export)."""
+
     def close(self) -> None:
         """Close the connection."""
         if self.conn is not None:
@@ -367,7 +370,7 @@ class SQLStore:
                 for event in merged:
                     loc = event.get("location") or {}
                     self.conn.execute(self.sql("INSERT INTO merged_events VALUES (?,?,?,?,?,?)"),
-                                      (event["id"], (event.get("date") or {}).get("start"),
+                                      (event["id"], (event.get("date") or {}).get("start") or "",
                                        event["type"], loc.get("country"), len(event["reports"]),
                                        json.dumps(event, ensure_ascii=False)))
                     self.many(self.sql(
@@ -393,10 +396,19 @@ class SQLStore:
         sql += " ORDER BY document_id, kind <> 'original', published, published_at, source"
         return [Copy(*row) for row in self.rows(sql, args)]
 
-    def merged_events(self) -> Iterator[dict[str, Any]]:
-        """Merged events (SCHEMA.md merged shape), by date."""
-        for (raw,) in self.rows("SELECT json FROM merged_events ORDER BY date_start, id"):
-            yield json.loads(raw)
+    def merged_events(self, query: EventQuery | None = None, sort: str = "date",
+                      page: int = 1000) -> Iterator[dict[str, Any]]:
+        """Merged events (SCHEMA.md merged shape) with a report matching a query, oldest first
+        by default, read a page at a time (an export of any size holds one page)."""
+        q = replace(query or EventQuery(), limit=page, sort=sort, cursor=None)
+        while True:
+            found = self.search_merged(q)
+            yield from found.events
+            if not found.next_cursor:
+                return
+            if found.next_cursor == q.cursor:  # a bug, but never an endless export
+                raise StoreError(f"{self.where}: paging stopped advancing at {q.cursor}")
+            q = replace(q, cursor=found.next_cursor)
 
     def search_merged(self, query: EventQuery) -> Page:
         """One page of merged events: those with a report matching every filter (so actor,
@@ -408,9 +420,8 @@ class SQLStore:
             where.append("EXISTS (SELECT 1 FROM merged_members mm JOIN events e ON "
                          "e.id = mm.event_id WHERE mm.merged_id = m.id AND "
                          + " AND ".join(clauses) + ")")
-        day = "COALESCE(m.date_start, '')"
-        rows = self._keyset_page(f"{day}, m.id, m.json FROM merged_events m", (day, "m.id"),
-                                 where, args, q)
+        rows = self._keyset_page("m.date_start, m.id, m.json FROM merged_events m",
+                                 ("m.date_start", "m.id"), where, args, q)
         more = q.limit is not None and len(rows) > q.limit
         rows = rows[: q.limit] if q.limit is not None else rows
         cursor = encode_cursor(rows[-1][0], rows[-1][1]) if more and rows else None

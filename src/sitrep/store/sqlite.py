@@ -64,6 +64,12 @@ class SQLiteStore(SQLStore):
     def transaction(self) -> AbstractContextManager[Any]:
         return _Transaction(self.conn)
 
+    def for_one_pass(self) -> None:
+        """No memory map: every page read through it stays in the process's resident memory,
+        so an export of the whole archive would hold the whole file; read() through the
+        bounded page cache instead keeps an export's memory constant."""
+        self.conn.execute("PRAGMA mmap_size = 0")
+
     def _has_table(self, table: str) -> bool:
         return bool(self.rows("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                               (table,)))

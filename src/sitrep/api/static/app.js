@@ -110,7 +110,18 @@ function row(event) {
   return tr;
 }
 
+// the download links export what the table shows: the same filters, in each format
+function updateDownloads() {
+  for (const link of document.querySelectorAll("#downloads a")) {
+    const params = filters();
+    params.set("format", link.dataset.format);
+    params.set("sort", "date");
+    link.href = `/export?${params}`;
+  }
+}
+
 async function loadEvents(append = false) {
+  if (!append) updateDownloads();
   const params = filters();
   params.set("limit", "200");
   if (append && state.cursor) params.set("cursor", state.cursor);
