@@ -125,7 +125,8 @@ def geojson_pieces(events: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 
 def plover_record(event: dict[str, Any]) -> dict[str, Any]:
-    """A PLOVER event record in the POLECAT layout (one actor and recipient per record)."""
+    """A PLOVER event record as JSON (one actor and recipient per record; for POLECAT's own
+    tab-separated layout, see export/polecat.py)."""
     actors, recipients = event.get("actors") or [{}], event.get("recipients") or [{}]
     loc = event.get("location") or {}
     date = event.get("date") or {}
@@ -154,7 +155,7 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def plover_pieces(events: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """PLOVER/POLECAT JSON records, one per line."""
+    """PLOVER JSON records, one per line."""
     return jsonl_pieces(plover_record(e) for e in events)
 
 
