@@ -37,17 +37,6 @@ COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_ty
            "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
            "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
            "timestamp"]
-# the published dtypes, for readers: pandas.read_csv(path, dtype=DTYPES)
-DTYPES = {"event_id_cnty": "string", "event_date": "string", "year": "int64",
-          "time_precision": "int64", "disorder_type": "string", "event_type": "string",
-          "sub_event_type": "string", "actor1": "string", "assoc_actor_1": "string",
-          "inter1": "int64", "actor2": "string", "assoc_actor_2": "string", "inter2": "int64",
-          "interaction": "int64", "civilian_targeting": "string", "iso": "int64",
-          "region": "string", "country": "string", "admin1": "string", "admin2": "string",
-          "admin3": "string", "location": "string", "latitude": "float64",
-          "longitude": "float64", "geo_precision": "int64", "source": "string",
-          "source_scale": "string", "notes": "string", "fatalities": "Int64", "tags": "string",
-          "timestamp": "int64"}
 
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
 STATE, REBELS, POLITICAL_MILITIA, IDENTITY_MILITIA = 1, 2, 3, 4
@@ -220,10 +209,10 @@ def row(event: dict[str, Any]) -> dict[str, Any] | None:
     event_type, sub = acled["event_type"], acled.get("sub_event_type") or "Other"
     (actor1, assoc1, inter1), (actor2, assoc2, inter2) = _sides(event, event_type, sub, home)
     recipients = event.get("recipients") or []
-    targets_civilians = (event_type == "Violence against civilians"
-                         or inter2 == CIVILIANS and event_type not in ("Protests", "Riots")
-                         or sub == "Mob violence" and inter2 == CIVILIANS
-                         or any(r.get("sector") == "CVL" for r in recipients))
+    disorder = disorder_type(event_type, sub)
+    # ACLED flags political violence aimed at civilians (not arrests, not peaceful protests)
+    targets_civilians = "Political violence" in disorder and (
+        event_type == "Violence against civilians" or inter2 == CIVILIANS)
     stamp = moment(last_reported(event)) or moment(day)
     return {
         "event_id_cnty": f"{home.iso3}{stable_number(str(event['id']), 48)}",
@@ -231,7 +220,7 @@ def row(event: dict[str, Any]) -> dict[str, Any] | None:
         "year": int(day[:4]),
         "time_precision": TIME_PRECISION.get((event.get("date") or {}).get("precision")
                                              or "unknown", 3),
-        "disorder_type": disorder_type(event_type, sub),
+        "disorder_type": disorder,
         "event_type": event_type,
         "sub_event_type": sub,
         "actor1": actor1, "assoc_actor_1": assoc1, "inter1": inter1,

@@ -134,7 +134,8 @@ def event_day(event: dict[str, Any]) -> str | None:
     start = (event.get("date") or {}).get("start")
     if start:
         return str(start)[:10]
-    published = _reports(event)[0].get("published") if _reports(event) else None
+    told = reports(event)
+    published = told[0].get("published") if told else None
     return str(published)[:10] if published else None
 
 
@@ -177,22 +178,22 @@ def outlets(event: dict[str, Any]) -> list[str]:
     return list(seen)
 
 
+def _report_days(event: dict[str, Any]) -> list[str]:
+    """When each report came out (a moment where known, else a day), earliest first."""
+    return [d for d in (str(r.get("published_at") or r.get("published") or "")
+                        for r in reports(event)) if d]
+
+
 def first_reported(event: dict[str, Any]) -> str | None:
     """When the event was first reported (an ISO moment or day)."""
-    if event.get("first_reported"):
-        return str(event["first_reported"])
-    dates = [str(r.get("published_at") or r.get("published") or "") for r in reports(event)]
-    dates = [d for d in dates if d]
-    return dates[0] if dates else None
+    days = _report_days(event)
+    return str(event.get("first_reported") or "") or (days[0] if days else None)
 
 
 def last_reported(event: dict[str, Any]) -> str | None:
     """When the event was last reported (an ISO moment or day)."""
-    if event.get("last_reported"):
-        return str(event["last_reported"])
-    dates = [str(r.get("published_at") or r.get("published") or "") for r in reports(event)]
-    dates = [d for d in dates if d]
-    return dates[-1] if dates else None
+    days = _report_days(event)
+    return str(event.get("last_reported") or "") or (days[-1] if days else None)
 
 
 def moment(value: str | None) -> dt.datetime | None:

@@ -62,19 +62,10 @@ def _csv_row(event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _table_pieces(events: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
-    return _rows_pieces((_csv_row(e) for e in events), columns, ",", header=True)
-
-
-def _cell(value: Any, delimiter: str) -> str:
-    """One cell's text: empty for unknown; in tab-separated files no tab or line break (their
-    readers split lines on tabs, unquoted)."""
-    if value is None:
-        return ""
-    text = str(value)
-    if delimiter == "\t":
-        text = " ".join(text.replace("\t", " ").splitlines())
-    return text
+def _tsv_cell(value: Any) -> str:
+    """One tab-separated cell: empty for unknown, and no tab or line break (its readers split
+    lines on tabs, unquoted)."""
+    return "" if value is None else " ".join(str(value).replace("\t", " ").splitlines())
 
 
 def _rows_pieces(rows: Iterable[dict[str, Any]], columns: list[str], delimiter: str,
@@ -88,7 +79,7 @@ def _rows_pieces(rows: Iterable[dict[str, Any]], columns: list[str], delimiter: 
         if delimiter == ",":
             writer.writerow(["" if c is None else c for c in cells])
         else:
-            buffer.write("\t".join(_cell(c, delimiter) for c in cells) + "\n")
+            buffer.write("\t".join(_tsv_cell(c) for c in cells) + "\n")
 
     if header:
         write(list(columns))
@@ -103,7 +94,7 @@ def _rows_pieces(rows: Iterable[dict[str, Any]], columns: list[str], delimiter: 
 
 def csv_pieces(events: Iterable[dict[str, Any]]) -> Iterator[str]:
     """sitrep's own flat rows: every field, one event a row (fatalities: the lowest figure)."""
-    return _table_pieces(events, CSV_COLUMNS)
+    return _rows_pieces((_csv_row(e) for e in events), CSV_COLUMNS, ",", header=True)
 
 
 def geojson_feature(event: dict[str, Any]) -> dict[str, Any]:

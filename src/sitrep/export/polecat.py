@@ -34,9 +34,6 @@ COLUMNS = ["Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Q
            "Latitude", "Longitude", "GeoNames ID", "Raw Placename", "Feature Type", "Source",
            "Publication Date", "Story People", "Story Organizations", "Story Locations",
            "Language", "Version"]
-DTYPES = {c: "string" for c in COLUMNS} | {"Intensity": "float64", "Quad Code": "int64",
-                                           "Latitude": "float64", "Longitude": "float64",
-                                           "GeoNames ID": "Int64"}
 
 
 def _actors(prefix: str, actors: list[dict[str, Any]]) -> dict[str, str]:

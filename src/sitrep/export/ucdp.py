@@ -35,22 +35,6 @@ COLUMNS = ["id", "relid", "year", "active_year", "code_status", "type_of_violenc
            "longitude", "geom_wkt", "priogrid_gid", "country", "country_id", "region",
            "event_clarity", "date_prec", "date_start", "date_end", "deaths_a", "deaths_b",
            "deaths_civilians", "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob"]
-DTYPES = {"id": "int64", "relid": "string", "year": "int64", "active_year": "boolean",
-          "code_status": "string", "type_of_violence": "int64", "conflict_dset_id": "Int64",
-          "conflict_new_id": "Int64", "conflict_name": "string", "dyad_dset_id": "Int64",
-          "dyad_new_id": "Int64", "dyad_name": "string", "side_a_dset_id": "Int64",
-          "side_a_new_id": "Int64", "side_a": "string", "side_b_dset_id": "Int64",
-          "side_b_new_id": "Int64", "side_b": "string", "number_of_sources": "int64",
-          "source_article": "string", "source_office": "string", "source_date": "string",
-          "source_headline": "string", "source_original": "string", "where_prec": "int64",
-          "where_coordinates": "string", "where_description": "string", "adm_1": "string",
-          "adm_2": "string", "latitude": "float64", "longitude": "float64",
-          "geom_wkt": "string", "priogrid_gid": "int64", "country": "string",
-          "country_id": "Int64", "region": "string", "event_clarity": "int64",
-          "date_prec": "int64", "date_start": "string", "date_end": "string",
-          "deaths_a": "int64", "deaths_b": "int64", "deaths_civilians": "int64",
-          "deaths_unknown": "int64", "best": "int64", "high": "int64", "low": "int64",
-          "gwnoa": "Int64", "gwnob": "Int64"}
 
 STATE_BASED, NON_STATE, ONE_SIDED = 1, 2, 3
 DATE_PREC = {"day": 1, "week": 3, "month": 4, "year": 5, "unknown": 5}
