@@ -348,3 +348,13 @@ def test_postgres_exports_the_same_rows(archive: dict[str, Any]) -> None:
         exported = runner.invoke(main, ["export", "--db", url, "--format", fmt])
         assert exported.exit_code == 0, exported.output
         assert exported.stdout == archive["files"][fmt].read_text(encoding="utf-8"), fmt
+
+
+def test_an_unmerged_store_says_how_to_merge(tmp_path: Path, archive: dict[str, Any]) -> None:
+    db = tmp_path / "unmerged.db"
+    shutil.copy(archive["db"], db)
+    with SQLiteStore(db) as store:
+        store.replace_merged([])
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "acled"])
+    assert result.exit_code == 0 and "sitrep merge" in result.stderr
+    assert result.stdout.splitlines() == [",".join(ACLED_COLUMNS)]

@@ -281,6 +281,10 @@ def export(db_path: str, fmt: str, output: str, merged: bool | None, event_type:
                                  atomic=output != "-") as out:
                 for piece in chosen.export(events, tally):
                     out.write(piece)
+            stored = store.counts() if one_per_event and not tally.events else {}
+            if stored.get("events") and not stored.get("merged_events"):
+                click.echo("no merged events are stored: run `sitrep merge --db ...` first, "
+                           "or export --per-report", err=True)
     except SitrepError as exc:
         _fail(str(exc))
         sys.exit(1)
