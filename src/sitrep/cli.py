@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from sitrep.errors import InputError, SitrepError
+from sitrep.export import FORMATS, Tally
 from sitrep.ingest import expand_paths, parse_published, read_document
 from sitrep.model import Document
 
@@ -245,8 +246,7 @@ FORMAT_HELP = ("jsonl (SCHEMA.md), csv (sitrep's columns), geojson, plover (PLOV
 @main.command()
 @click.option("--db", "db_path", required=True, help="SQLite file or postgresql:// URL.")
 @click.option("--format", "fmt", default="jsonl",
-              type=click.Choice(["jsonl", "csv", "geojson", "plover", "acled", "ucdp", "gdelt",
-                                 "polecat"]), help=FORMAT_HELP)
+              type=click.Choice(list(FORMATS)), help=FORMAT_HELP)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default="-",
               help="File to write (written whole or not at all); default standard output.")
 @click.option("--merged/--per-report", default=None,
@@ -264,7 +264,6 @@ def export(db_path: str, fmt: str, output: str, merged: bool | None, event_type:
            actor: str | None, country: str | None, since: str | None, until: str | None,
            min_killed: int | None, outlet: str | None) -> None:
     """Export stored events, filtered; merged events list when one of their reports matches."""
-    from sitrep.export import FORMATS, Tally
     from sitrep.store import EventQuery
 
     chosen = FORMATS[fmt]

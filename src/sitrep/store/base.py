@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from typing import Any
@@ -400,15 +400,7 @@ class SQLStore:
                       page: int = 1000) -> Iterator[dict[str, Any]]:
         """Merged events (SCHEMA.md merged shape) with a report matching a query, oldest first
         by default, read a page at a time (an export of any size holds one page)."""
-        q = replace(query or EventQuery(), limit=page, sort=sort, cursor=None)
-        while True:
-            found = self.search_merged(q)
-            yield from found.events
-            if not found.next_cursor:
-                return
-            if found.next_cursor == q.cursor:  # a bug, but never an endless export
-                raise StoreError(f"{self.where}: paging stopped advancing at {q.cursor}")
-            q = replace(q, cursor=found.next_cursor)
+        return self._every_page(self.search_merged, query, sort, page)
 
     def search_merged(self, query: EventQuery) -> Page:
         """One page of merged events: those with a report matching every filter (so actor,
@@ -537,9 +529,14 @@ class SQLStore:
                page: int = 1000) -> Iterator[dict[str, Any]]:
         """Every event matching a query (oldest first by default), read a page at a time, so
         exporting a large archive holds one page in memory."""
+        return self._every_page(self.search, query, sort, page)
+
+    def _every_page(self, search: Callable[[EventQuery], Page], query: EventQuery | None,
+                    sort: str, page: int) -> Iterator[dict[str, Any]]:
+        """Every record of a paged search, one page held at a time."""
         q = replace(query or EventQuery(), limit=page, sort=sort, cursor=None)
         while True:
-            found = self.search(q)
+            found = search(q)
             yield from found.events
             if not found.next_cursor:
                 return
