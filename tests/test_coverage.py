@@ -2399,3 +2399,27 @@ def test_a_place_between_two_towns_is_not_who_attacked(extractor: Extractor) -> 
             "Thursday morning between Gorom and Markoye, in the Oudalan.")
     [attack] = assaults(extractor, told, "2026-05-14")
     assert attack["actors"] == []
+
+
+def test_a_passing_mention_joins_the_event_whose_toll_it_gives() -> None:
+    # two attacks on El Fasher in one month: a raid on the 3rd told by four outlets, strikes
+    # on the 9th by two; a story weeks on names "last month's strikes, which killed 14", at
+    # the month's precision, which both fit
+    def told(eid: str, doc: str, day: str, killed: int | None) -> dict[str, Any]:
+        report = _report(eid, doc, EL_FASHER, [RSF], day)
+        if killed is not None:
+            report["casualties"] = {"killed": {"low": killed, "best": killed, "high": killed}}
+        return report
+
+    raid = [told(f"r{i}", f"r{i}", "2025-09-03", 6) for i in range(4)]
+    strikes = [told(f"s{i}", f"s{i}", "2025-09-09", 14) for i in range(2)]
+    passing = {**told("p", "p", "2025-09-01", 14), "status": "background",
+               "date": {"start": "2025-09-01", "end": "2025-09-30", "precision": "month"},
+               "document": {"id": "p", "source": "p", "published": "2025-10-06T08:00:00Z"}}
+    merged = merge_events([*raid, *strikes, passing])
+    home = next(m for m in merged if "p" in {r["event_id"] for r in m["reports"]})
+    assert {r["event_id"] for r in home["reports"]} == {"s0", "s1", "p"}
+    # a lone report with that toll is no event told as news: the mention names the raid
+    lone = merge_events([*raid, strikes[0], passing])
+    home = next(m for m in lone if "p" in {r["event_id"] for r in m["reports"]})
+    assert "r0" in {r["event_id"] for r in home["reports"]}

@@ -40,6 +40,29 @@ def test_relative_dates_resolve_against_publication() -> None:
     assert resolve_date("the effectiveness", (0, 3), PUB) is None
 
 
+def test_a_day_without_a_year_is_the_coming_one_only_when_weeks_away() -> None:
+    def day(text: str, published: dt.date) -> str | None:
+        found = resolve_date(text, (0, len(text)), published)
+        return found.start if found is not None else None
+
+    # a hearing set for next week, and a New Year's day a story of 20 December looks to
+    assert day("on March 23", dt.date(2026, 3, 10)) == "2026-03-23"
+    assert day("January 3", PUB) == "2026-01-03"
+    # a story stamped late on the 18th (UTC) under a dateline of the 19th
+    assert day("Oct 19", dt.date(2025, 10, 18)) == "2025-10-19"
+    # further ahead than that, and on or before the day: the past one
+    assert day("May 1", dt.date(2026, 3, 10)) == "2025-05-01"
+    assert day("December 28", dt.date(2026, 1, 5)) == "2025-12-28"
+    assert day("December 20", PUB) == "2025-12-20"
+
+
+def test_a_night_across_two_days_is_coded_on_the_second_whichever_way_it_is_written() -> None:
+    for text in ("the night of 16-17 January", "the night of January 16-17",
+                 "January 16 to 17"):
+        found = resolve_date(text, (0, len(text)), dt.date(2026, 1, 18))
+        assert found is not None and (found.start, found.precision) == ("2026-01-17", "day")
+
+
 def test_transliterated_names_meet() -> None:
     assert skeleton_key("Hasakeh") == skeleton_key("Al-Hasakah") == skeleton_key("Hassakeh")
     assert skeleton_key("Kharkiv") == skeleton_key("Kharkov")

@@ -83,6 +83,44 @@ def test_an_act_a_while_before_the_news_is_background_and_possessive_dates_resol
     assert events["attack"]["date"]["start"] == "2025-11-23"
 
 
+def _dates(extractor: Extractor, text: str, published: str) -> dict[str, tuple[str, str]]:
+    """Each event's trigger -> its date's start and precision."""
+    from sitrep.ingest import document_from_text
+
+    found = extractor.extract_document(document_from_text(text, published=published,
+                                                          url="https://example.org/dates"))
+    return {e.trigger_text: (str(e.date.start), e.date.precision) for e in found
+            if e.date is not None}
+
+
+def test_a_day_told_once_dates_the_clause_it_leaves_out_and_its_as_clause(
+        extractor: Extractor) -> None:
+    # "40 others arrested on Saturday" leaves out its verb's "were"; the protests are the
+    # clause's "as"
+    dates = _dates(extractor, "Two people were shot dead and 40 others arrested on Saturday "
+                   "as protests against a disputed election turned violent in central Lusaka.",
+                   "2026-05-14")
+    assert dates["shot"] == dates["protests"] == ("2026-05-09", "day")
+
+
+def test_riots_that_broke_out_are_an_event(extractor: Extractor) -> None:
+    dates = _dates(extractor, "Riots broke out in Kinshasa on Wednesday after a court jailed "
+                   "an opposition leader.", "2026-05-14")
+    assert dates["Riots"] == ("2026-05-13", "day")
+
+
+def test_the_next_morning_is_not_counted_from_a_day_still_to_come(
+        extractor: Extractor) -> None:
+    # May 28 is the next hearing's day, after the report: the attack is not dated May 29 (of
+    # this year or the last)
+    dates = _dates(extractor, "BANNU: The court adjourned the hearing and ordered police to "
+                   "produce the suspects again on May 28. Officials said gunmen attacked a "
+                   "checkpost in Lakki Marwat the next morning, killing two policemen.",
+                   "2026-05-14")
+    assert dates["attacked"][0] <= "2026-05-14"
+    assert not dates["attacked"][0].endswith("-05-29")
+
+
 def test_a_shared_head_noun_makes_one_actor_per_modifier(extractor: Extractor) -> None:
     from sitrep.ingest import document_from_text
 

@@ -120,3 +120,28 @@ def test_a_later_mention_joins_the_act_that_names_what_it_names(extractor: Extra
     bombing = next(e for e in found if e.trigger_text == "struck")
     assert bombing.casualties.killed is not None and bombing.casualties.killed.best == 9
     assert bombing.status == "new"
+
+
+# A follow-up story, days after the raid it is about, written as wire copy reads.
+FOLLOW_UP = ("Kenya's interior ministry on Monday accused rights groups of spreading false "
+             "figures on the toll of Thursday's raid on the police post at Elwak, near the "
+             "Somali border. The ministry said five officers were killed in the raid and "
+             "nine were wounded, three of them seriously. A local rights group put the "
+             "number of dead at eleven. The ministry said security operations in Mandera "
+             "County would continue.")
+
+
+@pytest.mark.parametrize(("title", "status"), [
+    # the headline names the raid and its town: the story is an update of it
+    ("Kenya disputes toll of Elwak police post raid", "new"),
+    # the headline sets the raid before its news, or names no event: a passing mention
+    ("Days after Elwak raid, Kenya vows to press on in Mandera", "background"),
+    ("Kenya's interior ministry defends its record", "background"),
+])
+def test_a_story_headlined_on_an_earlier_act_tells_it(
+        extractor: Extractor, title: str, status: str) -> None:
+    found = extractor.extract_document(document_from_text(
+        FOLLOW_UP, published="2026-06-15", title=title, url="https://example.org/elwak"))
+    raid = next(e for e in found if e.type.value == "ASSAULT")
+    assert raid.date is not None and raid.date.start == "2026-06-11"
+    assert raid.status == status

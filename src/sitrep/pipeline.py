@@ -54,7 +54,7 @@ class Extractor:
         return DocumentExtractor(doc, self.kb, self.lexicon,
                                  resolve_document(doc, self.kb, self.gazetteer, document.url),
                                  document.published, self.classifier, self.gazetteer,
-                                 status_head)
+                                 status_head, document.title)
 
     def extract_document(self, document: Document) -> list[Event]:
         """Parse and code one document."""

@@ -145,10 +145,11 @@ def _explicit(low: str, text: str, span: Span, published: dt.date | None) -> Dat
         return _day(dt.date(int(m[1]), int(m[2]), int(m[3])), text, span)
     # the first day-and-month of the phrase: "18 to 19 March 2026" is the 19th (a night
     # across two days is coded on the second, as "16-17 January" is), not all of March
-    m = _first_month(re.finditer(r"\b([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?\b",
+    m = _first_month(re.finditer(r"\b([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?"
+                                 r"(?: ?(?:-|\u2013|to|and) ?(\d{1,2})\b)?(?: (\d{4}))?\b",
                                  low), 1)
-    if m:
-        return _month_day(MONTHS[m[1]], int(m[2]), m[3], text, span, published)
+    if m:  # "the night of January 16-17": the 17th, as "16-17 January"
+        return _month_day(MONTHS[m[1]], int(m[3] or m[2]), m[4], text, span, published)
     m = _first_month(re.finditer(r"\b(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)(?: (\d{4}))?\b", low), 2)
     if m:
         return _month_day(MONTHS[m[2]], int(m[1]), m[3], text, span, published)
@@ -178,10 +179,20 @@ def _month_day(month: int, day: int, year_text: str | None, text: str, span: Spa
         return None
 
 
+# How far after publication a date without a year may fall and be read as coming, not past.
+FUTURE_DAYS = 45
+
+
 def _infer_year(month: int, day: int, published: dt.date | None) -> int | None:
-    """A month and day without a year: the most recent one on or before publication."""
+    """A month and day without a year: the coming one if it is at most FUTURE_DAYS after
+    publication (a hearing "on March 23" in a story of March 10; "Oct 19" in a story stamped
+    late on the 18th in UTC), else the most recent one on or before publication."""
     if published is None:
         return None
+    for year in (published.year, published.year + 1):
+        ahead = (dt.date(year, month, min(day, 28)) - published).days
+        if 0 < ahead <= FUTURE_DAYS:
+            return year
     year = published.year
     if (month, day) > (published.month, published.day):
         year -= 1

@@ -56,6 +56,7 @@ from sitrep.extract.numbers import parse_number
 from sitrep.extract.status import (
     SEQUENCE_WORDS,
     after_a_while,
+    headline_news,
     in_reference_frame,
     mark_status,
     misread_clause,
@@ -1172,6 +1173,12 @@ def _predicative(token: Token) -> bool:
     )
 
 
+# Verbs that say an act began or went on, with the act as their subject ("riots broke out",
+# "clashes erupted", "fighting raged").
+ONSET_VERBS = frozenset({"break", "erupt", "flare", "rage", "spread", "escalate", "intensify",
+                         "resume", "continue", "occur", "happen", "ensue", "spill"})
+
+
 # Types of acting together the trigger head may read a military operation as.
 JOINT_TYPES = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT"})
 # Who an armed operation is aimed at, and where they hide: "terrorists' enclaves", "militant
@@ -1288,6 +1295,15 @@ def _own_time(noun: Token) -> bool:
         or any(_own_time(done) for done in _carried_out(noun))
 
 
+def _causes_subject(noun: Token, anchors: set[int]) -> bool:
+    """Whether a noun is the agent of a passive verb whose subject is an act's word: "The
+    protests were sparked by the review on Sunday" (the date is the cause's, not the act's)."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "agent" or noun.i in anchors:
+        return False
+    verb = noun.head.head
+    return any(c.dep_ == "nsubjpass" and c.i in anchors for c in verb.children)
+
+
 def _dated_by(word: Token, preps: tuple[str, ...]) -> bool:
     """Whether a word carries a phrase of one of `preps` whose object is a date ("on
     Saturday", "of 13 November")."""
@@ -1389,8 +1405,10 @@ class DocumentExtractor:
         classifier: EventClassifier | None = None,
         gazetteer: Gazetteer | None = None,
         status_head: bool = True,
+        title: str | None = None,
     ) -> None:
         self.doc = doc
+        self.title = title  # the story's headline, where the source gives one
         self.status_head = status_head  # False: the rules alone set status (its trainer)
         self.gazetteer = gazetteer
         self.classifier = classifier
@@ -1455,6 +1473,13 @@ class DocumentExtractor:
                 event.status = BACKGROUND
                 event.date = DateRef(None, None, "unknown")
         events = self._corefer(kept, tolls)
+        headlined = headline_news(events, self.title, self.doc.text)
+        if headlined is not None and id(headlined) not in tolls and headlined.date is not None \
+                and headlined.date.precision == "day":
+            # a story headlined on an event it dates tells it, however long after ("Djibo
+            # convoy attack: the government denounces ..."): an update of it, not a passing
+            # mention (undated, it would be read as of the publication day)
+            headlined.status = NEW
         country = self._focus_country()
         filed = self._filed_from()
         for event in events:
@@ -2008,6 +2033,8 @@ class DocumentExtractor:
         if _prep_objects(noun, ("against", "on", "upon", "over")) \
                 or _framing_verb(noun) is not None:
             return True
+        if verb is not None and noun.dep_ == "nsubj" and verb.lemma_.lower() in ONSET_VERBS:
+            return True  # "Riots broke out in Kinshasa", "fighting raged for hours"
         if _act_tolled(noun):
             return True  # "the death toll from the siege of a hotel has risen to 21"
         return _dated_or_placed(noun)
@@ -2598,9 +2625,10 @@ class DocumentExtractor:
         if self._casualty_clause_of(tok):
             anchors.add(tok.head.i)  # "On Jan. 17, a missile tore through a block, killing 11"
         clause = verb if verb is not None else tok
-        if clause.head.lemma_.lower() in CASUALTY_LEMMAS and clause in _when_clauses(clause.head):
+        if clause in _when_clauses(clause.head) and not self._says(clause.head):
             anchors.add(clause.head.i)  # "eight people were killed on Sunday when gunmen opened
-            # fire at a market": the dead's day is the act's
+            # fire at a market": the dead's day is the act's; "61 others arrested on Tuesday as
+            # protests turned chaotic": the arrests' day is the protests'
         framed = _framing_verb(tok)
         if framed is not None:
             anchors.add(framed.i)  # "on Saturday, a unit was the target of an attack"
@@ -2670,9 +2698,11 @@ class DocumentExtractor:
         for step in range(DATE_REACH):
             if node.i in anchors:
                 return node, "act"
-            if node.dep_ == "acl" and node.lemma_.lower() in CASUALTY_LEMMAS \
+            if node.dep_ == "acl" and node.pos_ == "VERB" \
                     and node.head.dep_ == "conj" and node.head.head.i in anchors:
-                return node.head.head, "act"  # "was shot dead and eight others injured on Tuesday"
+                # "was shot dead and eight others injured (arrested) on Tuesday": one clause
+                # with its verb left out, and one day
+                return node.head.head, "act"
             if node.dep_ in ("relcl", "acl", "ccomp") or node.head.i == node.i:
                 break
             if _fronted_in_conjunct(ent, node):
@@ -2681,6 +2711,8 @@ class DocumentExtractor:
                 break  # a far date reaches the act through its own phrases, not a clause
             if node.i != ent.root.i and self._other_event_word(node, anchors):
                 return node, "other"
+            if _causes_subject(node, anchors):
+                return node, "other"  # "The protests were sparked by the review on Sunday"
             if self._says(node):
                 return node, "said"
             node = node.head
@@ -2899,10 +2931,12 @@ class DocumentExtractor:
 
     def _last_dated(self, before: int) -> DateRef | None:
         """The date, in the text's own words, of the last event told before a character offset
-        and dated to the day: what "two days later" or "the next morning" count from."""
+        and dated to the day: what "two days later" or "the next morning" count from. Not one
+        dated after the report: that is a plan ("to produce the suspects again on March 23")."""
+        published = self.published.isoformat() if self.published is not None else None
         dated = [e.date for e in self.events if e.trigger_span[0] < before
                  and e.date is not None and e.date.precision == "day" and e.date.text
-                 and e.date.start]
+                 and e.date.start and (published is None or e.date.start <= published)]
         return dated[-1] if dated else None
 
     def _next_day(self, anchors: set[int], before: int) -> DateRef | None:

@@ -9,6 +9,7 @@ new event at the publication date; merging links it to the event it refers to.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -350,3 +351,52 @@ def status_row(event: Event, readings: list[bool], published: dt.date | None,
              float(anchored)]
     vector = encoded.sentence if encoded is not None else np.zeros(VECTOR_SIZE, np.float32)
     return np.concatenate([np.array(rules, dtype=np.float32), vector])
+
+
+# Words of a headline that set the event named after them before the story's news ("After
+# Two Attacks In One Week, Residents Weigh Leaving", "A year since the massacre").
+HEADLINE_FRAMES = frozenset({"after", "since", "following", "anniversary", "ago", "recall",
+                             "recalling", "remembering", "mark", "before"})  # as _stem leaves them
+# Headline words too common to name an event by.
+HEADLINE_STOPWORDS = frozenset({"the", "and", "for", "with", "from", "into", "over", "says",
+                                "said", "that", "this", "their", "after", "more", "than"})
+
+
+def headline_news(events: list[Event], title: str | None, text: str) -> Event | None:
+    """The one event a story's headline names: a word of one of its mentions and the name of
+    its place, with no word before the former that sets it before the news ("Djibo convoy attack:
+    the government denounces ..." tells the convoy attack, days on). None if the headline
+    names none of the events, or more than one."""
+    if not title:
+        return None
+    words = _headline_words(title)
+    named = [e for e in events if _headlines(e, words, text)]
+    return named[0] if len(named) == 1 else None
+
+
+def _headline_words(text: str) -> list[str]:
+    return [_stem(w) for w in re.findall(r"[\w'’-]+", text.lower())]
+
+
+def _stem(word: str) -> str:
+    """A crude plural stem: "protests" and "protest", "deaths" and "death" are one."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") \
+        else word
+
+
+def _headlines(event: Event, words: list[str], text: str) -> bool:
+    """Whether a headline's words name an event: one of its mention words and its place."""
+    place = event.location
+    if place is None:
+        return False
+    names = {tuple(_headline_words(name)) for name in
+             (place.name, text[place.span[0]:place.span[1]]) if name}
+    at = next((i for name in names if name for i in range(len(words))
+               if tuple(words[i:i + len(name)]) == name), None)
+    if at is None:
+        return False
+    told = {w for start, end in [event.trigger_span, *event.mentions]
+            for w in _headline_words(text[start:end])
+            if len(w) > 3 and w not in HEADLINE_STOPWORDS}
+    hit = next((i for i, w in enumerate(words) if w in told), None)
+    return hit is not None and not HEADLINE_FRAMES & set(words[:hit])

@@ -488,17 +488,21 @@ def cluster_reports(events: Iterable[dict[str, Any]],
 
 
 def _referred_home(report: Report, index: _ClusterIndex, judge: Judge | None) -> Cluster | None:
-    """The event a background mention refers to: the one it names best by its own words, or
-    fits as a report of it would (the older on a tie); an event in another country than the
-    one its story is only guessed to be about, if none there fits."""
+    """The event a background mention refers to: of those it names by its own words, or fits
+    as a report of it would, the one a report of which gives its very toll ("last month's
+    strikes near Tera, which the army says killed 47") if two reports or more tell it as
+    their news, else the one it names best (the older on a tie); an event in another country
+    than the one its story is only guessed to be about, if none there fits."""
     candidates = index.candidates(report)
     fits = [c.fit(report, judge) for c in candidates]
     for trust_home in (True, False) if report.guessed_home else (True,):
-        scored = [(max(c.refers_to(report, judge, trust_home), fit), -index.order[id(c)], c)
+        scored = [(max(c.refers_to(report, judge, trust_home), fit), c)
                   for c, fit in zip(candidates, fits, strict=True)]
-        best = max(scored, key=lambda s: s[:2], default=None)
-        if best is not None and best[0] > 0:
-            return best[2]
+        named = [(_updated_by(c, report) and _told_as_news(c), score, -index.order[id(c)], c)
+                 for score, c in scored if score > 0]
+        best = max(named, key=lambda s: s[:3], default=None)
+        if best is not None:
+            return best[3]
     return None
 
 
@@ -607,6 +611,12 @@ def _clear_best(scored: list[tuple[int, int, Cluster]], placed: bool,
 def _placed(cluster: Cluster) -> bool:
     """Whether a report of the cluster names a place."""
     return any(r.location.get("country") for r in cluster.reports)
+
+
+def _told_as_news(cluster: Cluster) -> bool:
+    """Whether two reports or more tell an event as their own news: a toll it shares with a
+    passing mention then names it (not a lone report, perhaps a piece of another event)."""
+    return sum(1 for r in cluster.reports if not background(r.event)) >= 2
 
 
 def _updated_by(cluster: Cluster, report: Report) -> bool:
