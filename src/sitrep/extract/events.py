@@ -1173,12 +1173,6 @@ def _predicative(token: Token) -> bool:
     )
 
 
-# Verbs that say an act began or went on, with the act as their subject ("riots broke out",
-# "clashes erupted", "fighting raged").
-ONSET_VERBS = frozenset({"break", "erupt", "flare", "rage", "spread", "escalate", "intensify",
-                         "resume", "continue", "occur", "happen", "ensue", "spill"})
-
-
 # Types of acting together the trigger head may read a military operation as.
 JOINT_TYPES = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT"})
 # Who an armed operation is aimed at, and where they hide: "terrorists' enclaves", "militant
@@ -2033,7 +2027,8 @@ class DocumentExtractor:
         if _prep_objects(noun, ("against", "on", "upon", "over")) \
                 or _framing_verb(noun) is not None:
             return True
-        if verb is not None and noun.dep_ == "nsubj" and verb.lemma_.lower() in ONSET_VERBS:
+        if verb is not None and noun.dep_ == "nsubj" \
+                and verb.lemma_.lower() in self.lex.onset_verbs:
             return True  # "Riots broke out in Kinshasa", "fighting raged for hours"
         if _act_tolled(noun):
             return True  # "the death toll from the siege of a hotel has risen to 21"

@@ -47,6 +47,7 @@ class Lexicon:
     derived_nouns: dict[str, Trigger]
     phrases: dict[str, Trigger]
     light_verbs: frozenset[str]
+    onset_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     anaphor_nouns: frozenset[str]
     hedge_words: frozenset[str]
@@ -77,6 +78,7 @@ def default_lexicon() -> Lexicon:
         derived_nouns={k: _trigger(v, derived=True) for k, v in wordnet["nouns"].items()},
         phrases={k: _trigger(v) for k, v in raw["phrases"].items()},
         light_verbs=frozenset(raw["light_verbs"]),
+        onset_verbs=frozenset(raw["onset_verbs"]),
         reporting_verbs=frozenset(raw["reporting_verbs"]),
         anaphor_nouns=frozenset(raw["anaphor_nouns"]),
         hedge_words=frozenset(raw["hedge_words"]),
