@@ -1118,6 +1118,53 @@ def test_the_wounded_of_a_clause_without_its_auxiliary_are_counted(
     assert toll["date"]["start"] == "2026-05-05"
 
 
+def test_a_count_pins_down_the_vague_figure_told_before_it(extractor: Extractor) -> None:
+    act = assault(extractor, "A drone launched by Iran-aligned militants killed three U.S. "
+                             "soldiers and wounded dozens more at a small outpost in "
+                             "northeastern Jordan on Sunday, U.S. officials said. Officials "
+                             "said at least 25 service members were injured.", "2024-01-28")
+    assert act["casualties"]["injured"]["best"] == 25  # not the 36 "dozens" stands for
+
+
+def test_soldiers_who_fell_in_action_are_the_dead(extractor: Extractor) -> None:
+    act = assault(extractor, "Regrettably, three (3) of our valiant soldiers fell on the field "
+                             "of honour and eleven (11) were wounded in the attack on the "
+                             "Obo camp on Tuesday, the army said.", "2026-05-16")
+    assert act["casualties"]["killed"]["best"] == 3
+    assert act["casualties"]["injured"]["best"] == 11
+    duty = assault(extractor, "Two policemen fell in the line of duty when gunmen attacked a "
+                              "checkpoint in Lakki Marwat on Monday.", "2026-05-16")
+    assert duty["casualties"]["killed"]["best"] == 2
+    # shells that fell are no dead
+    shells = assault(extractor, "Russian shells fell on the central market in Kharkiv on "
+                                "Monday, wounding four people, the governor said.", "2026-05-16")
+    assert shells["casualties"].get("killed") is None
+
+
+@pytest.mark.parametrize(("text", "injured"), [
+    ("A drone struck a market in Kharkiv on Sunday, killing two people and wounding nine, the "
+     "governor said. Another five people were wounded in the strike, he said later.", 14),
+    ("Gunmen attacked an army post near Kidal on Friday, killing four soldiers and wounding "
+     "six, the army said. It said three more soldiers were wounded by a roadside bomb as "
+     "reinforcements arrived.", 9),
+])
+def test_more_of_the_wounded_told_after_them_are_added(
+        extractor: Extractor, text: str, injured: int) -> None:
+    act = assault(extractor, text, "2026-05-12")
+    assert act["casualties"]["injured"]["best"] == injured
+    # "more than" is a floor, not more people: one figure or the other, never their sum
+    floor = assault(extractor, "A suicide bomber attacked a checkpoint in Bannu on Monday, "
+                               "killing three policemen and wounding five. More than 20 people "
+                               "were wounded in the attack, police said later.", "2026-05-12")
+    assert floor["casualties"]["injured"]["best"] in (5, 20)
+    # more dead found are how a toll to date rose, not more on top of it
+    toll = assault(extractor, "The death toll from Sunday's missile strike on an apartment "
+                              "block in Kryvyi Rih has risen to nine, the regional governor "
+                              "said. Rescuers recovered the bodies of three more people "
+                              "overnight.", "2026-05-12")
+    assert toll["casualties"]["killed"]["best"] == 9
+
+
 def test_an_act_counted_days_before_the_news_is_dated_from_publication(
         extractor: Extractor) -> None:
     found = events(extractor, "Ten days after the ambush on a police convoy near Garissa, the "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -68,7 +69,8 @@ def names_people(head: Token) -> bool:
 def _status(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in KILLED or lemma in NEUTRALIZED or token.lower_ in ("killed", "dead", "martyred") \
-            or lemma in DEATH_IDIOMS and died_idiom(token) or _lives_taken(token):
+            or lemma in DEATH_IDIOMS and died_idiom(token) or _lives_taken(token) \
+            or _fell_in_action(token):
         return "killed"
     if token.pos_ == "NOUN" and token.lower_ in VICTIM_OF_NOUNS:
         return "injured" if token.lower_ == "wounding" else "killed"  # "the killing of 37"
@@ -239,6 +241,19 @@ def died_idiom(verb: Token) -> bool:
     return False
 
 
+# Where soldiers "fell": "fell on the field of honour", "fell in battle", "in the line of duty".
+FALLEN_IN = frozenset({"field", "battle", "combat", "duty", "action", "line", "fighting"})
+
+
+def _fell_in_action(verb: Token) -> bool:
+    """ "three of our soldiers fell on the field of honour": the subject died (not "the town
+    fell to the rebels", "prices fell")."""
+    return verb.lemma_.lower() == "fall" and verb.pos_ == "VERB" and any(
+        prep.dep_ == "prep" and prep.lower_ in ("on", "in")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in FALLEN_IN for g in prep.children)
+        for prep in verb.children)
+
+
 # Verbs whose object "the lives of" names the dead: "claimed the lives of 12 people", "cost the
 # lives of three soldiers", "took the lives of 14 villagers".
 LIVES_VERBS = frozenset({"claim", "cost", "take"})
@@ -273,6 +288,7 @@ def _victims(token: Token) -> list[Token]:
             if child.dep_ in ("dobj", "nsubjpass") or (
                 child.dep_ == "nsubj" and (token.lemma_.lower() in ("die", "perish")
                                            or _gapped_passive(token) or died_idiom(token)
+                                           or _fell_in_action(token)
                                            or token.dep_ == "pcomp"
                                            and token.head.lower_ == "with")
                 # "with about 40 people wounded": the participle's subject is its victim
@@ -384,14 +400,30 @@ def _tolls(sent: Span, skip: range) -> dict[str, Count]:
 
 
 def outcounts(have: Count | None, other: Count | None) -> bool:
-    """Whether a figure should replace the one an event has: it has none, or the other is a
-    toll the text gives and larger ("killed three ..., bringing the total death toll to four"),
-    or it has only the militants the forces killed and the other counts the forces' own dead
-    ("22 terrorists were neutralised ... four soldiers paid the ultimate price": the toll of
-    the attack they repelled)."""
+    """Whether a figure should replace the one an event has: it has none; the other is a toll
+    the text gives and larger ("killed three ..., bringing the total death toll to four"); it
+    has only the militants the forces killed and the other counts the forces' own dead ("22
+    terrorists were neutralised ... four soldiers paid the ultimate price": the toll of the
+    attack they repelled); or the other is a count inside the range of a vague one
+    (`pins_down`)."""
     if other is None or have is None:
         return other is not None
-    return gives_way(have, other) or other.total and other.best > have.best
+    return gives_way(have, other) or other.total and other.best > have.best \
+        or pins_down(have, other)
+
+
+def pins_down(have: Count, other: Count) -> bool:
+    """Whether a figure is a count inside the range a vaguer one gave ("wounded dozens more
+    ... at least 25 service members were injured": 25, not the 36 "dozens" stands for)."""
+    return have.low < have.best < have.high and other.low == other.best == other.high \
+        and have.low <= other.best <= have.high
+
+
+def added_to(have: Count, more: Count) -> Count:
+    """A figure with more people added ("killing two and wounding nine ... Another five were
+    wounded": 14), its evidence the first figure's."""
+    return replace(have, low=have.low + more.low, best=have.best + more.best,
+                   high=have.high + more.high, total=False)
 
 
 def gives_way(have: Count, other: Count) -> bool:

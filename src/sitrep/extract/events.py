@@ -36,12 +36,14 @@ from sitrep.extract.casualties import (
     INJURED,
     PERSON_NOUNS,
     VICTIM_OF_NOUNS,
+    added_to,
     died_idiom,
     find_casualties,
     gives_way,
     is_count,
     names_people,
     outcounts,
+    pins_down,
 )
 from sitrep.extract.dates import (
     MONTHS,
@@ -1173,6 +1175,10 @@ def _predicative(token: Token) -> bool:
     )
 
 
+# Words that make a figure one more than those counted before ("another five people").
+ADDING_WORDS = frozenset({"another", "further", "additional"})
+
+
 # Types of acting together the trigger head may read a military operation as.
 JOINT_TYPES = frozenset({"COOPERATE", "AID", "SUPPORT", "AGREE", "CONSULT"})
 # Who an armed operation is aimed at, and where they hide: "terrorists' enclaves", "militant
@@ -1613,11 +1619,38 @@ class DocumentExtractor:
                 home.status = BACKGROUND
             home.recipients = _named_sides(home.recipients, event.actors)
             for status in ("killed", "injured", "missing"):
-                if outcounts(getattr(home.casualties, status), getattr(event.casualties, status)):
-                    setattr(home.casualties, status, getattr(event.casualties, status))
+                have, more = getattr(home.casualties, status), getattr(event.casualties, status)
+                if (summed := self._summed(have, more)) is not None:
+                    setattr(home.casualties, status, summed)  # "Another five were wounded"
+                elif outcounts(have, more):
+                    setattr(home.casualties, status, more)
             home.reported_by.extend(a for a in event.reported_by if a not in home.reported_by)
             home.confidence = max(home.confidence, event.confidence)
         return kept
+
+    def _summed(self, have: Count | None, other: Count | None) -> Count | None:
+        """The two figures summed, where the one told after counts more of the same people:
+        "killing two people and wounding nine ... Another five people were wounded in the
+        strike" (14); else None. Not onto a toll to date: "The death toll has risen to eight
+        ... the bodies of three more people were recovered" tells how it rose."""
+        if have is None or other is None or have.total or have.span[1] > other.span[0] \
+                or not self._added(other):
+            return None
+        return added_to(have, other)
+
+    def _added(self, count: Count) -> bool:
+        """Whether a figure counts people besides those counted before: "another five people",
+        "three more soldiers", "a further 12", "an additional 30" (not "more than 20")."""
+        span = self.doc.char_span(*count.span, alignment_mode="expand")
+        if span is None:
+            return False
+        start = span.start
+        words = [t.lower_ for t in self.doc[max(start - 1, span.sent.start): start + 3]]
+        if any(w in ADDING_WORDS for w in words[:3]):
+            return True
+        return any(t.like_num and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "more"
+                   and (t.i + 2 >= len(self.doc) or self.doc[t.i + 2].lower_ != "than")
+                   for t in self.doc[start: start + 2])
 
     def _naming(self, events: list[Event], things: set[str]) -> list[Event]:
         """Those of `events` whose words name one of `things` (what was hit, or where: "struck
@@ -3264,7 +3297,10 @@ class DocumentExtractor:
             if told:
                 for status in ("killed", "injured", "missing"):
                     have, other = getattr(told[-1].casualties, status), getattr(casualties, status)
-                    if have is None or other is not None and gives_way(have, other):
+                    if (summed := self._summed(have, other)) is not None:
+                        setattr(told[-1].casualties, status, summed)
+                    elif have is None or other is not None and (
+                            gives_way(have, other) or pins_down(have, other)):
                         setattr(told[-1].casualties, status, other)
             return
         first = next(c for c in (casualties.killed, casualties.injured, casualties.missing) if c)
@@ -3278,8 +3314,11 @@ class DocumentExtractor:
             ),
         )
         for status in ("killed", "injured", "missing"):
-            if outcounts(getattr(event.casualties, status), getattr(casualties, status)):
-                setattr(event.casualties, status, getattr(casualties, status))
+            have, other = getattr(event.casualties, status), getattr(casualties, status)
+            if (summed := self._summed(have, other)) is not None:
+                setattr(event.casualties, status, summed)
+            elif outcounts(have, other):
+                setattr(event.casualties, status, other)
         if not event.recipients:
             for count in (casualties.killed, casualties.injured):
                 if count is None:
