@@ -1126,6 +1126,31 @@ def test_a_count_pins_down_the_vague_figure_told_before_it(extractor: Extractor)
     assert act["casualties"]["injured"]["best"] == 25  # not the 36 "dozens" stands for
 
 
+@pytest.mark.parametrize(("text", "status", "count"), [
+    ("As of 04:30, two people are known to have been killed in the strike on Dnipro.",
+     "killed", 2),
+    ("Five civilians are believed to have been wounded in the shelling of Kherson on Sunday.",
+     "injured", 5),
+])
+def test_the_subject_of_known_or_believed_is_the_victim(
+        extractor: Extractor, text: str, status: str, count: int) -> None:
+    act = assault(extractor, text, "2026-05-16")
+    assert act["casualties"][status]["best"] == count
+
+
+def test_a_toll_set_against_the_attackers_own_claim_is_the_reports(
+        extractor: Extractor) -> None:
+    claim = assault(extractor, "Islamic State fighters said they killed 35 soldiers in a raid "
+                               "on an army camp near Menaka on Friday, while a local official "
+                               "put the toll at nine.", "2026-05-16")
+    assert claim["casualties"]["killed"]["best"] == 9
+    # a source's own figure stays the report's, whatever another says
+    told = assault(extractor, "Gunmen killed 14 villagers in a raid near Menaka on Friday, "
+                              "residents said, while the army put the toll at nine.",
+                   "2026-05-16")
+    assert told["casualties"]["killed"]["best"] == 14
+
+
 def test_soldiers_who_fell_in_action_are_the_dead(extractor: Extractor) -> None:
     act = assault(extractor, "Regrettably, three (3) of our valiant soldiers fell on the field "
                              "of honour and eleven (11) were wounded in the attack on the "

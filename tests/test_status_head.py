@@ -145,3 +145,18 @@ def test_a_story_headlined_on_an_earlier_act_tells_it(
     raid = next(e for e in found if e.type.value == "ASSAULT")
     assert raid.date is not None and raid.date.start == "2026-06-11"
     assert raid.status == status
+
+
+def test_the_dead_of_the_act_their_clause_names_are_its_not_the_last_acts(
+        extractor: Extractor) -> None:
+    # the raid is told last, but as the act a week before the bombing; the dead fell "in the
+    # station blasts"
+    text = ("Two suicide bombers struck a crowded bus station in Konduga on Sunday evening, a "
+            "week after insurgents raided an army post in the town. At least nine people were "
+            "killed in the station blasts, police said.")
+    found = extractor.extract_document(document_from_text(text, published="2026-05-12",
+                                                          url="https://example.org/konduga2"))
+    acts = {e.trigger_text: e for e in found if e.type.value == "ASSAULT"}
+    killed = acts["struck"].casualties.killed
+    assert killed is not None and killed.best == 9
+    assert acts["raided"].casualties.killed is None

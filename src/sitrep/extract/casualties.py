@@ -271,6 +271,12 @@ VICTIM_OF_NOUNS = frozenset({"killing", "massacre", "murder", "execution", "slau
                              "wounding", "death"})
 
 
+# Verbs whose subject is the victim of the casualty word they govern ("two people are known to
+# have been killed", "at least ten are feared dead", "three were reported wounded").
+RAISING_VERBS = frozenset({"know", "believe", "report", "fear", "think", "confirm", "say",
+                           "understand", "presume", "feared", "reported", "confirmed"})
+
+
 def _victims(token: Token) -> list[Token]:
     """Heads of the phrases naming the victims of a casualty word."""
     if _lives_taken(token):
@@ -294,6 +300,10 @@ def _victims(token: Token) -> list[Token]:
                 # "with about 40 people wounded": the participle's subject is its victim
             ):
                 heads.append(child)
+    if not heads and token.dep_ in ("xcomp", "oprd") \
+            and token.head.lemma_.lower() in RAISING_VERBS:
+        # "two people are known to have been killed", "five were reported killed"
+        heads.extend(c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj"))
     if not heads and token.tag_ in ("VBD", "VBN", "VBG") and _active(token):
         heads.extend(_counted_after(token))
     if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM") \
@@ -470,6 +480,18 @@ def _contrasted(sent: Span, count: Count) -> bool:
         for node in (found.root, *found.root.ancestors))
 
 
+# Verbs by which a group tells what it did itself: "militants said they killed 60 soldiers".
+CLAIMING_VERBS = frozenset({"say", "claim", "announce", "boast"})
+
+
+def _self_claimed(verb: Token) -> bool:
+    """Whether a casualty verb tells what its own speakers say they did: "militants said they
+    killed more than 60 soldiers", "the group claimed it had killed 20"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in ("they", "it", "we") \
+        and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CLAIMING_VERBS
+
+
 def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
     """Casualty counts stated in a sentence (but for its tokens in `skip`: a clause telling
     another act); a toll it gives ("the death toll rose to seven") before any other count of
@@ -480,6 +502,7 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
     # "more than 80 terrorists were neutralised ..., and six soldiers were killed": the enemy
     # an army says it neutralised counts only where the sentence gives no other dead
     neutralised: Count | None = None
+    claimed: set[str] = set()  # statuses whose figure is the attackers' own claim
     for token in sent:
         status = _status(token)
         if status is None or getattr(found, status) is not None or token.i in skip:
@@ -504,10 +527,15 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
                 neutralised = neutralised or count
                 break
             setattr(found, status, count)
+            if _self_claimed(token):
+                claimed.add(status)
             break
     if found.killed is None:
         found.killed = neutralised
     for status, count in contrasted.items():
-        if getattr(found, status) is None:
-            setattr(found, status, count)  # the only figure of its status the sentence gives
+        if getattr(found, status) is None or status in claimed:
+            # the only figure of its status the sentence gives; or the one set against the
+            # attackers' own claim ("militants said they killed more than 60 ..., while two
+            # security sources put the toll at about 20")
+            setattr(found, status, count)
     return found

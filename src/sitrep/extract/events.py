@@ -3201,6 +3201,14 @@ class DocumentExtractor:
                 if e.type == event.type and 0 <= event.sentence_index - e.sentence_index <= 2
                 and not _dated_apart(event, e)
             ]
+            # not an act named as the one a while before another ("struck a market ..., a week
+            # after jihadists attacked a base. Six people were killed in the market blasts")
+            recent = [e for e in recent if not self._a_while_before_another(e)] or recent
+            named = self._named_act(tok)
+            found = self._find_antecedent_event(named, event.type) if named is not None \
+                else None
+            if found is not None and found in recent:
+                return found  # "killed in the market blasts": the act that names the market
             near = [e for e in recent if event.sentence_index - e.sentence_index <= 1]
             if near and not any(self._word_of_attack(e) for e in near):
                 # "... the attack on Zaporizhzhia on December 2. Overnight, the bodies of two
@@ -3211,6 +3219,11 @@ class DocumentExtractor:
             if near:
                 return near[-1]
         return None
+
+    def _named_act(self, verb: Token) -> Token | None:
+        """The act a casualty verb says its dead fell in: "killed in the market blasts"."""
+        return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                     for g in c.children if g.dep_ == "pobj" and self._act_noun(g)), None)
 
     def _act_noun(self, noun: Token) -> bool:
         """Whether a noun names an act ("attack", "strike") or refers back to one ("incident")."""

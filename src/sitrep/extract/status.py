@@ -364,9 +364,9 @@ HEADLINE_STOPWORDS = frozenset({"the", "and", "for", "with", "from", "into", "ov
 
 def headline_news(events: list[Event], title: str | None, text: str) -> Event | None:
     """The one event a story's headline names: a word of one of its mentions and the name of
-    its place, with no word before the former that sets it before the news ("Djibo convoy attack:
-    the government denounces ..." tells the convoy attack, days on). None if the headline
-    names none of the events, or more than one."""
+    its place, with no word before the former that sets it before the news ("Djibo convoy
+    attack: the government denounces ..." tells the convoy attack, days on). None if the
+    headline names none of the events, or more than one."""
     if not title:
         return None
     words = _headline_words(title)
@@ -375,7 +375,8 @@ def headline_news(events: list[Event], title: str | None, text: str) -> Event | 
 
 
 def _headline_words(text: str) -> list[str]:
-    return [_stem(w) for w in re.findall(r"[\w'’-]+", text.lower())]
+    """A headline's (or a name's) words, lower case, without possessive endings, stemmed."""
+    return [_stem(re.sub(r"['’]s?$", "", w)) for w in re.findall(r"[\w'’-]+", text.lower())]
 
 
 def _stem(word: str) -> str:
