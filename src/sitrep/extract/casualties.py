@@ -274,7 +274,7 @@ VICTIM_OF_NOUNS = frozenset({"killing", "massacre", "murder", "execution", "slau
 # Verbs whose subject is the victim of the casualty word they govern ("two people are known to
 # have been killed", "at least ten are feared dead", "three were reported wounded").
 RAISING_VERBS = frozenset({"know", "believe", "report", "fear", "think", "confirm", "say",
-                           "understand", "presume", "feared", "reported", "confirmed"})
+                           "understand", "presume"})
 
 
 def _victims(token: Token) -> list[Token]:
