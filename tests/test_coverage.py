@@ -1288,10 +1288,13 @@ def test_the_news_told_again_as_this_attack_stays_the_news(extractor: Extractor)
 
 
 def test_the_dead_of_a_protest_are_counted_on_its_day(extractor: Extractor) -> None:
-    killed = assault(extractor, "LAGOS (Reuters) - At least four people were killed during "
-                                "Monday's protests against fuel prices in Lagos, Amnesty "
-                                "International said.", "2026-01-14")
+    # the dead of a protest are the protest's (ACLED's coding), on its day
+    told = events(extractor, "LAGOS (Reuters) - At least four people were killed during "
+                             "Monday's protests against fuel prices in Lagos, Amnesty "
+                             "International said.", "2026-01-14")
+    killed = next(e for e in told if e["type"] == "PROTEST")
     assert killed["date"]["start"] == "2026-01-12"
+    assert killed["casualties"]["killed"]["best"] == 4
     found = events(extractor, "Police said three people died during the protests in Lagos and "
                               "14 officers were injured.", "2026-01-14")
     protest = next(e for e in found if e["type"] == "PROTEST")

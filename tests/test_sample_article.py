@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -100,13 +101,50 @@ def test_a_day_told_once_dates_the_clause_it_leaves_out_and_its_as_clause(
     dates = _dates(extractor, "Two people were shot dead and 40 others arrested on Saturday "
                    "as protests against a disputed election turned violent in central Lusaka.",
                    "2026-05-14")
-    assert dates["shot"] == dates["protests"] == ("2026-05-09", "day")
+    # the shot dead are the protest's own (its fatalities), and so is their day
+    assert "shot" not in dates
+    assert dates["protests"] == ("2026-05-09", "day")
+
+
+def test_the_dead_of_a_protest_are_the_protests_not_an_attack_of_their_own(
+        extractor: Extractor) -> None:
+    from sitrep.ingest import document_from_text
+
+    def coded(text: str) -> dict[str, Any]:
+        found = extractor.extract_document(document_from_text(
+            text, published="2026-05-14", url="https://example.org/lusaka"))
+        return {e.type.value: e for e in found}
+
+    shot = coded("Two people were shot dead on Saturday as protests against a disputed "
+                 "election turned violent in central Lusaka, police said.")
+    assert "ASSAULT" not in shot
+    killed = shot["PROTEST"].casualties.killed
+    assert killed is not None and killed.best == 2
+    # gunmen named as the killers tell an attack of their own
+    apart = coded("Gunmen killed five villagers in Bama on Saturday, while hundreds protested "
+                  "in Maiduguri against insecurity.")
+    assert {"ASSAULT", "PROTEST"} <= set(apart)
 
 
 def test_riots_that_broke_out_are_an_event(extractor: Extractor) -> None:
     dates = _dates(extractor, "Riots broke out in Kinshasa on Wednesday after a court jailed "
                    "an opposition leader.", "2026-05-14")
     assert dates["Riots"] == ("2026-05-13", "day")
+
+
+def test_rallies_protesters_staged_are_an_event_whatever_else_the_sentence_tells(
+        extractor: Extractor) -> None:
+    from sitrep.ingest import document_from_text
+
+    # the model's lemmatizer reads "staged" as "stag", "waged" as "wag"
+    verbs = extractor.nlp("Protesters staged rallies as fighting raged and the rebels waged war.")
+    lemmas = {t.lower_: t.lemma_ for t in verbs if t.pos_ == "VERB"}
+    assert (lemmas["staged"], lemmas["raged"], lemmas["waged"]) == ("stage", "rage", "wage")
+    text = ("Thousands of protesters have staged rallies in Kinshasa against a court ruling that "
+            "jailed an opposition leader.")
+    found = extractor.extract_document(document_from_text(
+        text, published="2026-05-14", url="https://example.org/kinshasa"))
+    assert "PROTEST" in {e.type.value for e in found}
 
 
 def test_the_next_morning_is_not_counted_from_a_day_still_to_come(

@@ -1472,7 +1472,7 @@ class DocumentExtractor:
             if id(event) in tolls:  # a toll to date sums up what came before the news
                 event.status = BACKGROUND
                 event.date = DateRef(None, None, "unknown")
-        events = self._corefer(kept, tolls)
+        events = self._protest_tolls(self._corefer(kept, tolls))
         headlined = headline_news(events, self.title, self.doc.text)
         if headlined is not None and id(headlined) not in tolls and headlined.date is not None \
                 and headlined.date.precision == "day":
@@ -1651,6 +1651,34 @@ class DocumentExtractor:
         return any(t.like_num and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "more"
                    and (t.i + 2 >= len(self.doc) or self.doc[t.i + 2].lower_ != "than")
                    for t in self.doc[start: start + 2])
+
+    def _protest_tolls(self, events: list[Event]) -> list[Event]:
+        """The dead and hurt a sentence tells with a protest, by no one named or by the police
+        or troops facing it, are the protest's ("Three people were shot dead ... on Tuesday as
+        protests against the fuel price hike turned chaotic"): ACLED codes them as one
+        protest or riot with its fatalities, not as an attack of their own."""
+        kept = []
+        for event in events:
+            told = self._told(event)
+            protest = next((p for p in events if p.type == EventType.PROTEST
+                            and p.sentence_index == event.sentence_index
+                            and not _dated_apart(p, event) and not _placed_apart(p, event)),
+                           None) if event.type == EventType.ASSAULT else None
+            if protest is None or told is None \
+                    or told.root.lemma_.lower() not in CASUALTY_LEMMAS | {"shoot"} \
+                    or any(self._named(a) and a.sector not in STATE_SECTORS
+                           for a in event.actors):
+                kept.append(event)
+                continue
+            protest.mentions.extend(event.mentions)
+            if protest.date is None or (event.date is not None
+                                        and _finer(event.date, protest.date)):
+                protest.date = event.date  # "were killed Tuesday as ... protesters demonstrating"
+            for status in ("killed", "injured", "missing"):
+                if outcounts(getattr(protest.casualties, status),
+                             getattr(event.casualties, status)):
+                    setattr(protest.casualties, status, getattr(event.casualties, status))
+        return kept
 
     def _naming(self, events: list[Event], things: set[str]) -> list[Event]:
         """Those of `events` whose words name one of `things` (what was hit, or where: "struck

@@ -39,6 +39,32 @@ class AcronymNorms:
         return doc
 
 
+@Language.factory("sitrep_verb_lemmas")
+def make_verb_lemmas(nlp: Language, name: str) -> VerbLemmas:
+    """Factory for the verb-lemma component, from the trigger lexicon's verbs."""
+    raw = load_data("triggers.toml")
+    verbs = {*raw["light_verbs"], *raw["onset_verbs"], *raw["verbs"],
+             *(phrase.split()[0] for phrase in raw["phrases"])}
+    return VerbLemmas(verbs)
+
+
+class VerbLemmas:
+    """Mends the lemmas the model's lemmatizer gets wrong for verbs that end in -e: "staged"
+    is "stag" to it, "waged" "wag", "raged" "rag", "raped" "rap", so that "protesters staged
+    rallies" had no verb of staging. Only the lexicon's verbs, and only where tagged verbs."""
+
+    def __init__(self, verbs: set[str]) -> None:
+        self.forms = {form: verb for verb in verbs if verb.endswith("e") and len(verb) > 2
+                      for form in (verb + "d", verb[:-1] + "ing", verb + "s")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lemma = self.forms.get(token.lower_)
+            if lemma is not None and token.pos_ in ("VERB", "AUX"):
+                token.lemma_ = lemma
+        return doc
+
+
 @Language.component("sitrep_numeral_glosses")
 def merge_numeral_glosses(doc: Doc) -> Doc:
     """ "three (3) soldiers", "thirty-four (34) were wounded": communiqués write a number in
@@ -118,6 +144,7 @@ def build_pipeline() -> Language:
     nlp.add_pipe("sitrep_numeral_glosses", after="sitrep_acronym_norms")
     nlp.add_pipe("sitrep_datelines", after="sitrep_numeral_glosses")
     nlp.add_pipe("sitrep_lines", after="sitrep_datelines")
+    nlp.add_pipe("sitrep_verb_lemmas", after="lemmatizer")
     ruler = nlp.add_pipe(
         "entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
     )
