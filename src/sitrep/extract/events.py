@@ -1618,15 +1618,20 @@ class DocumentExtractor:
                 # that tells it: "killed 36 people in an ambush on a convoy this week")
                 home.status = BACKGROUND
             home.recipients = _named_sides(home.recipients, event.actors)
-            for status in ("killed", "injured", "missing"):
-                have, more = getattr(home.casualties, status), getattr(event.casualties, status)
-                if (summed := self._summed(have, more)) is not None:
-                    setattr(home.casualties, status, summed)  # "Another five were wounded"
-                elif outcounts(have, more):
-                    setattr(home.casualties, status, more)
+            self._take_counts(home.casualties, event.casualties)
             home.reported_by.extend(a for a in event.reported_by if a not in home.reported_by)
             home.confidence = max(home.confidence, event.confidence)
         return kept
+
+    def _take_counts(self, target: Casualties, other: Casualties) -> None:
+        """Each figure of `other` that adds to one of `target` ("Another five people were
+        wounded"), or that outcounts it, goes into `target`."""
+        for status in ("killed", "injured", "missing"):
+            have, more = getattr(target, status), getattr(other, status)
+            if (summed := self._summed(have, more)) is not None:
+                setattr(target, status, summed)
+            elif outcounts(have, more):
+                setattr(target, status, more)
 
     def _summed(self, have: Count | None, other: Count | None) -> Count | None:
         """The two figures summed, where the one told after counts more of the same people:
@@ -1674,10 +1679,7 @@ class DocumentExtractor:
             if protest.date is None or (event.date is not None
                                         and _finer(event.date, protest.date)):
                 protest.date = event.date  # "were killed Tuesday as ... protesters demonstrating"
-            for status in ("killed", "injured", "missing"):
-                if outcounts(getattr(protest.casualties, status),
-                             getattr(event.casualties, status)):
-                    setattr(protest.casualties, status, getattr(event.casualties, status))
+            self._take_counts(protest.casualties, event.casualties)
         return kept
 
     def _naming(self, events: list[Event], things: set[str]) -> list[Event]:
@@ -3354,12 +3356,7 @@ class DocumentExtractor:
                 for a, b in [e.trigger_span, *e.mentions]
             ),
         )
-        for status in ("killed", "injured", "missing"):
-            have, other = getattr(event.casualties, status), getattr(casualties, status)
-            if (summed := self._summed(have, other)) is not None:
-                setattr(event.casualties, status, summed)
-            elif outcounts(have, other):
-                setattr(event.casualties, status, other)
+        self._take_counts(event.casualties, casualties)
         if not event.recipients:
             for count in (casualties.killed, casualties.injured):
                 if count is None:
