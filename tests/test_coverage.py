@@ -2498,3 +2498,88 @@ def test_a_passing_mention_joins_the_event_whose_toll_it_gives() -> None:
     lone = merge_events([*raid, strikes[0], passing])
     home = next(m for m in lone if "p" in {r["event_id"] for r in m["reports"]})
     assert "r0" in {r["event_id"] for r in home["reports"]}
+
+
+def _figure(event: dict[str, Any], status: str) -> int | None:
+    count = (event.get("casualties") or {}).get(status)
+    return count["best"] if count else None
+
+
+@pytest.mark.parametrize(("later", "injured"), [
+    ("Twelve people are now listed as injured.", 12),  # filed under a casualty word
+    ("Fourteen police officers sustained injuries, three of them serious.", 14),
+    ("Two soldiers suffered light wounds and are receiving treatment.", 2),
+    # the dead sustained the injuries they died of: no count of the hurt
+    ("A doctor said all six deceased persons had sustained gunshot injuries.", None),
+])
+def test_people_listed_as_hurt_or_who_sustained_injuries_are_the_injured(
+        extractor: Extractor, later: str, injured: int | None) -> None:
+    told = f"A missile struck the market in Izium on Tuesday, killing six people. {later}"
+    [strike] = assaults(extractor, told, "2025-12-07")
+    assert _figure(strike, "killed") == 6 and _figure(strike, "injured") == injured
+
+
+def test_an_unconfirmed_or_superseded_toll_does_not_replace_the_reports_figure(
+        extractor: Extractor) -> None:
+    lead = ("An explosion near the market in Shebekino killed four people on Saturday. "
+            "Officials say Ukrainian forces fired rockets at the town. ")
+    for hedge in (", a figure the regional authorities have not confirmed",
+                  ", which could not be independently verified", ""):
+        told = f"{lead}One source put the death toll at seven{hedge}."
+        [blast] = assaults(extractor, told, "2025-12-08")
+        assert _figure(blast, "killed") == (4 if hedge else 7), hedge
+    # the toll a rise left behind counts nobody now, and a bare toll beside the wounded only
+    # counts the wounded
+    told = ("Gunmen attacked a village near Dori on Saturday. Fourteen people were wounded in the "
+            "attack, up from an earlier toll of 11.")
+    [attack] = assaults(extractor, told, "2025-10-20")
+    assert _figure(attack, "killed") is None and _figure(attack, "injured") == 14
+
+
+@pytest.mark.parametrize(("victims", "killed"), [
+    ("eight personnel \u2013 five soldiers and three policemen \u2013 had lost their lives", 8),
+    ("eight personnel (five soldiers and three policemen) had lost their lives", 8),
+    ("eight soldiers, five policemen and three civilians were killed", 16),  # a list: summed
+])
+def test_a_count_and_its_breakdown_set_off_are_one_count(
+        extractor: Extractor, victims: str, killed: int) -> None:
+    told = f"Militants attacked a checkpoint in Tank on Monday night. Police said {victims}."
+    [attack] = assaults(extractor, told, "2026-02-04")
+    assert _figure(attack, "killed") == killed
+
+
+def test_figures_are_weighed_in_the_order_the_text_tells_them(extractor: Extractor) -> None:
+    # the reporter's own count of the hurt comes first, in a sentence the sentence head reads
+    # as an event of its own; the army's earlier, lower account after it does not replace it
+    told = ("At least nine people were killed when gunmen attacked a police post in Zaria on "
+            "Friday night, residents said. A nurse told this newspaper that 17 injured persons "
+            "were brought in from Zaria, most of them officers with gunshot wounds. The police "
+            "had on Saturday said only two officers died in the attack, while four were injured.")
+    [attack] = assaults(extractor, told, "2025-10-20")
+    assert _figure(attack, "killed") == 9 and _figure(attack, "injured") == 17
+
+
+def test_where_the_wounded_lie_in_intensive_care_is_not_where_they_were_hurt(
+        extractor: Extractor) -> None:
+    told = ("BOGOTA (Reuters) - The ministry said the attack on Tuesday on an army base in El "
+            "Tarra killed four soldiers. Eleven soldiers were wounded in the assault, three of "
+            "whom remain in intensive care in the city of Cucuta, the army said.")
+    [attack] = assaults(extractor, told, "2025-10-24")
+    assert attack["location"]["name"] == "El Tarra"
+    assert _figure(attack, "killed") == 4 and _figure(attack, "injured") == 11
+
+
+def test_a_raid_late_one_night_and_overnight_are_one_act(extractor: Extractor) -> None:
+    told = ("Maputo (AFP) - Jihadists killed at least six people in an overnight raid on a "
+            "village in Cabo Delgado, residents told AFP on Sunday. Dozens of armed men stormed "
+            "Quissanga, a town on the coast, late Friday, torching homes. Four wounded "
+            "people were taken to the district health centre, a nurse said.")
+    [raid] = assaults(extractor, told, "2026-02-15")
+    assert _figure(raid, "killed") == 6 and _figure(raid, "injured") == 4
+
+
+def test_the_martyrdom_of_people_counts_them_dead(extractor: Extractor) -> None:
+    told = ("Gunmen attacked a village near Dori on Saturday, residents said. The aggression led "
+            "to the martyrdom of three fighters and two civilians.")
+    [attack] = assaults(extractor, told, "2025-10-20")
+    assert _figure(attack, "killed") == 5

@@ -148,9 +148,15 @@ def _sum_conjuncts(head: Token, status: str
     # "21 people were wounded, among them a woman and her son": who they were
     set_off = bool(apposed) or head.i + 1 < len(head.doc) \
         and head.doc[head.i + 1].text in (",", "-", "\u2013", "\u2014", "(", ":")
-    if whole is not None and told and head.lemma_.lower() in GENERAL_VICTIMS and set_off \
-            and sum(c[0][1] for c in told) <= whole[0][1]:
-        return whole  # "12 people, nine soldiers and three civilians": the 12, told apart
+    parts = sum(c[0][1] for c in told)
+    last = max((t.right_edge.i for t in listed), default=head.i) + 1
+    closed = last < len(head.doc) and head.doc[last].text in (",", "-", "\u2013", "\u2014", ")")
+    if whole is not None and told and set_off and (
+            head.lemma_.lower() in GENERAL_VICTIMS and parts <= whole[0][1]
+            or closed and parts == whole[0][1]):
+        # "12 people, nine soldiers and three civilians", "eight personnel – five soldiers
+        # and three policemen –": the 12 and the 8, told apart
+        return whole
     for part in [head, *listed]:
         after = head.doc[part.i + 1] if part.i + 1 < len(head.doc) else None
         if part is not head and after is not None and _status(after) not in (None, status):
@@ -268,7 +274,7 @@ def _lives_taken(token: Token) -> bool:
 # Nouns of an act of killing or wounding whose "of" names its victims: "the killing of at least
 # 37 civilians", "the massacre of 20 villagers".
 VICTIM_OF_NOUNS = frozenset({"killing", "massacre", "murder", "execution", "slaughter",
-                             "wounding", "death"})
+                             "wounding", "death", "martyrdom"})
 
 
 # Verbs whose subject is the victim of the casualty word they govern ("two people are known to
@@ -312,6 +318,17 @@ def _victims(token: Token) -> list[Token]:
     if token.lemma_.lower() in COUNTED_NOUNS and token.pos_ in ("NOUN", "ADJ") \
             and token.dep_ != "amod" and any(is_count(c) for c in token.children):
         heads.append(token)  # "12 fatalities", "at least four martyrs", "speak of 15 dead"
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" \
+            and token.head.lemma_.lower() in SUSTAINING_VERBS \
+            and not any(c.lower_ in ("fatal", "mortal") for c in token.children):
+        # "Fourteen police officers sustained injuries", "two soldiers suffered light wounds"
+        # (not "all six deceased persons sustained gunshot injuries": they died of them)
+        heads.extend(c for c in token.head.children if c.dep_ == "nsubj"
+                     and not any(_status(t) == "killed" or t.lemma_.lower() == "deceased"
+                                 for t in c.subtree))
+    if (listing := _listed_as(token)) is not None:
+        # "Seventeen people are now listed as injured", "three were counted as missing"
+        heads.extend(c for c in listing.children if c.dep_ in ("nsubjpass", "dobj"))
     if token.dep_ in ("acomp", "oprd") or (token.lower_ == "dead" and token.dep_ != "amod"):
         heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" \
@@ -327,6 +344,24 @@ def _victims(token: Token) -> list[Token]:
             verb = verb.head
         heads.extend(c for c in verb.children if c.dep_ == "dobj")
     return heads
+
+
+SUSTAINING_VERBS = frozenset({"sustain", "suffer", "receive"})
+LISTING_VERBS = frozenset({"list", "count", "record", "register", "classify", "class",
+                           "declare", "report", "confirm", "identify", "regard", "consider"})
+
+
+def _listed_as(token: Token) -> Token | None:
+    """The verb that files people under a casualty word with "as" ("are listed as injured",
+    "were counted as missing"), if any."""
+    if token.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark"
+                                     for c in token.children):
+        verb = token.head
+    elif token.dep_ == "pcomp" and token.head.lower_ == "as":
+        verb = token.head.head
+    else:
+        return None
+    return verb if verb.lemma_.lower() in LISTING_VERBS else None
 
 
 # "the death toll rose to seven", "bringing the toll to 11", "a toll of 13", "the number of
@@ -353,6 +388,15 @@ def _toll_status(noun: Token) -> str | None:
     if said:
         return said[0]
     return "killed" if noun.lemma_.lower() == "toll" or "people" in words else None
+
+
+SUPERSEDED_WORDS = frozenset({"earlier", "previous", "prior", "initial", "old", "former"})
+
+
+def _superseded(noun: Token) -> bool:
+    """Whether a toll is one a later figure replaced: "an earlier toll of 13", "up from 13"."""
+    return any(c.dep_ == "amod" and c.lower_ in SUPERSEDED_WORDS for c in noun.children) \
+        or noun.dep_ == "pobj" and noun.head.lower_ == "from" and noun.head.head.lower_ == "up"
 
 
 def _toll_figure(noun: Token) -> Token | None:
@@ -391,6 +435,8 @@ def _tolls(sent: Span, skip: range) -> dict[str, Count]:
     for noun in sent:
         if noun.lemma_.lower() not in TOLL_NOUNS or noun.pos_ != "NOUN" or noun.i in skip:
             continue
+        if _superseded(noun):
+            continue  # "up from an earlier toll of 13": the figure it replaces
         if noun.lemma_.lower() == "total":  # "a total of 19 people were wounded": wounded
             told = {status for t in sent if t.i not in skip and (status := _status(t))}
             status = next(iter(told)) if len(told) == 1 else None
@@ -405,8 +451,27 @@ def _tolls(sent: Span, skip: range) -> dict[str, Count]:
         (low, best, high), (start, end) = counted
         start = min(start, noun.idx)
         found[status] = Count(low, best, high, sent.doc.text[start:end], (start, end),
-                              total=True)
+                              total=not _unconfirmed(number))
     return found
+
+
+CONFIRMING_VERBS = frozenset({"confirm", "verify", "corroborate"})
+DISPUTING_VERBS = frozenset({"dispute", "deny", "reject", "contest"})
+
+
+def _unconfirmed(number: Token) -> bool:
+    """Whether the sentence says after a toll that it is not confirmed ("put the death toll at
+    five, a figure the regional authorities have not confirmed", "which could not be
+    independently verified", "a figure disputed by the army"): no total that outcounts the
+    figure the report gives, only one more reading."""
+    governing = {number.i, *(a.i for a in number.ancestors)}
+    for word in number.doc[number.i + 1: number.sent.end]:
+        lemma = word.lemma_.lower()
+        denied = lemma in DISPUTING_VERBS or lemma in CONFIRMING_VERBS and any(
+            c.dep_ == "neg" for c in word.children)
+        if denied and word.pos_ == "VERB" and any(a.i in governing for a in word.ancestors):
+            return True
+    return False
 
 
 def outcounts(have: Count | None, other: Count | None) -> bool:

@@ -233,7 +233,7 @@ CARE_VERBS = frozenset({"evacuate", "airlift", "fly", "transfer", "rush", "hospi
                         "hospitalize", "admit", "transport", "treat", "medevac"})
 # Where the hurt and the dead are cared for: "remain in hospital in Celaya", "taken to a
 # hospital in Bunia" name where the victims lie, not where the act was.
-CARE_NOUNS = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary"})
+CARE_NOUNS = frozenset({"hospital", "clinic", "infirmary", "morgue", "mortuary", "care", "ward"})
 # Nouns a place name modifies and stays the place of: "the Dikwa base", "Homs province".
 SITE_NOUNS = PLACE_NOUNS | frozenset({
     "base", "airbase", "airport", "airfield", "garrison", "camp", "outpost", "checkpoint",
@@ -718,14 +718,19 @@ def _named_sides(recipients: list[ActorRef], others: list[ActorRef]) -> list[Act
     return out
 
 
+NIGHT_WORDS = ("night", "late ", "evening")  # a date's words that tell a night
+
+
 def _overlapping(one: DateRef | None, other: DateRef | None) -> bool:
     """Whether two dates' intervals meet (a day inside "earlier this month")."""
     if one is None or other is None or not (one.start and one.end and other.start
                                             and other.end):
         return True
     if one.precision == "day" and other.precision == "day":
-        # a night runs into the next day: "overnight" and "overnight to January 17" meet
-        nights = [d for d in (one, other) if "night" in (d.text or "").lower()]
+        # a night runs into the next day: "overnight" and "overnight to January 17" meet,
+        # as do "late Friday" and "overnight" told on Sunday of a raid into Saturday
+        nights = [d for d in (one, other) if any(w in (d.text or "").lower()
+                                                  for w in NIGHT_WORDS)]
         if nights and one.start != other.start:
             later = max(one.start, other.start)
             return any(dt.date.fromisoformat(n.start or later) + dt.timedelta(days=1)
@@ -1625,9 +1630,16 @@ class DocumentExtractor:
 
     def _take_counts(self, target: Casualties, other: Casualties) -> None:
         """Each figure of `other` that adds to one of `target` ("Another five people were
-        wounded"), or that outcounts it, goes into `target`."""
+        wounded"), or that outcounts it, goes into `target`. Where `target` took its figure
+        from a sentence after the one `other` tells its own in, they are weighed in the order
+        the text tells them: "21 injured persons were brought in" (the reporter's own) comes
+        before "the army had said only ... six were injured", whatever event each first went
+        to."""
         for status in ("killed", "injured", "missing"):
             have, more = getattr(target, status), getattr(other, status)
+            if have is not None and more is not None and more.span[1] <= have.span[0]:
+                have, more = more, have
+                setattr(target, status, have)
             if (summed := self._summed(have, more)) is not None:
                 setattr(target, status, summed)
             elif outcounts(have, more):
