@@ -2583,3 +2583,27 @@ def test_the_martyrdom_of_people_counts_them_dead(extractor: Extractor) -> None:
             "to the martyrdom of three fighters and two civilians.")
     [attack] = assaults(extractor, told, "2025-10-20")
     assert _figure(attack, "killed") == 5
+
+
+def test_an_act_set_last_month_or_told_at_its_funeral_is_told_in_passing(
+        extractor: Extractor) -> None:
+    told = ("Prosecutors said one of the defendants had sent the location of the market in Mokha "
+            "days before the drone strike that killed nine people there last month.")
+    [strike] = assaults(extractor, told, "2026-03-04")
+    assert strike["status"] == "background"
+    told = ("In a speech at the funeral on Thursday, the governor said the five soldiers had been "
+            "killed while repelling an attack on their post at dawn on Tuesday.")
+    assert {e["status"] for e in assaults(extractor, told, "2026-02-19")} == {"background"}
+    # the same act told on its own is the story's news
+    told = ("The five soldiers were killed while repelling an attack on their post at dawn on "
+            "Tuesday, the governor said on Thursday.")
+    assert "new" in {e["status"] for e in assaults(extractor, told, "2026-02-19")}
+
+
+def test_a_day_right_after_an_acts_phrase_dates_it_past_the_verb_the_parser_hangs_it_on(
+        extractor: Extractor) -> None:
+    told = ("Transporters on the Pemba route have suspended trips since Thursday, demanding "
+            "stronger escorts after the ambush on the N380 near Ancuabe on Wednesday, which "
+            "killed five people.")
+    [ambush] = assaults(extractor, told, "2026-02-21")
+    assert ambush["date"]["start"] == "2026-02-18" and ambush["date"]["precision"] == "day"

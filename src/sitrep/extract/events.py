@@ -2815,14 +2815,15 @@ class DocumentExtractor:
         death toll from the missile attack on Dnipro on January 17 has climbed" (hung on
         "climbed"), "the consequences of the attack on Dnipro on the night of January 21"
         (on "consequences"), "killed when gunmen attacked a base in Dikwa, Borno State, on
-        Saturday night, PREMIUM TIMES has learnt" (on "learnt", which comes after it). Not a
-        date another event's words hold, nor one a reporting verb before it holds ("...,
-        police said on Sunday")."""
+        Saturday night, PREMIUM TIMES has learnt" (on "learnt", which comes after it), "were
+        demanding escorts after the ambush on the N380 on Wednesday" (on "demanding"). Not a
+        date another event's words after the act's hold, nor one a reporting verb before it
+        holds ("..., police said on Sunday")."""
         for ent in self._times[sent.start]:
             if ent.label_ not in ("DATE", "TIME") or _converted_time(ent):
                 continue
             node, stop = self._date_walk(ent, anchors)
-            if stop == "other" or (stop == "said" and node.i < ent.start):
+            if stop == "other" and node.i > min(anchors) or (stop == "said" and node.i < ent.start):
                 continue
             if self._follows_act(ent, anchors):
                 return self._resolved(ent)

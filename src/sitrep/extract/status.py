@@ -187,7 +187,9 @@ def in_aftermath(trigger: Token) -> bool:
     the bombing", "were laid to rest"), not being that word itself."""
     return any(_aftermath(a) or any(_aftermath(c) for c in a.children if c.dep_ == "compound")
                or any(w.lemma_.lower() in AFTERMATH_OBJECTS for w in objects_of(a)
-                      + [c for c in a.children if c.dep_ == "xcomp"])  # "laid to rest"
+                      + [c for c in a.children if c.dep_ == "xcomp"]  # "laid to rest"
+                      # "In a speech at the funeral, an official said the men were killed"
+                      + [g for o in objects_of(a) if o.dep_ == "pobj" for g in objects_of(o)])
                for a in trigger.ancestors)
 
 
@@ -226,6 +228,13 @@ def _said_earlier(date: DateRef | None) -> bool:
     """ "earlier this month", "last week": the text itself dates the event before its news."""
     text = (date.text or "").lower().strip() if date is not None else ""
     return text.startswith(("earlier", "last ", "previously"))
+
+
+def _last_month(date: DateRef | None) -> bool:
+    """ "last month", "earlier this month": an act its own words set in a month before the
+    news, never a story's news (a week's may be: "gunmen killed 12 last week, officials said
+    on Monday" is the first word of it)."""
+    return _said_earlier(date) and date is not None and date.precision == "month"
 
 
 def _long_ago(date: DateRef | None, published: dt.date | None) -> bool:
@@ -272,13 +281,15 @@ def mark_status(events: list[Event], doc: Doc, published: dt.date | None,
     and the sentence. Returns each event's status_row. `opening` is the index of the story's
     first sentence (after a dateline): it tells its news, however long ago (a rights group's
     report on killings two weeks before); acts dated weeks before it further on are told in
-    passing, as are acts told under their burial or trial (whatever the judge reads)."""
+    passing, as are acts told under their burial or trial and acts its words set "last month"
+    (whatever the judge reads)."""
     roots = {id(e): span.root for e in events
              if (span := doc.char_span(*e.trigger_span, alignment_mode="expand")) is not None}
     # an act told under its burial or trial, before the report by its own words or on a day
     # the report does not give: told in passing, whatever the judge reads
     passing = {id(e) for e in events if id(e) in roots and in_aftermath(roots[id(e)])
-               and (_days_before(e.date, published, AFTERMATH_DAYS) or _undated(e.date))}
+               and (_days_before(e.date, published, AFTERMATH_DAYS) or _undated(e.date))
+               or _last_month(e.date)}
     framed = passing | {id(e) for e in events
                         if id(e) in roots and in_reference_frame(roots[id(e)])
                         or _long_ago(e.date, published)
