@@ -2523,11 +2523,13 @@ def test_an_unconfirmed_or_superseded_toll_does_not_replace_the_reports_figure(
         extractor: Extractor) -> None:
     lead = ("An explosion near the market in Shebekino killed four people on Saturday. "
             "Officials say Ukrainian forces fired rockets at the town. ")
-    for hedge in (", a figure the regional authorities have not confirmed",
-                  ", which could not be independently verified", ""):
+    for hedge, killed in ((", a figure the regional authorities have not confirmed", 4),
+                          (", which could not be independently verified", 4),
+                          (", a figure disputed by the army", 4),
+                          ("", 7), (", and Kyiv denied any role", 7)):  # no word on the toll
         told = f"{lead}One source put the death toll at seven{hedge}."
         [blast] = assaults(extractor, told, "2025-12-08")
-        assert _figure(blast, "killed") == (4 if hedge else 7), hedge
+        assert _figure(blast, "killed") == killed, hedge
     # the toll a rise left behind counts nobody now, and a bare toll beside the wounded only
     # counts the wounded
     told = ("Gunmen attacked a village near Dori on Saturday. Fourteen people were wounded in the "
@@ -2607,3 +2609,33 @@ def test_a_day_right_after_an_acts_phrase_dates_it_past_the_verb_the_parser_hang
             "killed five people.")
     [ambush] = assaults(extractor, told, "2026-02-21")
     assert ambush["date"]["start"] == "2026-02-18" and ambush["date"]["precision"] == "day"
+
+
+def test_the_act_a_definite_noun_names_again_is_the_news_told_before_it(
+        extractor: Extractor) -> None:
+    # a statement on a soldier's death: the attack is named again, undated, after words
+    # ("following") that would make it a passing mention; its dead add up to the news's
+    told = ("The ministry announced today that a soldier wounded in an attack on a patrol near "
+            "the Harir base on Nov. 28 has died of his injuries. He died on Nov. 29 at a "
+            "hospital in Erbil, to which he had been evacuated following the attack. The attack "
+            "also killed three guards.")
+    [attack] = assaults(extractor, told, "2025-11-30")
+    assert attack["status"] == "new" and attack["date"]["start"] == "2025-11-28"
+    assert _figure(attack, "killed") == 4
+    # not an act set a while before the news: "four days after the massacre in ..."
+    told = ("Haitian police said Thursday that 14 suspected gang members were killed in an "
+            "operation against the gang in its stronghold of Savien. The operation came four days "
+            "after the massacre in Liancourt, a few miles away, in which 20 people were killed.")
+    assert [e["status"] for e in assaults(extractor, told, "2026-03-19")] == ["new", "background"]
+
+
+@pytest.mark.parametrize(("later", "killed"), [
+    ("Police said three policemen also died.", 9),
+    ("The monitor said two attackers were also killed.", 6),  # the attackers are no victims
+])
+def test_the_dead_told_as_also_killed_add_to_the_toll(
+        extractor: Extractor, later: str, killed: int) -> None:
+    told = ("Militants attacked a security post in Bannu on Monday, killing six soldiers, the "
+            f"military said. {later}")
+    [attack] = assaults(extractor, told, "2026-02-04")
+    assert _figure(attack, "killed") == killed

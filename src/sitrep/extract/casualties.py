@@ -457,6 +457,8 @@ def _tolls(sent: Span, skip: range) -> dict[str, Count]:
 
 CONFIRMING_VERBS = frozenset({"confirm", "verify", "corroborate"})
 DISPUTING_VERBS = frozenset({"dispute", "deny", "reject", "contest"})
+FIGURE_WORDS = frozenset({"figure", "figures", "toll", "number", "count", "tally", "claim",
+                          "which", "that", "it"})
 
 
 def _unconfirmed(number: Token) -> bool:
@@ -469,7 +471,13 @@ def _unconfirmed(number: Token) -> bool:
         lemma = word.lemma_.lower()
         denied = lemma in DISPUTING_VERBS or lemma in CONFIRMING_VERBS and any(
             c.dep_ == "neg" for c in word.children)
-        if denied and word.pos_ == "VERB" and any(a.i in governing for a in word.ancestors):
+        # of the figure: "a figure ... disputed", "which could not be verified" (not "and the
+        # army denied involvement")
+        of_figure = word.head.lower_ in FIGURE_WORDS or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in FIGURE_WORDS
+            for c in word.children)
+        if denied and of_figure and word.pos_ == "VERB" \
+                and any(a.i in governing for a in word.ancestors):
             return True
     return False
 

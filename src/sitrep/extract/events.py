@@ -460,9 +460,12 @@ def _things_named(word: Token) -> set[str]:
     return {n.lemma_.lower() for n in nouns if n.pos_ == "NOUN" and not names_people(n)}
 
 
-def _same_event(one: Event, other: Event) -> bool:
-    """Whether two mentions in one article can be one event."""
-    if one.type != other.type or (one.status != other.status and not _dated_alike(one, other)):
+def _same_event(one: Event, other: Event, anaphor: bool = False) -> bool:
+    """Whether two mentions in one article can be one event (`anaphor`: the later one names
+    an act by a definite noun with no date of its own, which may be the news told before it
+    whatever status each was read with)."""
+    if one.type != other.type or (one.status != other.status and not _dated_alike(one, other)
+                                  and not (anaphor and one.status == NEW)):
         return False
     if one.modality != other.modality and not (
             one.modality in REAL_MODALITIES and other.modality in REAL_MODALITIES):
@@ -1602,7 +1605,8 @@ class DocumentExtractor:
         for event in events:
             joins = event.type in COREFERRING_TYPES and not self._told_apart_event(event) \
                 and id(event) not in tolls
-            homes = [k for k in reversed(kept) if _same_event(k, event)
+            anaphor = self._anaphor(event)
+            homes = [k for k in reversed(kept) if _same_event(k, event, anaphor)
                      and not self._ordered_in_time(k, event)
                      and not _long_before(k, event, self.published)
                      and not _long_before(event, k, self.published)
@@ -1618,7 +1622,7 @@ class DocumentExtractor:
                 continue
             self._merge_into(home, event)
             if home.status != event.status and event.sentence_index != home.sentence_index \
-                    and not (home.status == NEW and _dated_alike(home, event)):
+                    and not (home.status == NEW and (_dated_alike(home, event) or anaphor)):
                 # one of them was read as told before the news (not a word of the sentence
                 # that tells it: "killed 36 people in an ambush on a convoy this week")
                 home.status = BACKGROUND
@@ -1627,6 +1631,22 @@ class DocumentExtractor:
             home.reported_by.extend(a for a in event.reported_by if a not in home.reported_by)
             home.confidence = max(home.confidence, event.confidence)
         return kept
+
+    def _anaphor(self, event: Event) -> bool:
+        """Whether a mention names its act by a definite noun and gives it no date of its own
+        ("... evacuated following the attack near At Tanf", after the news of that attack):
+        the act told before it, if that is the news."""
+        if event.date is not None and event.date.precision != "unknown":
+            return False
+        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        noun = span.root if span is not None else None
+        if noun is None or noun.pos_ != "NOUN" or named_a_while_before(noun) \
+                or noun.dep_ == "pobj" and noun.head.lower_ == "since":
+            return False  # "four days after the massacre in Liancourt", "the deadliest since
+            # the massacre": another, earlier act
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
+            return False  # "the Oicha massacre": an act known by its own name
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
     def _take_counts(self, target: Casualties, other: Casualties) -> None:
         """Each figure of `other` that adds to one of `target` ("Another five people were
@@ -1657,13 +1677,22 @@ class DocumentExtractor:
 
     def _added(self, count: Count) -> bool:
         """Whether a figure counts people besides those counted before: "another five people",
-        "three more soldiers", "a further 12", "an additional 30" (not "more than 20")."""
+        "three more soldiers", "a further 12", "an additional 30", "also killed three" (not
+        "more than 20")."""
         span = self.doc.char_span(*count.span, alignment_mode="expand")
         if span is None:
             return False
         start = span.start
         words = [t.lower_ for t in self.doc[max(start - 1, span.sent.start): start + 3]]
         if any(w in ADDING_WORDS for w in words[:3]):
+            return True
+        number = next((t for t in span if t.like_num), None)
+        verb = number.head.head if number is not None and number.dep_ == "nummod" else None
+        if verb is not None and verb.pos_ == "VERB" and any(
+                c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children) \
+                and number is not None and number.head.lemma_.lower() not in ENEMY_NOUNS:
+            # "The attack ... also killed three members of the partner force" (not "two
+            # attackers were also killed": the attack's dead are its victims)
             return True
         return any(t.like_num and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "more"
                    and (t.i + 2 >= len(self.doc) or self.doc[t.i + 2].lower_ != "than")
