@@ -1671,8 +1671,8 @@ class DocumentExtractor:
         strike" (14); else None. Not onto a toll to date: "The death toll has risen to eight
         ... the bodies of three more people were recovered" tells how it rose."""
         if have is None or other is None or have.total or have.span[1] > other.span[0] \
-                or not self._added(other):
-            return None
+                or have.attackers or not self._added(other):
+            return None  # (nor onto the attackers the forces killed: their own dead replace it)
         return added_to(have, other)
 
     def _added(self, count: Count) -> bool:
