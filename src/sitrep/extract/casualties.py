@@ -154,8 +154,8 @@ def _sum_conjuncts(head: Token, status: str
     if whole is not None and told and set_off and (
             head.lemma_.lower() in GENERAL_VICTIMS and parts <= whole[0][1]
             or closed and parts == whole[0][1]):
-        # "12 people, nine soldiers and three civilians", "eight personnel – five soldiers
-        # and three policemen –": the 12 and the 8, told apart
+        # "12 people, nine soldiers and three civilians", "six personnel – four soldiers and
+        # two policemen –": the 12 and the 6, told apart
         return whole
     for part in [head, *listed]:
         after = head.doc[part.i + 1] if part.i + 1 < len(head.doc) else None
@@ -322,12 +322,12 @@ def _victims(token: Token) -> list[Token]:
             and token.head.lemma_.lower() in SUSTAINING_VERBS \
             and not any(c.lower_ in ("fatal", "mortal") for c in token.children):
         # "Fourteen police officers sustained injuries", "two soldiers suffered light wounds"
-        # (not "all six deceased persons sustained gunshot injuries": they died of them)
+        # (not "all four deceased persons had sustained gunshot injuries": they died of them)
         heads.extend(c for c in token.head.children if c.dep_ == "nsubj"
                      and not any(_status(t) == "killed" or t.lemma_.lower() == "deceased"
                                  for t in c.subtree))
     if (listing := _listed_as(token)) is not None:
-        # "Seventeen people are now listed as injured", "three were counted as missing"
+        # "Twelve people are now listed as injured", "three were counted as missing"
         heads.extend(c for c in listing.children if c.dep_ in ("nsubjpass", "dobj"))
     if token.dep_ in ("acomp", "oprd") or (token.lower_ == "dead" and token.dep_ != "amod"):
         heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))
@@ -394,7 +394,7 @@ SUPERSEDED_WORDS = frozenset({"earlier", "previous", "prior", "initial", "old", 
 
 
 def _superseded(noun: Token) -> bool:
-    """Whether a toll is one a later figure replaced: "an earlier toll of 13", "up from 13"."""
+    """Whether a toll is one a later figure replaced: "an earlier toll of 11", "up from 11"."""
     return any(c.dep_ == "amod" and c.lower_ in SUPERSEDED_WORDS for c in noun.children) \
         or noun.dep_ == "pobj" and noun.head.lower_ == "from" and noun.head.head.lower_ == "up"
 
@@ -436,7 +436,7 @@ def _tolls(sent: Span, skip: range) -> dict[str, Count]:
         if noun.lemma_.lower() not in TOLL_NOUNS or noun.pos_ != "NOUN" or noun.i in skip:
             continue
         if _superseded(noun):
-            continue  # "up from an earlier toll of 13": the figure it replaces
+            continue  # "up from an earlier toll of 11": the figure it replaces
         if noun.lemma_.lower() == "total":  # "a total of 19 people were wounded": wounded
             told = {status for t in sent if t.i not in skip and (status := _status(t))}
             status = next(iter(told)) if len(told) == 1 else None
@@ -463,8 +463,8 @@ FIGURE_WORDS = frozenset({"figure", "figures", "toll", "number", "count", "tally
 
 def _unconfirmed(number: Token) -> bool:
     """Whether the sentence says after a toll that it is not confirmed ("put the death toll at
-    five, a figure the regional authorities have not confirmed", "which could not be
-    independently verified", "a figure disputed by the army"): no total that outcounts the
+    seven, a figure the authorities have not confirmed", "which could not be independently
+    verified", "a figure disputed by the army"): no total that outcounts the
     figure the report gives, only one more reading."""
     governing = {number.i, *(a.i for a in number.ancestors)}
     for word in number.doc[number.i + 1: number.sent.end]:

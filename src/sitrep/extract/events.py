@@ -1634,7 +1634,7 @@ class DocumentExtractor:
 
     def _anaphor(self, event: Event) -> bool:
         """Whether a mention names its act by a definite noun and gives it no date of its own
-        ("... evacuated following the attack near At Tanf", after the news of that attack):
+        ("... was flown out following the attack", after the news of that attack):
         the act told before it, if that is the news."""
         if event.date is not None and event.date.precision != "unknown":
             return False
@@ -1652,9 +1652,9 @@ class DocumentExtractor:
         """Each figure of `other` that adds to one of `target` ("Another five people were
         wounded"), or that outcounts it, goes into `target`. Where `target` took its figure
         from a sentence after the one `other` tells its own in, they are weighed in the order
-        the text tells them: "21 injured persons were brought in" (the reporter's own) comes
-        before "the army had said only ... six were injured", whatever event each first went
-        to."""
+        the text tells them: "17 injured persons were brought in" (the reporter's own) comes
+        before "the police had said only ... four were injured", whatever event each first
+        went to."""
         for status in ("killed", "injured", "missing"):
             have, more = getattr(target, status), getattr(other, status)
             if have is not None and more is not None and more.span[1] <= have.span[0]:
@@ -1691,8 +1691,8 @@ class DocumentExtractor:
         if verb is not None and verb.pos_ == "VERB" and any(
                 c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children) \
                 and number is not None and number.head.lemma_.lower() not in ENEMY_NOUNS:
-            # "The attack ... also killed three members of the partner force" (not "two
-            # attackers were also killed": the attack's dead are its victims)
+            # "The blast also killed two members of the partner force" (not "three attackers
+            # were also killed": the attack's dead are its victims)
             return True
         return any(t.like_num and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "more"
                    and (t.i + 2 >= len(self.doc) or self.doc[t.i + 2].lower_ != "than")
