@@ -51,6 +51,12 @@ def assault(extractor: Extractor, text: str, published: str) -> dict[str, Any]:
     return assaults(extractor, text, published)[0]
 
 
+def _figure(event: dict[str, Any], status: str) -> int | None:
+    """An act's best figure of one status, if it has one."""
+    count = (event.get("casualties") or {}).get(status)
+    return count["best"] if count else None
+
+
 def test_agency_datelines_in_title_case_are_datelines() -> None:
     assert [d.place for d in find_datelines("Taiz (Yemen) (AFP) - Shelling struck a market.")] \
         == ["Taiz (Yemen)"]
@@ -2500,11 +2506,6 @@ def test_a_passing_mention_joins_the_event_whose_toll_it_gives() -> None:
     assert "r0" in {r["event_id"] for r in home["reports"]}
 
 
-def _figure(event: dict[str, Any], status: str) -> int | None:
-    count = (event.get("casualties") or {}).get(status)
-    return count["best"] if count else None
-
-
 @pytest.mark.parametrize(("later", "injured"), [
     ("Twelve people are now listed as injured.", 12),  # filed under a casualty word
     ("Fourteen police officers sustained injuries, three of them serious.", 14),
@@ -2550,15 +2551,33 @@ def test_a_count_and_its_breakdown_set_off_are_one_count(
     assert _figure(attack, "killed") == killed
 
 
-def test_figures_are_weighed_in_the_order_the_text_tells_them(extractor: Extractor) -> None:
-    # the reporter's own count of the hurt comes first, in a sentence the sentence head reads
-    # as an event of its own; the army's earlier, lower account after it does not replace it
-    told = ("At least nine people were killed when gunmen attacked a police post in Zaria on "
-            "Friday night, residents said. A nurse told this newspaper that 17 injured persons "
-            "were brought in from Zaria, most of them officers with gunshot wounds. The police "
-            "had on Saturday said only two officers died in the attack, while four were injured.")
-    [attack] = assaults(extractor, told, "2025-10-20")
-    assert _figure(attack, "killed") == 9 and _figure(attack, "injured") == 17
+@pytest.mark.parametrize(("told", "published", "figures"), [
+    # figures are weighed in the order the text tells them: the reporter's own count of the
+    # hurt comes first, in a sentence the sentence head reads as an event of its own; the
+    # army's earlier, lower account after it does not replace it
+    pytest.param(
+        "At least nine people were killed when gunmen attacked a police post in Zaria on Friday "
+        "night, residents said. A nurse told this newspaper that 17 injured persons were brought "
+        "in from Zaria, most of them officers with gunshot wounds. The police had on Saturday "
+        "said only two officers died in the attack, while four were injured.",
+        "2025-10-20", {"killed": 9, "injured": 17}, id="in-the-order-told"),
+    # a raid late one night and an overnight raid are one act, with one set of figures
+    pytest.param(
+        "Maputo (AFP) - Jihadists killed at least six people in an overnight raid on a village "
+        "in Cabo Delgado, residents told AFP on Sunday. Dozens of armed men stormed Quissanga, a "
+        "town on the coast, late Friday, burning huts. A nurse at the health post said four "
+        "injured villagers had arrived.",
+        "2026-02-15", {"killed": 6, "injured": 4}, id="late-night-and-overnight"),
+    # the martyrdom of people counts them dead
+    pytest.param(
+        "Gunmen attacked a village near Dori on Saturday, residents said. The aggression led to "
+        "the martyrdom of three fighters and two civilians.",
+        "2025-10-20", {"killed": 5}, id="martyrdom"),
+])
+def test_one_act_told_over_several_sentences_has_their_figures(
+        extractor: Extractor, told: str, published: str, figures: dict[str, int]) -> None:
+    [attack] = assaults(extractor, told, published)
+    assert {status: _figure(attack, status) for status in figures} == figures
 
 
 def test_where_the_wounded_lie_in_intensive_care_is_not_where_they_were_hurt(
@@ -2569,22 +2588,6 @@ def test_where_the_wounded_lie_in_intensive_care_is_not_where_they_were_hurt(
     [attack] = assaults(extractor, told, "2025-10-24")
     assert attack["location"]["name"] == "El Tarra"
     assert _figure(attack, "killed") == 4 and _figure(attack, "injured") == 9
-
-
-def test_a_raid_late_one_night_and_overnight_are_one_act(extractor: Extractor) -> None:
-    told = ("Maputo (AFP) - Jihadists killed at least six people in an overnight raid on a "
-            "village in Cabo Delgado, residents told AFP on Sunday. Dozens of armed men stormed "
-            "Quissanga, a town on the coast, late Friday, burning huts. A nurse at the health "
-            "post said four injured villagers had arrived.")
-    [raid] = assaults(extractor, told, "2026-02-15")
-    assert _figure(raid, "killed") == 6 and _figure(raid, "injured") == 4
-
-
-def test_the_martyrdom_of_people_counts_them_dead(extractor: Extractor) -> None:
-    told = ("Gunmen attacked a village near Dori on Saturday, residents said. The aggression led "
-            "to the martyrdom of three fighters and two civilians.")
-    [attack] = assaults(extractor, told, "2025-10-20")
-    assert _figure(attack, "killed") == 5
 
 
 def test_an_act_set_last_month_or_told_at_its_funeral_is_told_in_passing(

@@ -1605,7 +1605,7 @@ class DocumentExtractor:
         for event in events:
             joins = event.type in COREFERRING_TYPES and not self._told_apart_event(event) \
                 and id(event) not in tolls
-            anaphor = self._anaphor(event)
+            anaphor = joins and self._anaphor(event)
             homes = [k for k in reversed(kept) if _same_event(k, event, anaphor)
                      and not self._ordered_in_time(k, event)
                      and not _long_before(k, event, self.published)
