@@ -1157,6 +1157,25 @@ def test_a_toll_set_against_the_attackers_own_claim_is_the_reports(
     assert told["casualties"]["killed"]["best"] == 14
 
 
+@pytest.mark.parametrize(("text", "best", "claimed"), [
+    # the group's claim told in a sentence of its own, after the sources' count
+    ("Gunmen stormed a gendarmerie post near Tillia late on Sunday, killing seven gendarmes, "
+     "a security source said. The Group for the Support of Islam and Muslims said in a "
+     "statement that its fighters had killed 38 gendarmes and seized two vehicles.", 7, 38),
+    # and before it, by a group the knowledge base knows
+    ("Islamic State said its fighters had killed 40 gendarmes in the raid on a post near "
+     "Tillia on Sunday. Security sources said seven gendarmes were killed.", 7, 40),
+    # a rights group counts what others did: its figure is no claim, but the report's own
+    ("Police opened fire on protesters in Kisumu on Tuesday. The group said 12 protesters "
+     "had been killed, while the police put the toll at four.", 12, None),
+])
+def test_the_attackers_claim_is_kept_beside_the_reports_count(
+        extractor: Extractor, text: str, best: int, claimed: int | None) -> None:
+    killed = assault(extractor, text, "2026-06-02")["casualties"]["killed"]
+    assert killed["best"] == best
+    assert (killed.get("claimed") or {}).get("best") == claimed
+
+
 def test_soldiers_who_fell_in_action_are_the_dead(extractor: Extractor) -> None:
     act = assault(extractor, "Regrettably, three (3) of our valiant soldiers fell on the field "
                              "of honour and eleven (11) were wounded in the attack on the "
@@ -2011,6 +2030,39 @@ def test_a_bare_toll_in_a_protest_story_is_the_protest_s(extractor: Extractor) -
             if e["type"] in ("PROTEST", "ASSAULT")] == [("PROTEST", 17)]
 
 
+def test_attacks_a_protest_turned_to_are_the_protest_s(extractor: Extractor) -> None:
+    # the protest turned riot: its attacks on the police and its dead are one protest, not an
+    # attack of their own dated to the day of the report
+    found = events(extractor, "Thousands of people marched through central Lagos on Tuesday to "
+                   "protest against fuel prices. What began as a peaceful demonstration was "
+                   "hijacked by thugs who engaged in looting and attacks on police officers. "
+                   "Three people died during the unrest and 17 officers were injured, police "
+                   "said on Wednesday.", "2025-12-17")
+    assert [(e["type"], e["date"]["start"], _figure(e, "killed"), _figure(e, "injured"))
+            for e in found if e["type"] in ("PROTEST", "ASSAULT")] \
+        == [("PROTEST", "2025-12-16", 3, 17)]
+    # an attack the story tells of its own, placed elsewhere, stays one
+    found = events(extractor, "Thousands of people marched through central Lagos on Tuesday to "
+                   "protest against fuel prices. In a separate incident, gunmen attacked a police "
+                   "post in Zaria, killing two officers.", "2025-12-17")
+    assert sorted(e["type"] for e in found if e["type"] in ("PROTEST", "ASSAULT")) \
+        == ["ASSAULT", "PROTEST"]
+
+
+def test_figures_said_again_in_a_quote_stay_with_the_act_they_were_given_to(
+        extractor: Extractor) -> None:
+    # the quote restates the bombing's toll; the raid named a sentence before it has none
+    found = assaults(extractor, "Two suicide bombers killed four people and wounded 11 others "
+                     "at a crowded bus station in Nigeria's Borno state, a militia leader told "
+                     "reporters on Sunday.\n\nThe attack late Saturday in Gwoza town came a "
+                     "week after jihadists stormed an army base there.\n\n\"We have four dead, "
+                     "not counting the bombers, and 11 injured who have been taken to "
+                     "Maiduguri,\" said the militia leader.", "2025-10-26")
+    raid = next(e for e in found if e["trigger"]["text"] == "stormed")
+    assert raid["casualties"] == {}
+    assert (_figure(found[0], "killed"), _figure(found[0], "injured")) == (4, 11)
+
+
 def test_an_act_whose_own_clause_counts_its_dead_is_one_whoever_speaks_of_it(
         extractor: Extractor) -> None:
     # a denial or a condemnation of an act whose dead the sentence counts tells the act as
@@ -2512,12 +2564,28 @@ def test_a_passing_mention_joins_the_event_whose_toll_it_gives() -> None:
     ("Two soldiers suffered light wounds and are receiving treatment.", 2),
     # the dead sustained the injuries they died of: no count of the hurt
     ("A doctor said all four deceased persons had sustained gunshot injuries.", None),
+    ("Hospitals in the city treated 23 people for shrapnel wounds.", 23),
+    ("The mayor visited 17 people who were hurt in the strike.", 17),  # a relative clause's
+    # one of them died: one more dead, not a count of the hurt
+    ("A woman who was wounded in the strike died on Wednesday.", None),
 ])
 def test_people_listed_as_hurt_or_who_sustained_injuries_are_the_injured(
         extractor: Extractor, later: str, injured: int | None) -> None:
     told = f"A missile struck the market in Izium on Tuesday, killing six people. {later}"
     [strike] = assaults(extractor, told, "2025-12-07")
     assert _figure(strike, "killed") == 6 and _figure(strike, "injured") == injured
+
+
+def test_the_hurt_a_definite_phrase_names_again_are_the_act_s(extractor: Extractor) -> None:
+    # a later paragraph on the victims, in a story on arrests for an earlier massacre: the
+    # hurt are the massacre's, not an act of their own on the day of the report
+    told = ("Prosecutors obtained arrest warrants on Tuesday against two men over the massacre "
+            "of nine farmers in a village near Sardinata on 2 March. The autopsies of the "
+            "victims were completed last week. The three people who were wounded are out of "
+            "danger, officials said.")
+    [massacre] = assaults(extractor, told, "2026-03-10")
+    assert massacre["date"]["start"] == "2026-03-02"
+    assert (_figure(massacre, "killed"), _figure(massacre, "injured")) == (9, 3)
 
 
 def test_an_unconfirmed_or_superseded_toll_does_not_replace_the_reports_figure(
@@ -2630,6 +2698,24 @@ def test_the_act_a_definite_noun_names_again_is_the_news_told_before_it(
             "gang's stronghold of Pont-Sondé. The raid came four days after the massacre in "
             "Verrettes, a few miles away, in which 20 people were killed.")
     assert [e["status"] for e in assaults(extractor, told, "2026-03-19")] == ["new", "background"]
+
+
+def test_an_act_named_again_by_its_noun_is_the_one_told_by_that_noun(
+        extractor: Extractor) -> None:
+    # "the operation", told as another side's account, is the joint operation of the news,
+    # not the attack the commander is blamed for, named nearer it
+    told = ("The United States and Iraq say a joint operation in the western desert has killed "
+            "several militants, including a commander Washington says organised last week's "
+            "deadly attack on American advisers.\n\nUS Central Command said its forces carried "
+            "out strikes on militant hideouts early on Monday, killing nine fighters. Iraq's "
+            "defence ministry gave a different account, saying its forces had carried out the "
+            "operation near the town of Rutba, killing six militants and arresting three.\n\n"
+            "The operation followed an attack near the Ain al-Asad base on October 2 that "
+            "killed two US advisers.")
+    news, attack = assaults(extractor, told, "2025-10-07")
+    assert (news["status"], news["date"]["start"]) == ("new", "2025-10-06")
+    assert (attack["status"], attack["date"]["start"]) == ("background", "2025-10-02")
+    assert _figure(attack, "killed") == 2
 
 
 @pytest.mark.parametrize(("later", "killed"), [

@@ -36,6 +36,17 @@ KHERSON = {
                      "others, the regional governor said on Monday, raising the toll given a "
                      "day earlier.\n",
 }
+# Two outlets' reports of one raid; the later one sets the attackers' claim beside its toll.
+TILLIA = {
+    "tillia-1.txt": "Title: Gunmen kill seven gendarmes in Niger\nSource: Sahel Wire\n"
+                    "Published: 2025-11-03\n\nGunmen stormed a gendarmerie post in Tillia on "
+                    "Sunday, killing seven gendarmes, a security source said on Monday.\n",
+    "tillia-2.txt": "Title: Toll from Tillia attack rises to 11\nSource: Niamey Post\n"
+                    "Published: 2025-11-04\n\nThe death toll from Sunday's attack on a "
+                    "gendarmerie post in Tillia rose to 11, security sources said on Tuesday. "
+                    "Islamic State said in a statement that its fighters had killed 40 "
+                    "gendarmes.\n",
+}
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +71,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     articles = folder / "articles"
     shutil.copytree(ROOT / "examples", articles)
     (articles / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    for name, text in KHERSON.items():
+    for name, text in {**KHERSON, **TILLIA}.items():
         (articles / name).write_text(text, encoding="utf-8")
     db = folder / "dash.db"
     with SQLiteStore(db) as store:
@@ -171,6 +182,19 @@ def test_merged_view_shows_reports_over_time_with_their_figures(page: object) ->
         "document.getElementById('article-title').textContent.includes('kills two')")
     ARTIFACTS.mkdir(exist_ok=True)
     p.screenshot(path=str(ARTIFACTS / "merged-view.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_merged_view_names_the_attackers_claim(page: object) -> None:
+    p = page  # playwright Page
+    p.click("#f-reset")  # type: ignore[attr-defined]
+    p.wait_for_selector("#events tbody tr")  # type: ignore[attr-defined]
+    p.locator("#events tbody tr", has_text="Niamey Post").first.click()  # type: ignore[attr-defined]
+    p.wait_for_selector("#merged-view:not([hidden]) #merged-reports tbody tr")  # type: ignore[attr-defined]
+    rows = p.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#merged-reports tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
+    assert [r[1:4] for r in rows] == [["Sahel Wire", "new", "7"], ["Niamey Post", "update", "11"]]
+    flags = p.text_content("#merged-flags")  # type: ignore[attr-defined]
+    assert "40 claimed by the attackers" in flags
 
 
 def test_download_links_export_what_the_filters_show(page: object) -> None:

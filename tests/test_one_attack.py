@@ -208,6 +208,53 @@ CLAIMED = [
 ]
 
 
+CLAIMED_WITHIN = [
+    ("2026-06-01", "AFP", "Gunmen stormed a gendarmerie post in Tillia late on Sunday, killing "
+     "seven gendarmes, a security source said on Monday."),
+    ("2026-06-02", "Reuters", "The death toll from Sunday's attack on a gendarmerie post in "
+     "Tillia rose to 11, security sources said on Tuesday. Islamic State said in a statement "
+     "that its fighters had killed 40 gendarmes and seized two vehicles."),
+    ("2026-06-03", "RFI", "Eleven gendarmes were killed in Sunday's attack on the post in "
+     "Tillia, the interior ministry said on Wednesday."),
+    ("2026-06-20", "AP", "Gendarmes in Tillia have stepped up patrols since an attack on their "
+     "post this month that a local official said killed one of their commanders."),
+]
+
+
+def test_a_claim_told_inside_a_report_is_the_high_and_a_passing_part_not_the_low(
+        tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
+    """The group's claim that a report sets beside its sources' count is the high; a passing
+    mention of one of the dead weeks later is no low of the toll."""
+    merged = _merged(tmp_path_factory.mktemp("claimed_within"), CLAIMED_WITHIN,
+                     "claimed_within")
+    attack = max(merged, key=lambda m: len(m["reports"]))
+    assert {r["url"] for r in attack["reports"]} >= {
+        f"https://example.org/claimed_within/{i}" for i in range(3)}
+    killed = attack["casualties"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == (7, 11, 40)
+    readings = next(c["readings"] for c in attack["contradictions"]
+                    if c["field"] == "casualties.killed")
+    assert {r["value"]: r.get("note") for r in readings}[40] == "claimed by the attackers"
+
+
+WOUNDED_FIRST = [
+    ("2026-07-05", "Rudaw", "A drone struck a Peshmerga post near Sidakan late on Saturday, "
+     "wounding two guards, the Ministry of Peshmerga Affairs said on Sunday."),
+    ("2026-07-06", "Reuters", "A drone attack on a Peshmerga post near Sidakan on Saturday "
+     "night wounded three guards, Kurdish officials said on Monday."),
+    ("2026-07-08", "Kurdistan24", "One of the guards wounded in Saturday's drone attack on a "
+     "Peshmerga post near Sidakan died of his wounds on Wednesday, the ministry said."),
+]
+
+
+def test_an_attack_first_told_with_only_wounded_has_none_dead_as_its_low(
+        tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
+    merged = _merged(tmp_path_factory.mktemp("wounded_first"), WOUNDED_FIRST, "wounded_first")
+    attack = _holding_every(merged, WOUNDED_FIRST)
+    killed = attack["casualties"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == (0, 1, 1)
+
+
 def test_the_attackers_own_count_is_the_high_not_the_best(
         tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
     merged = _merged(tmp_path_factory.mktemp("claimed"), CLAIMED, "claimed")

@@ -156,3 +156,41 @@ def test_a_story_headlined_on_an_earlier_act_tells_it(
     assert raid.date is not None and raid.date.start == "2026-06-11"
     assert raid.status == status
 
+
+
+# A statement days after an attack, on a patrol the text does not place.
+STATEMENT = ("Following the Oct. 3 attack on a joint patrol near the border, two more soldiers "
+             "have been diagnosed with concussion and are receiving treatment. {toll}The attack "
+             "remains under investigation.")
+
+
+@pytest.mark.parametrize(("toll", "title", "status"), [
+    # the headline names the attack by its day: the statement is an update of it
+    ("", "Update: Oct. 3 Attack on Joint Patrol", "new"),
+    ("", "Army statement on border security", "background"),
+    # its toll as it now stands tells it too
+    ("This brings the number of soldiers injured in the attack to five. ",
+     "Army statement on border security", "new"),
+])
+def test_a_statement_giving_an_earlier_act_new_figures_tells_it(
+        extractor: Extractor, toll: str, title: str, status: str) -> None:
+    found = extractor.extract_document(document_from_text(
+        STATEMENT.format(toll=toll), published="2026-10-07", title=title,
+        url="https://example.org/patrol"))
+    [attack] = [e for e in found if e.type.value == "ASSAULT"]
+    assert attack.date is not None and attack.date.start == "2026-10-03"
+    assert attack.status == status
+
+
+def test_a_toll_naming_an_act_told_in_passing_is_its_update(extractor: Extractor) -> None:
+    # the toll is a mention of its own, undated, naming "the attack": one act, told anew
+    told = ("Following the Oct. 3 attack on a police convoy near Garissa, two more officers "
+            "have died of their wounds, police said on Sunday. This brings the number of "
+            "officers killed in the attack to nine. The attack remains under investigation.")
+    found = extractor.extract_document(document_from_text(
+        told, published="2025-10-12", url="https://example.org/garissa"))
+    [attack] = [e for e in found if e.type.value == "ASSAULT"]
+    assert attack.status == "new"
+    assert attack.date is not None and attack.date.start == "2025-10-03"
+    assert attack.casualties.killed is not None and attack.casualties.killed.best == 9
+

@@ -229,16 +229,27 @@ class Count:
     # an attack they repelled ("four soldiers paid the ultimate price")
     attackers: bool = False
     forces: bool = False  # its people are soldiers or police
+    # the attackers' own account of what they did ("jihadists said they had killed more than 50
+    # soldiers"): a figure of its own only where no one else gives one
+    by_attackers: bool = False
+    claim: Count | None = None  # the attackers' own figure for the same dead, where it differs
 
     def to_dict(self) -> dict[str, Any]:
-        """SCHEMA.md casualty count shape."""
-        return {
+        """SCHEMA.md casualty count shape; with the attackers' claim, where they made one."""
+        out: dict[str, Any] = {
             "low": self.low,
             "best": self.best,
             "high": self.high,
             "text": self.text,
             "span": list(self.span),
         }
+        if self.by_attackers:
+            out["by_attackers"] = True
+        if self.claim is not None:
+            out["claimed"] = {"low": self.claim.low, "best": self.claim.best,
+                              "high": self.claim.high, "text": self.claim.text,
+                              "span": list(self.claim.span)}
+        return out
 
 
 @dataclass

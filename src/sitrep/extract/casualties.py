@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from sitrep.actors.kb import load_data
+from sitrep.actors.kb import default_kb, load_data
 from sitrep.extract.numbers import parse_count
 from sitrep.extract.status import misread_clause
 from sitrep.model import Casualties, Count
@@ -306,6 +306,11 @@ def _victims(token: Token) -> list[Token]:
                 # "with about 40 people wounded": the participle's subject is its victim
             ):
                 heads.append(child)
+    if token.dep_ == "relcl" and _status(token) == "injured" \
+            and any(h.lower_ in ("who", "that") for h in heads) and not _died_after(token.head):
+        # "complaints from 52 people who were injured": those the clause tells of (not "a
+        # boy who was wounded in the blast died on Monday": one more dead)
+        heads = [token.head if h.lower_ in ("who", "that") else h for h in heads]
     if not heads and token.dep_ in ("xcomp", "oprd") \
             and token.head.lemma_.lower() in RAISING_VERBS:
         # "two people are known to have been killed", "five were reported killed"
@@ -331,10 +336,13 @@ def _victims(token: Token) -> list[Token]:
         heads.extend(c for c in listing.children if c.dep_ in ("nsubjpass", "dobj"))
     if token.dep_ in ("acomp", "oprd") or (token.lower_ == "dead" and token.dep_ != "amod"):
         heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" \
-            and token.head.head.lemma_.lower() == "treat":
-        # "Fourteen members of the public were treated for injuries"
-        heads.extend(c for c in token.head.head.children if c.dep_ in ("dobj", "nsubjpass"))
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for":
+        treated = token.head.head
+        if treated.dep_ == "dobj" and treated.head.lemma_.lower() in TREATING_VERBS:
+            heads.append(treated)  # "hospitals treated 40 people for gunshot wounds"
+        elif treated.lemma_.lower() in TREATING_VERBS:
+            # "Fourteen members of the public were treated for injuries"
+            heads.extend(c for c in treated.children if c.dep_ in ("dobj", "nsubjpass"))
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "with":
         # "left two soldiers with injuries"
         verb = token.head.head
@@ -346,7 +354,15 @@ def _victims(token: Token) -> list[Token]:
     return heads
 
 
+def _died_after(people: Token) -> bool:
+    """Whether people a relative clause tells of are the subject of a word of dying ("a boy
+    who was wounded in the blast died")."""
+    return people.dep_ in ("nsubj", "nsubjpass") and _status(people.head) == "killed"
+
+
 SUSTAINING_VERBS = frozenset({"sustain", "suffer", "receive"})
+# Verbs of caring for the hurt: those "treated for injuries" are the injured.
+TREATING_VERBS = frozenset({"treat", "hospitalise", "hospitalize", "admit"})
 LISTING_VERBS = frozenset({"list", "count", "record", "register", "classify", "class",
                            "declare", "report", "confirm", "identify", "regard", "consider"})
 
@@ -558,11 +574,51 @@ CLAIMING_VERBS = frozenset({"say", "claim", "announce", "boast"})
 
 
 def _self_claimed(verb: Token) -> bool:
-    """Whether a casualty verb tells what its own speakers say they did: "militants said they
-    killed more than 60 soldiers", "the group claimed it had killed 20"."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lower_ in ("they", "it", "we") \
-        and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CLAIMING_VERBS
+    """Whether a casualty verb tells what an armed group says it did: "militants said they
+    killed more than 60 soldiers", "the group claimed it had killed 20", "Islamic State said its
+    fighters had killed 12", "the group's news agency claimed that 30 soldiers died"."""
+    if verb.dep_ not in ("ccomp", "xcomp") or verb.head.lemma_.lower() not in CLAIMING_VERBS:
+        return False
+    itself = any(c.dep_ == "nsubj" and c.lower_ in ("they", "it", "we") for c in verb.children)
+    return any(c.dep_ == "nsubj" and _armed_group(c, itself) for c in verb.head.children)
+
+
+def _armed_group(speaker: Token, itself: bool) -> bool:
+    """Whether a speaker is an armed group outside the state: one the knowledge base knows
+    ("Islamic State", "its Amaq news agency" of one), or named by its kind ("militants"); "the
+    group" only where it tells what it did itself ("the group said it had killed 20"), not
+    what others did (a rights group's count)."""
+    kb = default_kb()
+    if kb.sector_of(speaker.lower_) == "REB" and (
+            itself or speaker.lower_ not in ("group", "network")):
+        return True
+    return any(token.ent_id_ and (entry := kb.get(token.ent_id_)) is not None
+               and entry.sector == "REB" for token in speaker.subtree)
+
+
+def with_claim(count: Count, claim: Count) -> Count:
+    """A figure with the attackers' own claim for the same dead kept beside it (the higher
+    claim, where they made several)."""
+    if count.claim is not None and count.claim.best >= claim.best:
+        return count
+    return replace(count, claim=replace(claim, by_attackers=False, claim=None))
+
+
+def kept_claim(count: Count, before: Count | None) -> Count:
+    """A figure that replaces another, with the attackers' claim the other kept beside it."""
+    if before is None or before.claim is None:
+        return count
+    return with_claim(count, before.claim)
+
+
+def weighed_claims(have: Count, other: Count) -> Count | None:
+    """Two figures of which one is the attackers' claim and the other is not: the other, with
+    the claim beside it, whatever each counts; else None."""
+    if other.by_attackers and not have.by_attackers:
+        return with_claim(have, other)
+    if have.by_attackers and not other.by_attackers:
+        return with_claim(other, have)
+    return None
 
 
 def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
@@ -575,7 +631,6 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
     # "more than 80 terrorists were neutralised ..., and six soldiers were killed": the enemy
     # an army says it neutralised counts only where the sentence gives no other dead
     neutralised: Count | None = None
-    claimed: set[str] = set()  # statuses whose figure is the attackers' own claim
     for token in sent:
         status = _status(token)
         if status is None or getattr(found, status) is not None or token.i in skip:
@@ -599,16 +654,17 @@ def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
             if status == "killed" and token.lemma_.lower() in NEUTRALIZED:
                 neutralised = neutralised or count
                 break
-            setattr(found, status, count)
-            if _self_claimed(token):
-                claimed.add(status)
+            setattr(found, status, replace(count, by_attackers=_self_claimed(token)))
             break
     if found.killed is None:
         found.killed = neutralised
     for status, count in contrasted.items():
-        if getattr(found, status) is None or status in claimed:
-            # the only figure of its status the sentence gives; or the one set against the
-            # attackers' own claim ("militants said they killed more than 60 ..., while two
-            # security sources put the toll at about 20")
-            setattr(found, status, count)
+        have = getattr(found, status)
+        if have is None:
+            setattr(found, status, count)  # the only figure of its status the sentence gives
+        elif have.by_attackers:
+            # the one set against the attackers' own claim ("jihadists said they had killed
+            # more than 50 soldiers ..., while a military source put the toll at 14"), which
+            # is kept beside it
+            setattr(found, status, with_claim(count, have))
     return found

@@ -41,9 +41,11 @@ from sitrep.extract.casualties import (
     find_casualties,
     gives_way,
     is_count,
+    kept_claim,
     names_people,
     outcounts,
     pins_down,
+    weighed_claims,
 )
 from sitrep.extract.dates import (
     MONTHS,
@@ -447,6 +449,16 @@ REACTION_VERBS = frozenset({"condemn", "denounce", "deplore", "decry", "mourn"})
 # Verbs whose participle tells that an act was done: "the attack carried out on 3 March".
 PERFORMING_VERBS = frozenset({"carry", "perpetrate", "commit", "conduct", "launch", "stage",
                               "mount", "execute", "unleash", "wage"})
+# Acts of force a protest turns to ("attacks on police officers", "clashes with police"): in a
+# sentence that tells them as part of the story's one protest, the protest's (a riot).
+UNREST_ACTS = frozenset({"attack", "clash", "assault", "violence", "stone", "torch", "loot"})
+PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "riot", "unrest",
+                           "demonstrator", "protester", "protestor", "marcher", "rioter"})
+# Nouns of what an attack may be made with or from: "the use of its territory to attack", "safe
+# havens to launch attacks" (not "an attempt to assassinate the governor": an act).
+MEANS_NOUNS = frozenset({"use", "haven", "sanctuary", "base", "launchpad", "soil", "territory",
+                         "capability", "capacity", "ability", "means", "weapon", "funding",
+                         "money", "training", "freedom", "space", "platform", "route"})
 # Types whose mentions in one article are merged into one event when nothing sets them apart.
 COREFERRING_TYPES = frozenset({EventType.ASSAULT, EventType.PROTEST})
 REAL_MODALITIES = frozenset({Modality.ASSERTED, Modality.HEDGED})
@@ -485,6 +497,13 @@ def _same_event(one: Event, other: Event, anaphor: bool = False) -> bool:
 
 # How long before a report an act its words date may be and still be one its undated words tell.
 LONG_BEFORE_DAYS = 30
+
+
+def _same_figures(have: Casualties, told: Casualties) -> bool:
+    """Whether every figure a sentence gives is one an act already has."""
+    given = [(getattr(have, s), c) for s in ("killed", "injured", "missing")
+             if (c := getattr(told, s)) is not None]
+    return bool(given) and all(h is not None and h.best == c.best for h, c in given)
 
 
 def _long_before(dated: Event, undated: Event, published: dt.date | None) -> bool:
@@ -1481,6 +1500,9 @@ class DocumentExtractor:
                 event.status = BACKGROUND
                 event.date = DateRef(None, None, "unknown")
         events = self._protest_tolls(self._corefer(kept, tolls))
+        for event in events:
+            if event.status == BACKGROUND and self._toll_risen(event, events):
+                event.status = NEW  # "This brings the number injured in the attack to five"
         headlined = headline_news(events, self.title, self.doc.text)
         if headlined is not None and id(headlined) not in tolls and headlined.date is not None \
                 and headlined.date.precision == "day":
@@ -1611,17 +1633,31 @@ class DocumentExtractor:
                      and not _long_before(k, event, self.published)
                      and not _long_before(event, k, self.published)
                      and id(k) not in tolls] if joins else []
+            if anaphor:
+                # "the operation" is the act told as an operation before, if one was ("a joint
+                # operation has killed several militants"), not the attack told nearer it
+                noun = self._naming_word(event)
+                homes = [k for k in homes if noun is not None
+                         and noun.lemma_.lower() in self._act_nouns(k)] or homes
             # the nearest, unless another names what the mention names and it does not ("two
             # bombers struck a fish market, a week after insurgents raided a base ... died in the
             # market bombing")
             home = next(iter(self._naming(homes, self._things_of(event))), None)
+            updated = self._updated_act(event, kept) if joins and home is None else None
+            home = home or updated
+            if home is None and joins and self._victims_named_again(event):
+                # "The four people who were wounded are out of danger": the act told before
+                home = next((k for k in reversed(kept) if k.type == event.type
+                             and not _long_before(k, event, self.published)), None)
             if home is None and joins:
                 home = self._protest_of(event, kept)
             if home is None:
                 kept.append(event)
                 continue
             self._merge_into(home, event)
-            if home.status != event.status and event.sentence_index != home.sentence_index \
+            if updated is not None:
+                home.status = NEW  # the story tells the act's new figures: an update of it
+            elif home.status != event.status and event.sentence_index != home.sentence_index \
                     and not (home.status == NEW and (_dated_alike(home, event) or anaphor)):
                 # one of them was read as told before the news (not a word of the sentence
                 # that tells it: "killed 36 people in an ambush on a convoy this week")
@@ -1632,14 +1668,88 @@ class DocumentExtractor:
             home.confidence = max(home.confidence, event.confidence)
         return kept
 
+    def _updated_act(self, event: Event, kept: list[Event]) -> Event | None:
+        """The act told in passing before whose new figures an undated mention gives, naming it
+        by a definite noun ("Following the Oct. 3 attack on a convoy ... This brings the
+        number of officers killed in the attack to nine"), in a story that tells no other act
+        of its type as news: the story's news is then that act's update."""
+        if event.status != NEW or event.date is not None and event.date.precision != "unknown" \
+                or not (event.casualties.killed or event.casualties.injured) \
+                or any(k.type == event.type and k.status == NEW for k in kept):
+            return None
+        span = self._told(event)
+        act = self._named_act(span.root) if span is not None else None
+        if act is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in act.children):
+            return None
+        return next((k for k in reversed(kept) if k.type == event.type
+                     and k.status == BACKGROUND and act.lemma_.lower() in self._act_nouns(k)
+                     and not _long_before(k, event, self.published)), None)
+
+    def _victims_named_again(self, event: Event) -> bool:
+        """Whether a mention is only a word of killing or wounding whose victims a definite
+        phrase names ("The four people who were wounded are out of danger", "the 11 people
+        killed"), with no one named as its author, no date and no place of its own: the dead
+        or hurt of an act told before."""
+        told = self._told(event)
+        if told is None or told.root.lemma_.lower() not in CASUALTY_LEMMAS \
+                or any(self._named(a) for a in event.actors) \
+                or event.date is not None and event.date.precision != "unknown" \
+                or event.location is not None and self._placed_in_sentence(event):
+            return False
+        verb = told.root
+        people = verb.head if verb.dep_ in ("relcl", "acl") else next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return people is not None and any(c.dep_ == "det" and c.lower_ == "the"
+                                          for c in people.children) \
+            and any(c.dep_ == "nummod" for c in people.children)
+
+    def _toll_risen(self, event: Event, events: list[Event]) -> bool:
+        """Whether a story gives an act told in passing its toll as it now stands ("This
+        brings the number of soldiers injured in the attack to five", "the death toll from
+        the attack has risen to 11"), and tells no other act of its type as news: the story
+        is that act's update."""
+        if any(e.type == event.type and e.status == NEW for e in events):
+            return False
+        for count in (event.casualties.killed, event.casualties.injured):
+            span = self.doc.char_span(*count.span, alignment_mode="expand") \
+                if count is not None and count.total else None
+            verb = next((t for t in (span.root, *span.root.ancestors) if t.pos_ in ("VERB",
+                         "AUX")), None) if span is not None else None
+            if verb is not None and (verb.tag_ in ("VBZ", "VBP") or any(
+                    c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)):
+                return True
+        return False
+
+    def _naming_word(self, event: Event) -> Token | None:
+        """The word a mention names its act by: "the attack"; the noun "carried out the
+        operation" does."""
+        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        word = span.root if span is not None else None
+        if word is not None and word.lemma_.lower() in PERFORMING_VERBS:
+            word = next((c for c in word.children if c.dep_ == "dobj"), None)
+        return word
+
+    def _act_nouns(self, event: Event) -> set[str]:
+        """The nouns an event's mentions name it by, and the subjects of its verbs ("a joint
+        operation has killed several fighters")."""
+        nouns: set[str] = set()
+        for at in [event.trigger_span, *event.mentions]:
+            span = self.doc.char_span(*at, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            for word in (root, *(c for c in root.children if c.dep_ in ("nsubj", "dobj"))):
+                if word.pos_ == "NOUN":
+                    nouns.add(word.lemma_.lower())
+        return nouns
+
     def _anaphor(self, event: Event) -> bool:
         """Whether a mention names its act by a definite noun and gives it no date of its own
-        ("... was flown out following the attack", after the news of that attack):
-        the act told before it, if that is the news."""
+        ("... was flown out following the attack", after the news of that attack; "its forces
+        had carried out the operation"): the act told before it, if that is the news."""
         if event.date is not None and event.date.precision != "unknown":
             return False
-        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
-        noun = span.root if span is not None else None
+        noun = self._naming_word(event)
         if noun is None or noun.pos_ != "NOUN" or named_a_while_before(noun) \
                 or noun.dep_ == "pobj" and noun.head.lower_ == "since":
             return False  # "four days after the massacre in Liancourt", "the deadliest since
@@ -1660,10 +1770,13 @@ class DocumentExtractor:
             if have is not None and more is not None and more.span[1] <= have.span[0]:
                 have, more = more, have
                 setattr(target, status, have)
-            if (summed := self._summed(have, more)) is not None:
+            if have is not None and more is not None and \
+                    (weighed := weighed_claims(have, more)) is not None:
+                setattr(target, status, weighed)  # the attackers' claim beside another's count
+            elif (summed := self._summed(have, more)) is not None:
                 setattr(target, status, summed)
             elif outcounts(have, more):
-                setattr(target, status, more)
+                setattr(target, status, kept_claim(more, have))
 
     def _summed(self, have: Count | None, other: Count | None) -> Count | None:
         """The two figures summed, where the one told after counts more of the same people:
@@ -1704,14 +1817,22 @@ class DocumentExtractor:
         protests against the fuel price hike turned chaotic"): ACLED codes them as one
         protest or riot with its fatalities, not as an attack of their own."""
         kept = []
+        protests = [p for p in events if p.type == EventType.PROTEST]
         for event in events:
             told = self._told(event)
-            protest = next((p for p in events if p.type == EventType.PROTEST
-                            and p.sentence_index == event.sentence_index
+            protest = next((p for p in protests if p.sentence_index == event.sentence_index
                             and not _dated_apart(p, event) and not _placed_apart(p, event)),
                            None) if event.type == EventType.ASSAULT else None
+            lemma = told.root.lemma_.lower() if told is not None else ""
+            if protest is None and len(protests) == 1 and lemma in UNREST_ACTS \
+                    and told is not None and self._in_unrest(told) \
+                    and not _dated_apart(protests[0], event) \
+                    and not _placed_apart(protests[0], event):
+                # "what began as a peaceful march was hijacked by thugs who attacked police
+                # officers": the protest turned riot
+                protest = protests[0]
             if protest is None or told is None \
-                    or told.root.lemma_.lower() not in CASUALTY_LEMMAS | {"shoot"} \
+                    or lemma not in CASUALTY_LEMMAS | {"shoot"} | UNREST_ACTS \
                     or any(self._named(a) and a.sector not in STATE_SECTORS
                            for a in event.actors):
                 kept.append(event)
@@ -1722,6 +1843,11 @@ class DocumentExtractor:
                 protest.date = event.date  # "were killed Tuesday as ... protesters demonstrating"
             self._take_counts(protest.casualties, event.casualties)
         return kept
+
+    def _in_unrest(self, told: Span) -> bool:
+        """Whether a sentence tells its act as part of a protest: a word of protest in it
+        ("what began as a peaceful march", "as protesters clashed with police")."""
+        return any(t.lemma_.lower() in PROTEST_NOUNS for t in told.sent)
 
     def _naming(self, events: list[Event], things: set[str]) -> list[Event]:
         """Those of `events` whose words name one of `things` (what was hit, or where: "struck
@@ -3371,6 +3497,13 @@ class DocumentExtractor:
         violent = [e for e in events if e.type == EventType.ASSAULT] or [
             e for e in self.events if e.type == EventType.ASSAULT and e.sentence_index == index
         ] or [e for e in events if e.type == EventType.PROTEST]  # "died during the protests"
+        if all(e.sentence_index < index for e in violent) and any(
+                e.type == EventType.ASSAULT and e.sentence_index < index
+                and _same_figures(e.casualties, casualties) for e in self.events):
+            # figures an act was given before, said again in a sentence that tells no act of
+            # its own ("We have four dead ... and 11 injured", after "killed four people and
+            # wounded 11"): that act's, not those of an act named since
+            return
         if not violent:
             # "A total of 34 personnel were injured.": figures that tell no act of its own are
             # the last attack's told before; they fill what it lacks (a toll another source
@@ -3382,11 +3515,14 @@ class DocumentExtractor:
             if told:
                 for status in ("killed", "injured", "missing"):
                     have, other = getattr(told[-1].casualties, status), getattr(casualties, status)
-                    if (summed := self._summed(have, other)) is not None:
+                    if have is not None and other is not None and \
+                            (weighed := weighed_claims(have, other)) is not None:
+                        setattr(told[-1].casualties, status, weighed)
+                    elif (summed := self._summed(have, other)) is not None:
                         setattr(told[-1].casualties, status, summed)
                     elif have is None or other is not None and (
                             gives_way(have, other) or pins_down(have, other)):
-                        setattr(told[-1].casualties, status, other)
+                        setattr(told[-1].casualties, status, kept_claim(other, have))
             return
         first = next(c for c in (casualties.killed, casualties.injured, casualties.missing) if c)
         # the event whose words the figure's clause hangs from ("A bomb exploded ..., killing
@@ -3471,7 +3607,8 @@ class DocumentExtractor:
         """Drop matches with nothing to anchor them: no actor and, for verbal types, no source;
         and a trend told of acts in general ("have stepped up attacks", "intensified drone
         attacks in recent weeks"), which no day dates."""
-        if self._trend(event) or self._interception(event) or self._never_done(event):
+        if self._trend(event) or self._interception(event) or self._never_done(event) \
+                or self._means_to(event):
             return False
         if event.type == EventType.PROTEST and event.location is not None:
             return True  # "demonstrations against fuel prices turned violent in Nairobi"
@@ -3499,6 +3636,21 @@ class DocumentExtractor:
             any(self._named(a) for a in event.actors) or counted or placed
             or (aimed or dated) and worded
         )
+
+    def _means_to(self, event: Event) -> bool:
+        """Whether an attack is only what something serves for ("the use of its territory
+        by armed groups to attack the army", "safe havens to launch attacks from"): an
+        infinitive hung on a noun of means (`MEANS_NOUNS`), with no day and no dead or hurt;
+        no act of its own."""
+        told = self._told(event)
+        if event.type != EventType.ASSAULT or told is None or event.modality != Modality.ASSERTED \
+                or event.casualties.killed or event.casualties.injured \
+                or event.date is not None and event.date.precision != "unknown":
+            return False
+        verb = told.root
+        return verb.tag_ == "VB" and verb.dep_ in ("acl", "relcl") \
+            and verb.head.lemma_.lower() in MEANS_NOUNS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
     def _placed_in_sentence(self, event: Event) -> bool:
         sent = self._sentences[event.sentence_index]

@@ -25,7 +25,7 @@ BACKGROUND_DAYS = 2
 REFERENCE_PREPS = frozenset({"since", "following"})
 REFERENCE_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "anniversary",
                              "aftermath", "repeat"})
-REFERENCE_VERBS = frozenset({"follow", "avenge", "recall", "commemorate", "mark", "mirror",
+REFERENCE_VERBS = frozenset({"follow", "avenge", "recall", "commemorate", "mark", "mirror", "cite",
                              "echo"})
 DATED = frozenset({"day", "week", "month"})
 # A year-wide date ending this many days before publication ("since 2009", "in 2022") is a
@@ -381,7 +381,8 @@ def headline_news(events: list[Event], title: str | None, text: str) -> Event | 
     if not title:
         return None
     words = _headline_words(title)
-    named = [e for e in events if _headlines(e, words, text)]
+    named = [e for e in events if _headlines(e, words, text, by_day=not any(
+        o.type == e.type and o.status == NEW for o in events if o is not e))]
     return named[0] if len(named) == 1 else None
 
 
@@ -396,13 +397,15 @@ def _stem(word: str) -> str:
         else word
 
 
-def _headlines(event: Event, words: list[str], text: str) -> bool:
-    """Whether a headline's words name an event: one of its mention words and its place."""
-    place = event.location
-    if place is None:
-        return False
+def _headlines(event: Event, words: list[str], text: str, by_day: bool) -> bool:
+    """Whether a headline's words name an event: one of its mention words and its place, or
+    (`by_day`: where the story tells no other act of its type as news, which the headline may
+    name it beside) the day its words give ("Update: Nov. 28 Attack on Partner Forces")."""
+    place, date = event.location, event.date
     names = {tuple(_headline_words(name)) for name in
-             (place.name, text[place.span[0]:place.span[1]]) if name}
+             (place.name, text[place.span[0]:place.span[1]]) if name} if place else set()
+    if by_day and date is not None and date.precision == "day" and date.text:
+        names.add(tuple(w for w in _headline_words(date.text) if w not in ("the", "on")))
     at = next((i for name in names if name for i in range(len(words))
                if tuple(words[i:i + len(name)]) == name), None)
     if at is None:

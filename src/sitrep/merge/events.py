@@ -737,8 +737,13 @@ class _ClusterIndex:
         return sorted(seen.values(), key=lambda c: self.order[id(c)])
 
 
+def _count(report: Report, status: str) -> dict[str, Any]:
+    """A report's casualty count of a status (SCHEMA.md shape), or an empty one."""
+    return dict((report.event.get("casualties") or {}).get(status) or {})
+
+
 def casualty_count(report: Report, status: str) -> int | None:
-    value = ((report.event.get("casualties") or {}).get(status) or {}).get("best")
+    value = _count(report, status).get("best")
     return int(value) if value is not None else None
 
 
@@ -752,7 +757,7 @@ def _figures(reports: list[Report], status: str) -> list[tuple[int, bool]]:
 def counted_exactly(report: Report, status: str) -> bool:
     """Whether a report's figure is a count ("at least 22", "31"), not a range ("dozens",
     "more than 30", "between 20 and 40")."""
-    count = (report.event.get("casualties") or {}).get(status) or {}
+    count = _count(report, status)
     return count.get("low") == count.get("best") == count.get("high")
 
 
@@ -791,7 +796,9 @@ def _contradictions(reports: list[Report]) -> list[dict[str, Any]]:
     killed = {r.id: casualty_count(r, "killed") for r in reports}
     injured = {r.id: casualty_count(r, "injured") for r in reports}
     named = {v for v in killed.values() if v is not None}
-    if len(named) > 1 or (
+    # "jihadists said they had killed more than 50, while a military source put the toll at 14"
+    claimed = {r.id: int(c["best"]) for r in reports if (c := _count(r, "killed").get("claimed"))}
+    if len(named | set(claimed.values())) > 1 or (
         named and any(v is None and injured[k] in named for k, v in killed.items())
     ):
         readings: dict[int, dict[str, Any]] = {}
@@ -800,12 +807,16 @@ def _contradictions(reports: list[Report]) -> list[dict[str, Any]]:
             note = None
             if value is None and injured[report.id] in named:
                 value, note = 0, "reported as injured"
-            if value is None:
-                continue
-            reading = readings.setdefault(value, {"value": value, "reports": []})
-            reading["reports"].append(report.id)
-            if note:
-                reading["note"] = note
+            if value is not None:
+                reading = readings.setdefault(value, {"value": value, "reports": []})
+                reading["reports"].append(report.id)
+                if note:
+                    reading["note"] = note
+            if report.id in claimed:
+                reading = readings.setdefault(claimed[report.id], {
+                    "value": claimed[report.id], "reports": [],
+                    "note": "claimed by the attackers"})
+                reading["reports"].append(report.id)
         if len(readings) > 1:
             found.append({"field": "casualties.killed", "readings": list(readings.values()),
                           "kind": _trend(reports, "killed") or "disagree"})
@@ -952,20 +963,30 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
     member_ids = sorted(r.id for r in reports)
     base["id"] = "mev:" + hashlib.sha256("|".join(member_ids).encode()).hexdigest()[:16]
     casualties: dict[str, Any] = {}
-    # the attackers' own claim of what they did counts toward the high, not the best, where
-    # anyone else gives a figure
-    counted = [r for r in reports if not claimed_by_attackers(r)] or reports
     for status in ("killed", "injured"):
         given = _figures(reports, status)
-        if given:
-            told = _figures(counted, status) or given
-            casualties[status] = {**reconcile_counts([v for v, _ in told],
-                                                     [exact for _, exact in told]),
-                                  "low": min(v for v, _ in given),
-                                  "high": max(v for v, _ in given)}
-            if _trend(counted, status) == "rose":
-                # a toll that rose report by report: the latest figure is the best
-                casualties[status]["best"] = told[-1][0]
+        if not given:
+            continue
+        # the attackers' own claim of what they did counts toward the high, not the best,
+        # where anyone else gives a figure
+        counted = [r for r in reports if not claimed_by_attackers(r)
+                   and not _count(r, status).get("by_attackers")] or reports
+        told = _figures(counted, status) or given
+        # the low is what reports of the event's own give: a passing mention's figure may be
+        # of a part ("a raid that killed a local commander"); the high takes in what the
+        # attackers claim beside a report's own count
+        own_given = [v for v, _ in _figures(own, status)] or [v for v, _ in given]
+        claims = [int(c["best"]) for r in reports if (c := _count(r, status).get("claimed"))]
+        best = reconcile_counts([v for v, _ in told], [exact for _, exact in told])["best"]
+        if _trend(counted, status) == "rose":
+            best = told[-1][0]  # a toll that rose report by report: the latest is the best
+        casualties[status] = {"low": min(best, *own_given), "best": best,
+                              "high": max(best, *(v for v, _ in given), *claims)}
+    if "killed" in casualties and casualty_count(own[0], "killed") is None \
+            and casualty_count(own[0], "injured") is not None:
+        # the first report told only the wounded ("a drone wounded two guards"); the dead
+        # came later ("one of the wounded has died"): none had died when it was told
+        casualties["killed"]["low"] = 0
     base["casualties"] = casualties
     base["merged"] = True
     base["reports"] = [

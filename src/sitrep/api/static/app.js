@@ -257,8 +257,12 @@ function showMergedReports(merged, currentId) {
     tr.addEventListener("click", () => openEvent(r.event_id));
     body.append(tr);
   }
+  // a figure the attackers claimed is named as theirs ("killed: disagree, 40 claimed by the
+  // attackers")
+  const noted = c => (c.readings || []).filter(r => r.note === "claimed by the attackers")
+    .map(r => `, ${r.value} claimed by the attackers`).join("");
   const flags = (merged.contradictions || [])
-    .map(c => `${c.field.replace("casualties.", "")}: ${c.kind || "disagree"}`);
+    .map(c => `${c.field.replace("casualties.", "")}: ${c.kind || "disagree"}${noted(c)}`);
   document.getElementById("merged-flags").textContent = flags.length ? `(${flags.join("; ")})` : "";
   box.hidden = false;
 }
