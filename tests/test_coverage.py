@@ -2030,6 +2030,18 @@ def test_a_bare_toll_in_a_protest_story_is_the_protest_s(extractor: Extractor) -
             if e["type"] in ("PROTEST", "ASSAULT")] == [("PROTEST", 17)]
 
 
+def test_a_protest_told_beside_the_police_response_is_on_its_day_at_its_place(
+        extractor: Extractor) -> None:
+    # no one is named for the demonstrations: they are told by what they were against, in the
+    # clause beside the tear gas fired at them in the city that day
+    found = events(extractor, "Riot police used tear gas to disperse students at a campus in "
+                   "Kampala on Monday as demonstrations over a rise in tuition fees turned "
+                   "violent, witnesses said.", "2026-03-03")
+    [protest] = [e for e in found if e["type"] == "PROTEST"]
+    assert protest["date"]["start"] == "2026-03-02"
+    assert protest["location"]["name"] == "Kampala"
+
+
 def test_attacks_a_protest_turned_to_are_the_protest_s(extractor: Extractor) -> None:
     # the protest turned riot: its attacks on the police and its dead are one protest, not an
     # attack of their own dated to the day of the report

@@ -454,6 +454,7 @@ PERFORMING_VERBS = frozenset({"carry", "perpetrate", "commit", "conduct", "launc
 UNREST_ACTS = frozenset({"attack", "clash", "assault", "violence", "stone", "torch", "loot"})
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "riot", "unrest",
                            "demonstrator", "protester", "protestor", "marcher", "rioter"})
+PROTESTERS = frozenset({"protester", "demonstrator", "protestor", "marcher", "rioter"})
 # Nouns of what an attack may be made with or from: "the use of its territory to attack", "safe
 # havens to launch attacks" (not "an attempt to assassinate the governor": an act).
 MEANS_NOUNS = frozenset({"use", "haven", "sanctuary", "base", "launchpad", "soil", "territory",
@@ -1488,6 +1489,7 @@ class DocumentExtractor:
                 self._sentence_vote = self.classifier.sentence_vote(self._encoded)
             self._sentence(index, sent, *self._triggers[index])
         kept = [e for e in self.events if self._keep(e)]
+        self._set_protests(kept)
         encodings = {self._sentences[i].start_char: enc for i, enc in by_index.items()}
         rows = mark_status(kept, self.doc, self.published, encodings if encoded else None,
                            default_status_head()
@@ -3610,7 +3612,8 @@ class DocumentExtractor:
         if self._trend(event) or self._interception(event) or self._never_done(event) \
                 or self._means_to(event):
             return False
-        if event.type == EventType.PROTEST and event.location is not None:
+        if event.type == EventType.PROTEST and (event.location is not None
+                                                or self._protest_told(event)):
             return True  # "demonstrations against fuel prices turned violent in Nairobi"
         if event.type != EventType.ASSAULT:
             return bool(event.actors)
@@ -3636,6 +3639,34 @@ class DocumentExtractor:
             any(self._named(a) for a in event.actors) or counted or placed
             or (aimed or dated) and worded
         )
+
+    def _set_protests(self, events: list[Event]) -> None:
+        """A protest its sentence tells with no day or place of its own is on the day and at
+        the place of the act the sentence tells it beside ("police fired tear gas at
+        protesters in central Nairobi on Tuesday, as demonstrations against fuel prices
+        turned violent")."""
+        for protest in events:
+            beside = [e for e in events if e is not protest and protest.type == EventType.PROTEST
+                      and e.sentence_index == protest.sentence_index]
+            placed = next((e for e in beside if self._placed_in_sentence(e)), None)
+            if protest.location is None and placed is not None:
+                protest.location = placed.location
+            dated = next((e for e in beside if e.date is not None and e.date.precision == "day"
+                          and e.date.text), None)
+            if (protest.date is None or protest.date.precision == "unknown") \
+                    and dated is not None:
+                protest.date = dated.date
+
+    def _protest_told(self, event: Event) -> bool:
+        """Whether a protest is told as one, though no one is named for it: by what it was
+        against ("as demonstrations against a rise in fuel prices turned violent"), or beside
+        the protesters its sentence names ("fired tear gas at hundreds of protesters")."""
+        told = self._told(event)
+        if told is None or told.root.pos_ != "NOUN":
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ("against", "over")
+                   for c in told.root.children) \
+            or any(t.lemma_.lower() in PROTESTERS for t in told.sent)
 
     def _means_to(self, event: Event) -> bool:
         """Whether an attack is only what something serves for ("the use of its territory
