@@ -1660,6 +1660,7 @@ class DocumentExtractor:
             if updated is not None:
                 home.status = NEW  # the story tells the act's new figures: an update of it
             elif home.status != event.status and event.sentence_index != home.sentence_index \
+                    and home.type == event.type \
                     and not (home.status == NEW and (_dated_alike(home, event) or anaphor)):
                 # one of them was read as told before the news (not a word of the sentence
                 # that tells it: "killed 36 people in an ambush on a convoy this week")
@@ -1868,12 +1869,14 @@ class DocumentExtractor:
         no one named as its author, not dated or placed apart from the protest."""
         told = self._told(event)
         if event.type != EventType.ASSAULT or told is None \
-                or told.root.lemma_.lower() not in CASUALTY_LEMMAS \
+                or told.root.lemma_.lower() not in CASUALTY_LEMMAS | {"shoot"} \
                 or any(self._named(a) for a in event.actors) \
                 or any(k.type == EventType.ASSAULT for k in kept):
             return None
+        # "One man was shot dead on Moi Avenue": undated, whatever status it was read with
+        undated = event.date is None or event.date.precision == "unknown"
         protests = [k for k in kept if k.type == EventType.PROTEST
-                    and (k.status == event.status or _dated_alike(k, event))]
+                    and (k.status == event.status or _dated_alike(k, event) or undated)]
         home = protests[-1] if protests else None
         if home is None or _dated_apart(home, event) or _placed_apart(home, event):
             return None
