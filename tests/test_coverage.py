@@ -2030,6 +2030,21 @@ def test_a_bare_toll_in_a_protest_story_is_the_protest_s(extractor: Extractor) -
             if e["type"] in ("PROTEST", "ASSAULT")] == [("PROTEST", 17)]
 
 
+def test_attacks_a_side_avoids_or_an_infinitive_of_means_are_no_acts(
+        extractor: Extractor) -> None:
+    told = ("A roadside bomb killed two soldiers near Bama on Friday, the army said. Analysts "
+            "said Boko Haram, which has in recent years largely avoided attacks on markets, may "
+            "be trying to win back support. Nigeria protested to Cameroon over the use of its "
+            "territory by Boko Haram to attack Nigerian troops.")
+    found = assaults(extractor, told, "2026-02-07")
+    assert [e["trigger"]["text"] for e in found] == ["killed"]
+    words = {told[start:end] for e in found for start, end in e["mentions"]}
+    assert not words & {"attacks", "attack"}, words
+    # an attempt to kill is an act
+    assert assaults(extractor, "An attempt to assassinate the district governor was foiled in "
+                               "Bama, police said.", "2026-02-07") != []
+
+
 def test_a_protest_told_beside_the_police_response_is_on_its_day_at_its_place(
         extractor: Extractor) -> None:
     # no one is named for the demonstrations: they are told by what they were against, in the

@@ -455,6 +455,8 @@ UNREST_ACTS = frozenset({"attack", "clash", "assault", "violence", "stone", "tor
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "riot", "unrest",
                            "demonstrator", "protester", "protestor", "marcher", "rioter"})
 PROTESTERS = frozenset({"protester", "demonstrator", "protestor", "marcher", "rioter"})
+# Verbs of keeping from acts: what a side avoids or renounces is no act it did.
+AVOIDING_VERBS = frozenset({"avoid", "refrain", "shun", "eschew", "renounce", "forswear"})
 # Nouns of what an attack may be made with or from: "the use of its territory to attack", "safe
 # havens to launch attacks" (not "an attempt to assassinate the governor": an act).
 MEANS_NOUNS = frozenset({"use", "haven", "sanctuary", "base", "launchpad", "soil", "territory",
@@ -3576,11 +3578,15 @@ class DocumentExtractor:
 
     def _never_done(self, event: Event) -> bool:
         """Whether an act is told as what a side never does ("its forces do not strike civilian
-        targets", "the army does not target civilians"): a denial of a practice, no act."""
+        targets", "the army does not target civilians") or avoids ("has largely avoided
+        attacks on civilians"): a denial of a practice, no act."""
         span = self._told(event)
         if span is None:
             return False
         verb = span.root
+        if verb.dep_ == "dobj" and verb.head.lemma_.lower() in AVOIDING_VERBS \
+                and not (event.casualties.killed or event.casualties.injured):
+            return True  # "which has in recent years largely avoided attacks on civilians"
         return verb.tag_ in ("VB", "VBP", "VBZ") and any(
             c.dep_ == "aux" and c.lower_ in ("do", "does") for c in verb.children) and any(
             c.dep_ == "neg" for c in verb.children)
