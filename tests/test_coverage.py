@@ -871,6 +871,12 @@ def test_a_toll_to_date_a_headline_and_two_statuses_in_one_list_are_read_apart(
     lead, toll = [e for e in found if e["type"] == "ASSAULT"]
     assert lead["casualties"]["killed"]["best"] == 9 and len(lead["mentions"]) == 1
     assert (toll["status"], toll["date"]["start"]) == ("background", None)
+    # so is a toll counted over many acts: "during the demonstrations"
+    found = events(extractor, "Police fired tear gas at students in Kampala on Monday. Rights "
+                   "groups say scores of students have been killed by police during the "
+                   "demonstrations.", "2026-03-03")
+    toll = next(e for e in found if e["type"] == "ASSAULT" and e["casualties"])
+    assert (toll["status"], toll["date"]["start"]) == ("background", None)
     # "seven dead and about 20 wounded" is seven dead, not 27
     said = find_casualties(next(extractor.nlp(
         "The clinic said it had received seven dead and about 20 wounded from the market.").sents))

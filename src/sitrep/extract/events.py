@@ -455,6 +455,9 @@ UNREST_ACTS = frozenset({"attack", "clash", "assault", "violence", "stone", "tor
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "riot", "unrest",
                            "demonstrator", "protester", "protestor", "marcher", "rioter"})
 PROTESTERS = frozenset({"protester", "demonstrator", "protestor", "marcher", "rioter"})
+# Plural nouns of acts a toll to date may be counted over ("killed during the protests").
+MANY_ACTS = frozenset({"protest", "demonstration", "rally", "riot", "attack", "clash", "strike",
+                       "raid", "bombing", "operation"})
 # Verbs of keeping from acts: what a side avoids or renounces is no act it did.
 AVOIDING_VERBS = frozenset({"avoid", "refrain", "shun", "eschew", "renounce", "forswear"})
 # Nouns of what an attack may be made with or from: "the use of its territory to attack", "safe
@@ -534,8 +537,11 @@ def _more_exact_place(place: Place, than: Place) -> bool:
 
 def _toll_to_date(verb: Token) -> bool:
     """ "More than 400 former combatants have been murdered since the accord was signed",
-    "6,000 people have been killed since 2017": a toll to date, no one act."""
-    counted = any(t.dep_ == "nummod" for c in verb.children
+    "6,000 people have been killed since 2017", "dozens have been killed during the
+    demonstrations": a toll to date, no one act."""
+    counted = any(t.dep_ == "nummod" or t.lemma_.lower() in ("dozen", "hundred", "thousand",
+                                                             "score")
+                  for c in verb.children
                   if c.dep_ in ("nsubj", "nsubjpass", "dobj") for t in c.subtree)
     if not counted:
         return False
@@ -544,7 +550,11 @@ def _toll_to_date(verb: Token) -> bool:
     since = any(c.lower_ == "since" and c.dep_ == "prep" for c in verb.children) or any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
         for c in verb.children)
-    return perfect and since
+    # "dozens of people have been killed by police during the demonstrations": over many acts
+    over_many = any(c.dep_ == "prep" and c.lower_ in ("during", "in") and any(
+        g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in MANY_ACTS
+        for g in c.children) for c in verb.children)
+    return perfect and (since or over_many)
 
 
 # Verbs of keeping count: what they count is a tally of many acts ("our Office documented at
