@@ -2036,6 +2036,17 @@ def test_a_bare_toll_in_a_protest_story_is_the_protest_s(extractor: Extractor) -
             if e["type"] in ("PROTEST", "ASSAULT")] == [("PROTEST", 17)]
 
 
+def test_an_act_a_while_before_told_in_a_misparsed_relative_clause_is_in_passing(
+        extractor: Extractor) -> None:
+    # the parser hangs "that ... killed" on "left": the clause still tells the raid of
+    # weeks before, not the news
+    told = ("Aid workers in Bannu say hundreds of families have arrived from North Waziristan "
+            "this month. Amina Bibi left weeks after an army raid near her village that, "
+            "according to residents, killed nine people.")
+    raid = next(e for e in assaults(extractor, told, "2026-02-21") if e["casualties"])
+    assert raid["status"] == "background" and _figure(raid, "killed") == 9
+
+
 def test_attacks_a_side_avoids_or_an_infinitive_of_means_are_no_acts(
         extractor: Extractor) -> None:
     told = ("A roadside bomb killed two soldiers near Bama on Friday, the army said. Analysts "

@@ -33,6 +33,21 @@ DATED = frozenset({"day", "week", "month"})
 LONG_AGO_DAYS = 60
 
 
+def _misparsed_antecedent(verb: Token) -> Token | None:
+    """The noun phrase a relative clause the parser hung on a verb tells of ("an army raid near
+    his village that killed 11 militants": the raid), if the clause opens with "that" right
+    after it."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if verb.dep_ != "advcl" or mark is None or mark.i == 0:
+        return None
+    noun = verb.doc[mark.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "an army raid near his village": the raid
+    return noun
+
+
 def in_reference_frame(trigger: Token) -> bool:
     """Whether the trigger is an event the sentence refers back to: the object of "since",
     "following", "in response to", "in retaliation for", "the anniversary of", or of a verb
@@ -46,6 +61,10 @@ def in_reference_frame(trigger: Token) -> bool:
             # "vowed to avenge the attack that killed three Americans": the clause tells
             # the attack the sentence refers back to
             return in_reference_frame(trigger.head) or after_a_while(trigger)
+        if (act := _misparsed_antecedent(trigger)) is not None:
+            # "He left days after an army raid near his village that ... killed 11
+            # militants", the clause parsed as the main verb's
+            return in_reference_frame(act) or after_a_while(trigger)
         return after_a_while(trigger)
     if trigger.pos_ not in ("NOUN", "PROPN") and not _gerund_noun(trigger):
         return False
@@ -156,7 +175,8 @@ def _a_while_before(word: Token) -> bool:
     "after" hangs from ("killing five people, a day after a roadside blast")."""
     before = word.doc[word.i - 1] if word.i > 0 else None
     return before is not None and before.lower_ in DURATIONS and (
-        before.dep_ == "npadvmod" or word.head.i == before.i)
+        before.dep_ == "npadvmod" or word.head.i == before.i
+        or before.head.i == word.head.i)  # "He left days after": both the verb's
 
 
 def named_a_while_before(noun: Token) -> bool:
