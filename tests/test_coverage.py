@@ -2045,6 +2045,12 @@ def test_an_act_a_while_before_told_in_a_misparsed_relative_clause_is_in_passing
             "according to residents, killed nine people.")
     raid = next(e for e in assaults(extractor, told, "2026-02-21") if e["casualties"])
     assert raid["status"] == "background" and _figure(raid, "killed") == 9
+    # an act cited among others as grounds for a motion
+    told = ("Opposition lawmakers on Tuesday demanded an inquiry into the army's conduct in the "
+            "region, citing recent civilian deaths including the drone strike on a bus station "
+            "in Kobo that killed 11 people.")
+    [strike] = assaults(extractor, told, "2026-02-18")
+    assert strike["status"] == "background"
 
 
 def test_attacks_a_side_avoids_or_an_infinitive_of_means_are_no_acts(

@@ -86,6 +86,9 @@ def in_reference_frame(trigger: Token) -> bool:
             return True  # "less than two weeks after a drone attack on the Harir base"
         if prep.head.lower_ in REFERENCE_NOUNS:
             return True
+    if node.dep_ == "pobj" and node.head.lower_ in ("including", "like") \
+            and node.head.head.pos_ == "NOUN":
+        node = node.head.head  # "citing recent civilian casualties including the strike"
     if node.dep_ in ("dobj", "attr") and node.head.lemma_.lower() in REFERENCE_VERBS:
         return True
     return False
