@@ -2085,6 +2085,11 @@ def test_a_protest_told_beside_the_police_response_is_on_its_day_at_its_place(
                    "witness said.", "2026-03-03")
     assert [(e["type"], e["status"], _figure(e, "killed")) for e in found
             if e["type"] in ("PROTEST", "ASSAULT")] == [("PROTEST", "new", 1)]
+    # demonstrations reporters had covered, no one named for them: no protest of the day
+    found = events(extractor, "Police detained five reporters in Izmir on Monday who had "
+                   "covered demonstrations against the closure of a newspaper, their union "
+                   "said.", "2026-03-03")
+    assert [e["type"] for e in found if e["type"] == "PROTEST"] == []
 
 
 def test_attacks_a_protest_turned_to_are_the_protest_s(extractor: Extractor) -> None:

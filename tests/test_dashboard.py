@@ -163,17 +163,22 @@ def test_markers_filters_brush_and_evidence(page: object) -> None:
     assert p.locator("#article-text script, #article-text img, #article-text a").count() == 0  # type: ignore[attr-defined]
 
 
-def test_merged_view_shows_reports_over_time_with_their_figures(page: object) -> None:
-    p = page  # playwright Page
+def _merged_view(p: object, outlet: str) -> tuple[list[list[str]], str]:
+    """Open the event an outlet reported from the table: its merged view's rows and flags."""
     p.click("#f-reset")  # type: ignore[attr-defined]
     p.wait_for_selector("#events tbody tr")  # type: ignore[attr-defined]
-    p.locator("#events tbody tr", has_text="Black Sea Wire").first.click()  # type: ignore[attr-defined]
+    p.locator("#events tbody tr", has_text=outlet).first.click()  # type: ignore[attr-defined]
     p.wait_for_selector("#merged-view:not([hidden]) #merged-reports tbody tr")  # type: ignore[attr-defined]
     rows = p.eval_on_selector_all(  # type: ignore[attr-defined]
         "#merged-reports tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
+    return rows, str(p.text_content("#merged-flags"))  # type: ignore[attr-defined]
+
+
+def test_merged_view_shows_reports_over_time_with_their_figures(page: object) -> None:
+    p = page  # playwright Page
+    rows, flags = _merged_view(p, "Black Sea Wire")
     assert rows == [["2025-10-20", "Kherson Daily", "new", "2", "12"],
                     ["2025-10-21 03:15 UTC", "Black Sea Wire", "update", "3", "19"]]
-    flags = p.text_content("#merged-flags")  # type: ignore[attr-defined]
     assert "killed: rose" in flags and "injured: rose" in flags
     current = p.text_content("#merged-reports tr.current")  # type: ignore[attr-defined]
     assert "Black Sea Wire" in current
@@ -185,15 +190,8 @@ def test_merged_view_shows_reports_over_time_with_their_figures(page: object) ->
 
 
 def test_merged_view_names_the_attackers_claim(page: object) -> None:
-    p = page  # playwright Page
-    p.click("#f-reset")  # type: ignore[attr-defined]
-    p.wait_for_selector("#events tbody tr")  # type: ignore[attr-defined]
-    p.locator("#events tbody tr", has_text="Niamey Post").first.click()  # type: ignore[attr-defined]
-    p.wait_for_selector("#merged-view:not([hidden]) #merged-reports tbody tr")  # type: ignore[attr-defined]
-    rows = p.eval_on_selector_all(  # type: ignore[attr-defined]
-        "#merged-reports tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
+    rows, flags = _merged_view(page, "Niamey Post")
     assert [r[1:4] for r in rows] == [["Sahel Wire", "new", "7"], ["Niamey Post", "update", "11"]]
-    flags = p.text_content("#merged-flags")  # type: ignore[attr-defined]
     assert "40 claimed by the attackers" in flags
 
 

@@ -247,17 +247,15 @@ WOUNDED_FIRST = [
 ]
 
 
-def test_an_attack_first_told_with_only_wounded_has_none_dead_as_its_low(
-        tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
-    merged = _merged(tmp_path_factory.mktemp("wounded_first"), WOUNDED_FIRST, "wounded_first")
-    attack = _holding_every(merged, WOUNDED_FIRST)
-    killed = attack["casualties"]["killed"]
-    assert (killed["low"], killed["best"], killed["high"]) == (0, 1, 1)
-
-
-def test_the_attackers_own_count_is_the_high_not_the_best(
-        tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> None:
-    merged = _merged(tmp_path_factory.mktemp("claimed"), CLAIMED, "claimed")
-    attack = _holding_every(merged, CLAIMED)
-    killed = attack["casualties"]["killed"]
-    assert (killed["low"], killed["best"], killed["high"]) == (5, 9, 32)
+@pytest.mark.parametrize(("reports", "name", "low_best_high"), [
+    (CLAIMED, "claimed", (5, 9, 32)),  # the attackers' own count is the high, not the best
+    # first told with only wounded: none had died then
+    (WOUNDED_FIRST, "wounded_first", (0, 1, 1)),
+])
+def test_the_killed_range_of_reports_told_over_days(
+        tmp_path_factory: pytest.TempPathFactory, extractor: Extractor,
+        reports: list[tuple[str, str, str]], name: str,
+        low_best_high: tuple[int, int, int]) -> None:
+    merged = _merged(tmp_path_factory.mktemp(name), reports, name)
+    killed = _holding_every(merged, reports)["casualties"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == low_best_high

@@ -3660,13 +3660,17 @@ class DocumentExtractor:
         )
 
     def _set_protests(self, events: list[Event]) -> None:
-        """A protest its sentence tells with no day or place of its own is on the day and at
-        the place of the act the sentence tells it beside ("police fired tear gas at
-        protesters in central Nairobi on Tuesday, as demonstrations against fuel prices
-        turned violent")."""
+        """A protest its sentence tells with no day or place of its own, as a clause of its own
+        (not the object of another act), is on the day and at the place of the act the
+        sentence tells it beside ("police used tear gas to disperse students in Kampala on
+        Monday as demonstrations over fees turned violent")."""
         for protest in events:
-            beside = [e for e in events if e is not protest and protest.type == EventType.PROTEST
-                      and e.sentence_index == protest.sentence_index]
+            told = self._told(protest)
+            if protest.type != EventType.PROTEST or told is None \
+                    or told.root.dep_ in ("dobj", "pobj"):
+                continue
+            beside = [e for e in events
+                      if e is not protest and e.sentence_index == protest.sentence_index]
             placed = next((e for e in beside if self._placed_in_sentence(e)), None)
             if protest.location is None and placed is not None:
                 protest.location = placed.location
@@ -3681,8 +3685,8 @@ class DocumentExtractor:
         against ("as demonstrations against a rise in fuel prices turned violent"), or beside
         the protesters its sentence names ("fired tear gas at hundreds of protesters")."""
         told = self._told(event)
-        if told is None or told.root.pos_ != "NOUN":
-            return False
+        if told is None or told.root.pos_ != "NOUN" or told.root.dep_ in ("dobj", "pobj"):
+            return False  # not "journalists who had covered demonstrations against ..."
         return any(c.dep_ == "prep" and c.lower_ in ("against", "over")
                    for c in told.root.children) \
             or any(t.lemma_.lower() in PROTESTERS for t in told.sent)
