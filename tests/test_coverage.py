@@ -2072,17 +2072,15 @@ def test_a_protest_told_beside_the_police_response_is_on_its_day_at_its_place(
         extractor: Extractor) -> None:
     # no one is named for the demonstrations: they are told by what they were against, in the
     # clause beside the tear gas fired at them in the city that day
-    found = events(extractor, "Riot police used tear gas to disperse students at a campus in "
-                   "Kampala on Monday as demonstrations over a rise in tuition fees turned "
-                   "violent, witnesses said.", "2026-03-03")
+    lead = ("Riot police used tear gas to disperse students at a campus in Kampala on Monday as "
+            "demonstrations over a rise in tuition fees turned violent, witnesses said.")
+    found = events(extractor, lead, "2026-03-03")
     [protest] = [e for e in found if e["type"] == "PROTEST"]
     assert protest["date"]["start"] == "2026-03-02"
     assert protest["location"]["name"] == "Kampala"
     # a man shot dead on a street the gazetteer does not know, told next: the protest's dead
-    found = events(extractor, "Riot police used tear gas to disperse students at a campus in "
-                   "Kampala on Monday as demonstrations over a rise in tuition fees turned "
-                   "violent, witnesses said. One student was shot dead on Wandegeya Road, a "
-                   "witness said.", "2026-03-03")
+    found = events(extractor, f"{lead} One student was shot dead on Wandegeya Road, a witness "
+                   "said.", "2026-03-03")
     assert [(e["type"], e["status"], _figure(e, "killed")) for e in found
             if e["type"] in ("PROTEST", "ASSAULT")] == [("PROTEST", "new", 1)]
     # demonstrations reporters had covered, no one named for them: no protest of the day

@@ -168,7 +168,10 @@ def _merged_view(p: object, outlet: str) -> tuple[list[list[str]], str]:
     p.click("#f-reset")  # type: ignore[attr-defined]
     p.wait_for_selector("#events tbody tr")  # type: ignore[attr-defined]
     p.locator("#events tbody tr", has_text=outlet).first.click()  # type: ignore[attr-defined]
-    p.wait_for_selector("#merged-view:not([hidden]) #merged-reports tbody tr")  # type: ignore[attr-defined]
+    # the view another test opened may still show: wait for the clicked event's own reports
+    p.wait_for_function(  # type: ignore[attr-defined]
+        "outlet => [...document.querySelectorAll('#merged-view:not([hidden]) "
+        "#merged-reports tbody tr')].some(r => r.textContent.includes(outlet))", arg=outlet)
     rows = p.eval_on_selector_all(  # type: ignore[attr-defined]
         "#merged-reports tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
     return rows, str(p.text_content("#merged-flags"))  # type: ignore[attr-defined]

@@ -66,6 +66,7 @@ from sitrep.extract.status import (
     misread_clause,
     named_a_while_before,
     objects_of,
+    other_news,
     time_marks,
 )
 from sitrep.geo.gazetteer import Gazetteer
@@ -452,9 +453,10 @@ PERFORMING_VERBS = frozenset({"carry", "perpetrate", "commit", "conduct", "launc
 # Acts of force a protest turns to ("attacks on police officers", "clashes with police"): in a
 # sentence that tells them as part of the story's one protest, the protest's (a riot).
 UNREST_ACTS = frozenset({"attack", "clash", "assault", "violence", "stone", "torch", "loot"})
-PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "riot", "unrest",
-                           "demonstrator", "protester", "protestor", "marcher", "rioter"})
+# Words of protest, and of those who protest (a protest told by no one named is told beside them).
 PROTESTERS = frozenset({"protester", "demonstrator", "protestor", "marcher", "rioter"})
+PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "riot", "unrest"}) \
+    | PROTESTERS
 # Plural nouns of acts a toll to date may be counted over ("killed during the protests").
 MANY_ACTS = frozenset({"protest", "demonstration", "rally", "riot", "attack", "clash", "strike",
                        "raid", "bombing", "operation"})
@@ -1690,7 +1692,7 @@ class DocumentExtractor:
         of its type as news: the story's news is then that act's update."""
         if event.status != NEW or event.date is not None and event.date.precision != "unknown" \
                 or not (event.casualties.killed or event.casualties.injured) \
-                or any(k.type == event.type and k.status == NEW for k in kept):
+                or other_news(event, kept):
             return None
         span = self._told(event)
         act = self._named_act(span.root) if span is not None else None
@@ -1723,7 +1725,7 @@ class DocumentExtractor:
         brings the number of soldiers injured in the attack to five", "the death toll from
         the attack has risen to 11"), and tells no other act of its type as news: the story
         is that act's update."""
-        if any(e.type == event.type and e.status == NEW for e in events):
+        if other_news(event, events):
             return False
         for count in (event.casualties.killed, event.casualties.injured):
             span = self.doc.char_span(*count.span, alignment_mode="expand") \
@@ -3665,9 +3667,7 @@ class DocumentExtractor:
         sentence tells it beside ("police used tear gas to disperse students in Kampala on
         Monday as demonstrations over fees turned violent")."""
         for protest in events:
-            told = self._told(protest)
-            if protest.type != EventType.PROTEST or told is None \
-                    or told.root.dep_ in ("dobj", "pobj"):
+            if protest.type != EventType.PROTEST or self._object_of_another(protest):
                 continue
             beside = [e for e in events
                       if e is not protest and e.sentence_index == protest.sentence_index]
@@ -3680,13 +3680,19 @@ class DocumentExtractor:
                     and dated is not None:
                 protest.date = dated.date
 
+    def _object_of_another(self, event: Event) -> bool:
+        """Whether an event's word is the object of another act ("journalists who had covered
+        demonstrations against ..."), not a clause of its own."""
+        told = self._told(event)
+        return told is None or told.root.dep_ in ("dobj", "pobj")
+
     def _protest_told(self, event: Event) -> bool:
         """Whether a protest is told as one, though no one is named for it: by what it was
         against ("as demonstrations against a rise in fuel prices turned violent"), or beside
         the protesters its sentence names ("fired tear gas at hundreds of protesters")."""
         told = self._told(event)
-        if told is None or told.root.pos_ != "NOUN" or told.root.dep_ in ("dobj", "pobj"):
-            return False  # not "journalists who had covered demonstrations against ..."
+        if told is None or told.root.pos_ != "NOUN" or self._object_of_another(event):
+            return False
         return any(c.dep_ == "prep" and c.lower_ in ("against", "over")
                    for c in told.root.children) \
             or any(t.lemma_.lower() in PROTESTERS for t in told.sent)

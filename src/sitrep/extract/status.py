@@ -404,9 +404,14 @@ def headline_news(events: list[Event], title: str | None, text: str) -> Event | 
     if not title:
         return None
     words = _headline_words(title)
-    named = [e for e in events if _headlines(e, words, text, by_day=not any(
-        o.type == e.type and o.status == NEW for o in events if o is not e))]
+    named = [e for e in events if _headlines(e, words, text,
+                                             by_day=not other_news(e, events))]
     return named[0] if len(named) == 1 else None
+
+
+def other_news(event: Event, events: list[Event]) -> bool:
+    """Whether a story tells another act of an event's type as its news."""
+    return any(o is not event and o.type == event.type and o.status == NEW for o in events)
 
 
 def _headline_words(text: str) -> list[str]:
