@@ -247,15 +247,35 @@ WOUNDED_FIRST = [
 ]
 
 
-@pytest.mark.parametrize(("reports", "name", "low_best_high"), [
-    (CLAIMED, "claimed", (5, 9, 32)),  # the attackers' own count is the high, not the best
+WOUNDED_ABOVE = [
+    ("2026-08-02", "Reuters", "Gunmen attacked a police post in Menaka on Saturday evening, "
+     "wounding nine officers, a security source said on Sunday."),
+    ("2026-08-02", "Ministry", "Six police officers were wounded in Saturday's attack on a "
+     "police post in Menaka, the security ministry said in a statement on Sunday."),
+    ("2026-08-03", "AFP", "Fourteen police officers were wounded when gunmen attacked a police "
+     "post in Menaka on Saturday, a local official told AFP on Monday."),
+    ("2026-08-03", "RFI", "The attack on Saturday on the police post in Menaka wounded 14 "
+     "officers, a doctor in the town said on Monday."),
+    ("2026-08-04", "Studio Tamani", "Menaka hospital has received 22 people wounded in "
+     "Saturday's attack on the police post, its director said on Tuesday."),
+    ("2026-08-05", "AP", "More than 20 people were wounded in Saturday's attack on the police "
+     "post in Menaka, a health official said on Wednesday."),
+]
+
+
+@pytest.mark.parametrize(("reports", "name", "status", "low_best_high"), [
+    # the attackers' own count is the high, not the best
+    (CLAIMED, "claimed", "killed", (5, 9, 32)),
     # first told with only wounded: none had died then
-    (WOUNDED_FIRST, "wounded_first", (0, 1, 1)),
+    (WOUNDED_FIRST, "wounded_first", "killed", (0, 1, 1)),
+    # the count most reports gave (14), then a later one that the wounded are more than 20:
+    # the best is the count at or above that
+    (WOUNDED_ABOVE, "wounded_above", "injured", (6, 22, 22)),
 ])
-def test_the_killed_range_of_reports_told_over_days(
+def test_the_range_of_reports_told_over_days(
         tmp_path_factory: pytest.TempPathFactory, extractor: Extractor,
-        reports: list[tuple[str, str, str]], name: str,
+        reports: list[tuple[str, str, str]], name: str, status: str,
         low_best_high: tuple[int, int, int]) -> None:
     merged = _merged(tmp_path_factory.mktemp(name), reports, name)
-    killed = _holding_every(merged, reports)["casualties"]["killed"]
-    assert (killed["low"], killed["best"], killed["high"]) == low_best_high
+    count = _holding_every(merged, reports)["casualties"][status]
+    assert (count["low"], count["best"], count["high"]) == low_best_high

@@ -777,6 +777,29 @@ def reconcile_counts(values: list[int], exact: list[bool] | None = None) -> dict
     return {"low": min(values), "best": best, "high": max(values)}
 
 
+def _floor(report: Report, status: str) -> int | None:
+    """The figure a report gives as a lower bound ("more than 20 were wounded"), or None."""
+    count = _count(report, status)
+    low, high = count.get("low"), count.get("high")
+    return int(low) if low is not None and low == count.get("best") and high is not None \
+        and high > low else None
+
+
+def _above_later_floor(reports: list[Report], status: str, best: int) -> int:
+    """The best, raised where a report of the event's own (not a passing mention) published
+    after every report giving it says the figure is now above it ("17 were being treated",
+    then "more than 20 were wounded"): to the smallest figure a report counted at or above
+    that floor, else to the floor."""
+    last_given = max((r.when for r in reports if casualty_count(r, status) == best), default="")
+    floors = [f for r in reports if r.when > last_given and not background(r.event)
+              and (f := _floor(r, status)) is not None]
+    if not floors or best >= max(floors):
+        return best
+    floor = max(floors)
+    return min((v for r in reports if counted_exactly(r, status)
+                and (v := casualty_count(r, status)) is not None and v >= floor), default=floor)
+
+
 def _trend(reports: list[Report], status: str) -> str | None:
     """How a figure moved across reports in publication order: "rose" when every report
     gives at least what every earlier-published one gave, and some gave more (an update,
@@ -980,6 +1003,7 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
         best = reconcile_counts([v for v, _ in told], [exact for _, exact in told])["best"]
         if _trend(counted, status) == "rose":
             best = told[-1][0]  # a toll that rose report by report: the latest is the best
+        best = _above_later_floor(counted, status, best)
         casualties[status] = {"low": min(best, *own_given), "best": best,
                               "high": max(best, *(v for v, _ in given), *claims)}
     if "killed" in casualties and casualty_count(own[0], "killed") is None \
