@@ -280,6 +280,28 @@ def test_a_report_joins_the_event_it_fits_best_not_the_first_it_fits() -> None:
         assert {r["event_id"] for r in home["reports"]} == {"b0", "b1", "b2", "z"}, status
 
 
+def test_a_passing_mention_with_neither_day_nor_place_joins_the_event_of_its_toll() -> None:
+    """"Weeks after the strike that killed 12 people and wounded 30": the one event of its
+    story's country before it that reports tell as news with that very toll."""
+    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
+            "admin1_code": "05", "feature_class": "P", "precision": 1}
+    baalbek = {"geonameid": 276781, "name": "Baalbek", "lat": 34.0, "lon": 36.21,
+               "country": "LB", "admin1_code": "10", "feature_class": "P", "precision": 1}
+    tolled = {"killed": {"low": 12, "best": 12, "high": 12},
+              "injured": {"low": 30, "best": 30, "high": 30}}
+    strike = [{**_report(f"s{i}", f"d{i}", tyre, []), "casualties": tolled} for i in range(3)]
+    other = [{**_report(f"o{i}", f"e{i}", baalbek, [], "2025-10-02"),
+              "casualties": {"killed": {"low": 5, "best": 5, "high": 5}}} for i in range(2)]
+    story = _report("m0", "m", baalbek, [], "2025-10-20")  # the story is told in Lebanon
+    for toll, joins in ((tolled, True), ({"killed": {"low": 7, "best": 7, "high": 7}}, False)):
+        mention = {**_report("z", "m", None, [], "2025-10-20"), "status": "background",
+                   "date": {}, "casualties": toll}
+        merged = merge_events([*strike, *other, story, mention])
+        home = [m for m in merged if "z" in {r["event_id"] for r in m["reports"]}]
+        assert [{r["event_id"] for r in m["reports"]} for m in home] \
+            == ([{"s0", "s1", "s2", "z"}] if joins else []), toll
+
+
 def test_the_province_of_a_name_is_the_province_and_a_town_in_it_places_the_act(
         extractor: Extractor) -> None:
     attack = assault(extractor, "Gunmen attacked an army post on the outskirts of Saraqib town "
@@ -1504,12 +1526,26 @@ def test_the_wounded_joined_to_the_dead_are_one_act_dated_by_its_when_clause(
     assert (act["casualties"]["killed"]["best"], act["casualties"]["injured"]["best"]) == (3, 11)
 
 
-def test_the_same_town_in_a_when_clause_is_the_town_named_before(extractor: Extractor) -> None:
+@pytest.mark.parametrize("speaker", [
+    "police",
+    "Nigeria's police",  # a country named after the town is no town
+])
+def test_the_same_town_in_a_when_clause_is_the_town_named_before(
+        extractor: Extractor, speaker: str) -> None:
     text = ("KANO, Nigeria, March 9 (Reuters) - Gunmen on motorcycles attacked a market in the "
-            "northern Nigerian town of Gusau on Saturday, killing seven traders, police said."
-            "\n\nTwo farmers were killed on Tuesday when bandits ambushed a truck on the outskirts "
-            "of the same town, residents said.")
+            "northern Nigerian town of Gusau on Saturday, killing seven traders, "
+            f"{speaker} said.\n\nTwo farmers were killed on Tuesday when bandits ambushed a truck "
+            "on the outskirts of the same town, residents said.")
     assert place_of_act_on(extractor, text, "2026-03-09", "2026-03-03") == "Gusau"
+
+
+def test_a_village_named_but_unknown_is_not_the_town_of_the_dateline(
+        extractor: Extractor) -> None:
+    text = ("KANO, Nigeria (AFP) - A bandit gang in northwest Nigeria has claimed an attack on a "
+            "market in Zamfara state, according to an audio message heard by AFP.\n\nGunmen on "
+            "motorcycles stormed the weekly market in the village of Tudun Bakwai on Saturday "
+            "afternoon, killing nine traders, residents said.")
+    assert place_of_act_on(extractor, text, "2026-02-15", "2026-02-14") == "Zamfara"
 
 
 def test_the_town_is_not_a_word_of_a_group_s_name(extractor: Extractor) -> None:

@@ -171,6 +171,8 @@ def _measured(prep: Token) -> bool:
     return any(t.lemma_.lower() in DISTANCE_UNITS for t in near)
 
 
+# what "the same town", "the outskirts of the city" name: a town, not a country or province
+TOWN_NOUNS = frozenset({"town", "city", "village", "hamlet", "settlement", "locality"})
 PLACE_NOUNS = frozenset(
     {
         "town",
@@ -1063,6 +1065,42 @@ def _aimed_at_place(noun: Token) -> bool:
         g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
         and (g.pos_ == "PROPN" or g.lemma_.lower() in SITE_NOUNS)
         for g in c.children) for c in noun.children)
+
+
+# the heads of an office's name: "the Kyiv Oblast Military Administration", "the Kano State
+# Police Command"
+OFFICE_NOUNS = frozenset({"administration", "ministry", "council", "command", "government",
+                          "department", "police", "authority", "directorate",
+                          "assembly", "committee", "office"})
+
+
+def _names_an_office(word: Token) -> bool:
+    """Whether a place's word only names an office ("the Kyiv Oblast Military Administration
+    said"): it stands in a chain of compounds whose head is an office's noun."""
+    head = word
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return head is not word and head.lemma_.lower() in OFFICE_NOUNS
+
+
+def _a_town_unnamed(noun: Token) -> bool:
+    """Whether a phrase names a town without its name ("the same village", "the outskirts of
+    the city"; not "the village of Kasuwar Daji", a town the gazetteer may not know)."""
+    kind = _kind_noun(noun)
+    return kind.lemma_.lower() in TOWN_NOUNS and not any(
+        g.pos_ == "PROPN" for c in kind.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj")
+
+
+def _kind_noun(noun: Token) -> Token:
+    """The noun that says what kind of place a phrase names: the whole of a part ("the
+    outskirts of the town" is a town's), else the noun itself."""
+    if noun.lower_ in PLACE_PARTS:
+        whole = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        if whole:
+            return whole[0]
+    return noun
 
 
 def _placed_site(site: Token) -> bool:
@@ -2511,8 +2549,8 @@ class DocumentExtractor:
         location, origin = self._places_in_sentence(tok, verb, sent, item)
         if location is None and item.trigger.type in FORCE_TYPES:
             heads = [t for t in (tok, verb) if t is not None]
-            # "three people were killed when a drone struck a car on the outskirts of the same
-            # town": the act of the when-clause tells where the dead were
+            # "two farmers were killed when bandits ambushed a truck on the outskirts of the
+            # same town": the act of the when-clause tells where the dead were
             heads += [c for h in heads for c in _when_clauses(h)]
             location = self._where_of(heads) or self._place_named_before(heads) \
                 or self._there(tok, heads)
@@ -2547,16 +2585,34 @@ class DocumentExtractor:
             return None  # neither "there" nor "in the same town"
         sent = tok.sent
         earlier = self.doc[sent.start - 1].sent.start_char if sent.start else 0
-        return self._last_place_before(tok.idx, since=earlier)
+        return self._last_place_before(tok.idx, since=earlier, noun=same[0] if same else None)
 
-    def _last_place_before(self, index: int, since: int = 0) -> Place | None:
+    def _last_place_before(self, index: int, since: int = 0,
+                           noun: Token | None = None) -> Place | None:
         """The last resolved place named between `since` and `index` (characters); not one
         inside a group's name ("Islamic State West Africa Province"), a speaker ("The PUNCH
-        had reported") or whose act it is ("US strikes hit a compound near the capital")."""
+        had reported") or whose act it is ("US strikes hit a compound near the capital");
+        where a noun says it is a town ("the same village", "the outskirts of the town"), the
+        last town if any (not the country or province named since: "Ukraine's air force said
+        the city was hit")."""
         before = [p for p in self.places if p.resolved and since <= p.span[0]
                   and p.span[1] <= index and not self._names_no_place(p)
                   and not self._modifier(p)]
+        if noun is not None and _a_town_unnamed(noun):
+            before = [p for p in before if self._a_town(p)] or before
         return before[-1] if before else None
+
+    def _a_town(self, place: Place) -> bool:
+        """Whether a place is a town, or a province whose capital has its name (the
+        gazetteer read "Zaporizhzhia" as the province; "the city" may still be named by it)."""
+        if place.feature_class == "P":
+            return True
+        if place.feature_class != "A" or (place.feature_code or "").startswith("PCL") \
+                or self.gazetteer is None:
+            return False
+        return any(entry.feature_class == "P" and entry.country == place.country
+                   and entry.admin1_code == place.admin1_code
+                   for entry, tier in self.gazetteer.lookup(place.text) if tier == 0)
 
     def _names_no_place(self, place: Place) -> bool:
         """Whether a place name only stands in a group's name or for a speaker (read once
@@ -2577,7 +2633,7 @@ class DocumentExtractor:
         speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lex.reporting_verbs
         # "members of the Boko Haram/JAS terrorist group": a word of a group's name
         named_group = root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in GROUP_NOUNS
-        return inside or speaker or named_group
+        return inside or speaker or named_group or _names_an_office(root)
 
     def _place_named_before(self, heads: list[Token]) -> Place | None:
         """ "struck the town", "the city was struck again": the place is the last resolved one
@@ -2602,7 +2658,7 @@ class DocumentExtractor:
             if noun.lemma_.lower() in PLACE_NOUNS and any(
                 c.lower_ in ("the", "this", "that") for c in noun.children
             ):
-                return self._last_place_before(noun.idx)
+                return self._last_place_before(noun.idx, noun=noun)
         return None
 
     def _places_in_sentence(

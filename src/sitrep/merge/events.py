@@ -503,7 +503,25 @@ def _referred_home(report: Report, index: _ClusterIndex, judge: Judge | None) ->
         best = max(named, key=lambda s: s[:3], default=None)
         if best is not None:
             return best[3]
-    return None
+    return _named_by_toll(report, candidates)
+
+
+def _named_by_toll(report: Report, candidates: list[Cluster]) -> Cluster | None:
+    """The event a passing mention that gives neither day nor place ("since the bombing that
+    left 12 dead and 30 hurt") names by its toll alone: the one event in its
+    story's country, in the weeks before, that two reports or more tell as their news and of
+    which reports give every figure the mention gives."""
+    figures = {status: v for status in ("killed", "injured")
+               if (v := casualty_count(report, status)) is not None}
+    if report.dated or report.location or not report.home \
+            or not any(v >= 2 for v in figures.values()):
+        return None
+    tolled = [c for c in candidates if _told_as_news(c)
+              and all(any(casualty_count(r, status) == v for r in c.reports)
+                      for status, v in figures.items())
+              and {r.location.get("country") for r in c.reports} & {report.home}
+              and all(actors_agree(report, r) for r in c.reports)]
+    return tolled[0] if len(tolled) == 1 else None
 
 
 # How long after an event an undated report of its figures may come ("the final toll stood at
