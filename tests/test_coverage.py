@@ -1539,6 +1539,12 @@ def test_the_same_town_in_a_when_clause_is_the_town_named_before(
     assert place_of_act_on(extractor, text, "2026-03-09", "2026-03-03") == "Gusau"
 
 
+def test_the_settlement_of_a_town_in_a_province_is_the_town(extractor: Extractor) -> None:
+    text = ("Russian troops shelled the settlement of Velyka Pysarivka in Sumy Oblast on Tuesday "
+            "evening, killing two people and wounding five, the regional administration said.")
+    assert place_of_act_on(extractor, text, "2026-03-05", "2026-03-03") == "Velyka Pysarivka"
+
+
 def test_a_village_named_but_unknown_is_not_the_town_of_the_dateline(
         extractor: Extractor) -> None:
     text = ("KANO, Nigeria (AFP) - A bandit gang in northwest Nigeria has claimed an attack on a "

@@ -222,6 +222,8 @@ PLACE_NOUNS = frozenset(
         "oblast",
         "raion",
         "seat",  # "the municipal seat of Aguililla"
+        "settlement",  # "the settlement of X in Y province": X, not all Y
+        "hamlet",
     }
 )
 # Marks of a clause told as fact whatever hedges the clause it hangs from.
