@@ -1539,6 +1539,18 @@ def test_the_same_town_in_a_when_clause_is_the_town_named_before(
     assert place_of_act_on(extractor, text, "2026-03-09", "2026-03-03") == "Gusau"
 
 
+def test_an_attack_that_left_its_dead_and_wounded_is_the_act(extractor: Extractor) -> None:
+    """"An attack ... left four officers dead and 15 people wounded": the attack, with its
+    day and place, is the act; the wounded are no actor of a clause of their own."""
+    [act] = assaults(extractor, "On May 2, an attack with drones against a police station in "
+                                "Tillabéri left four officers dead and 15 people wounded, the "
+                                "interior ministry said on Monday.", "2026-05-05")
+    assert (act["trigger"]["text"], act["date"]["start"], act["location"]["name"]) \
+        == ("attack", "2026-05-02", "Tillabéri")
+    assert act["actors"] == []
+    assert (act["casualties"]["killed"]["best"], act["casualties"]["injured"]["best"]) == (4, 15)
+
+
 def test_the_settlement_of_a_town_in_a_province_is_the_town(extractor: Extractor) -> None:
     text = ("Russian troops shelled the settlement of Velyka Pysarivka in Sumy Oblast on Tuesday "
             "evening, killing two people and wounding five, the regional administration said.")

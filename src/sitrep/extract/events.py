@@ -900,12 +900,22 @@ def _day_before_month(ent: Span) -> int:
     return ent.start_char
 
 
+def _left_dead(noun: Token) -> bool:
+    """Whether an act noun is the subject of "left" its dead or wounded ("an attack on the
+    base left three soldiers dead and 20 wounded")."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "leave" and any(
+        t.lower_ == "dead" or t.lemma_.lower() in CASUALTY_LEMMAS
+        for t in noun.head.subtree if t.i not in range(noun.left_edge.i, noun.right_edge.i + 1))
+
+
 def _deadly(noun: Token) -> bool:
     """Whether an act noun's own clause counts its dead or wounded ("a drone strike on a
     wedding in Kidal that killed 20 people", the clause hung on the last noun of the phrase;
     "the ambush, in which nine soldiers died"): it happened, whatever the sentence says of it."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
+    if _left_dead(noun):
+        return True
     pending = [noun]
     while pending:
         node = pending.pop()
@@ -2191,8 +2201,8 @@ class DocumentExtractor:
                 # "The strikes hit a market", "the death toll from Saturday's bombing", "the
                 # exodus followed an Oct. 18 attack", "mourned the dead of Tuesday's strike on
                 # Kharkiv", "was the target of an attack", "the families of the victims of the
-                # attack perpetrated on Friday", "weeks after the strike that killed ten
-                # people": the sentence names an act it counts, refers back to, aims at a place
+                # attack perpetrated on Friday", "a month after the raid that killed six
+                # herders": the sentence names an act it counts, refers back to, aims at a place
                 # or gives its own day or dead, though it tells something else
                 decided = TypeDecision(trig.type.value, 0.5, "rules")
             if decided is None:
@@ -2319,7 +2329,7 @@ class DocumentExtractor:
         if verb is not None and noun.dep_ == "nsubj" \
                 and verb.lemma_.lower() in self.lex.onset_verbs:
             return True  # "Riots broke out in Kinshasa", "fighting raged for hours"
-        if _act_tolled(noun):
+        if _act_tolled(noun) or _left_dead(noun):
             return True  # "the death toll from the siege of a hotel has risen to 21"
         return _dated_or_placed(noun)
 
@@ -2869,11 +2879,16 @@ class DocumentExtractor:
         """ "A soldier wounded in an ambush by ISIS fighters has died": a casualty participle
         with no object, told as what an attack did to its subject, is passive; its subject is
         the victim."""
-        return verb.lemma_.lower() in ("wound", "injure", "kill") and verb.tag_ == "VBN" \
-            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children) \
-            and any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
-                g.dep_ == "pobj" and match_trigger(g, self.lex) is not None
-                for g in c.children) for c in verb.children)
+        if verb.lemma_.lower() not in ("wound", "injure", "kill") \
+                or any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children):
+            return False
+        # "left three soldiers dead and 20 people wounded": the parser's clause of the
+        # participle (or a past tense it reads there) joined to "left" is what the act left
+        if verb.dep_ in ("conj", "advcl", "ccomp") and verb.head.lemma_.lower() == "leave":
+            return verb.tag_ in ("VBN", "VBD")
+        return verb.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            g.dep_ == "pobj" and match_trigger(g, self.lex) is not None
+            for g in c.children) for c in verb.children)
 
     def _casualty_clause_of(self, tok: Token) -> bool:
         """Whether a casualty verb only completes the act it hangs from ("tore through a
