@@ -1557,6 +1557,16 @@ def test_the_settlement_of_a_town_in_a_province_is_the_town(extractor: Extractor
     assert place_of_act_on(extractor, text, "2026-03-05", "2026-03-03") == "Velyka Pysarivka"
 
 
+def test_the_town_s_site_and_a_capital_for_its_government(extractor: Extractor) -> None:
+    """"A strike on the town's bus station" is in the town named before; a capital standing
+    for its government ("every account except Bamako's") is no town a later strike is in."""
+    text = ("Attention then shifted to Kidal. A drone strike on the town's bus station on Monday "
+            "killed eight people, most of them civilians by every account except Bamako's. "
+            "Another strike on the town on Wednesday killed three more.")
+    assert [place_of_act_on(extractor, text, "2026-06-12", day)
+            for day in ("2026-06-08", "2026-06-10")] == ["Kidal", "Kidal"]
+
+
 def test_a_village_named_but_unknown_is_not_the_town_of_the_dateline(
         extractor: Extractor) -> None:
     text = ("KANO, Nigeria (AFP) - A bandit gang in northwest Nigeria has claimed an attack on a "

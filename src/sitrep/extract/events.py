@@ -1104,6 +1104,21 @@ def _a_town_unnamed(noun: Token) -> bool:
         for g in c.children if g.dep_ == "pobj")
 
 
+# what a state's government has: "Moscow's forces", "Tehran's drones", "Nigeria's army"
+GOVERNMENT_HOLDINGS = frozenset({"force", "troop", "army", "military", "drone", "government",
+                                 "official", "ally", "proxy", "account", "claim", "version",
+                                 "statement", "position", "offensive", "campaign", "strike"})
+
+
+def _names_a_government(word: Token) -> bool:
+    """Whether a place's name stands for its government: one with a possessive mark and no
+    noun ("no version but Kigali's"), or the possessor of what a government has
+    ("Moscow's forces", "Tehran's drones")."""
+    if word.dep_ == "poss":
+        return word.head.lemma_.lower() in GOVERNMENT_HOLDINGS
+    return any(c.dep_ == "case" for c in word.children)
+
+
 def _kind_noun(noun: Token) -> Token:
     """The noun that says what kind of place a phrase names: the whole of a part ("the
     outskirts of the town" is a town's), else the noun itself."""
@@ -2645,7 +2660,8 @@ class DocumentExtractor:
         speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lex.reporting_verbs
         # "members of the Boko Haram/JAS terrorist group": a word of a group's name
         named_group = root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in GROUP_NOUNS
-        return inside or speaker or named_group or _names_an_office(root)
+        return inside or speaker or named_group or _names_an_office(root) \
+            or _names_a_government(root)
 
     def _place_named_before(self, heads: list[Token]) -> Place | None:
         """ "struck the town", "the city was struck again": the place is the last resolved one
@@ -2666,6 +2682,9 @@ class DocumentExtractor:
         nouns += [g for n in nouns if n.lower_ in PLACE_PARTS for c in n.children
                   if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj"]
+        # "a shell hit the village's clinic": the town the site is in
+        nouns += [c for n in nouns for c in n.children
+                  if c.dep_ == "poss" and c.lemma_.lower() in PLACE_NOUNS]
         for noun in nouns:
             if noun.lemma_.lower() in PLACE_NOUNS and any(
                 c.lower_ in ("the", "this", "that") for c in noun.children
