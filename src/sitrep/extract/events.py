@@ -3012,7 +3012,7 @@ class DocumentExtractor:
             return after
         counted = self._days_before(tok if tok.pos_ in ("VERB", "AUX") else verb, sent) \
             or self._days_before_noun(tok, sent) or self._days_later(anchors, tok.idx) \
-            or self._next_day(anchors, tok.idx) or self._days_from_act(anchors)
+            or self._next_day(anchors, tok.idx)
         if counted is not None:
             return counted
         if self.published is not None:
@@ -3265,23 +3265,6 @@ class DocumentExtractor:
         if later is None or span is None or dated is None:
             return None
         return self._counted(span, later.i, dated, later=later.lower_ == "later")
-
-    def _days_from_act(self, anchors: set[int]) -> DateRef | None:
-        """ "Four days before the market attack, drones struck a base": that many days before
-        (or after) the act a definite noun names again, the story's act of its kind told
-        before and dated to the day."""
-        for prep in (c for i in anchors for c in self.doc[i].children
-                     if c.dep_ == "prep" and c.lower_ in ("before", "after")):
-            span = _day_span(prep)
-            act = next((g for g in prep.children if g.dep_ == "pobj"
-                        and match_trigger(g, self.lex) is not None), None)
-            if span is None or act is None or not any(
-                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in act.children):
-                continue  # "came five days after a suicide bombing": an act not told before
-            named = self._named_again(act) or self._story_act(act)
-            if named is not None and named.date is not None and named.date.precision == "day":
-                return self._counted(span, prep.i - 1, named.date, later=prep.lower_ == "after")
-        return None
 
     def _last_dated(self, before: int) -> DateRef | None:
         """The date, in the text's own words, of the last event told before a character offset
