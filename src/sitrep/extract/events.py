@@ -1090,9 +1090,9 @@ def _names_an_office(word: Token) -> bool:
     """Whether a place's word only names an office ("the Kyiv Oblast Military Administration
     said"): it stands in a chain of compounds whose head is an office's noun."""
     head = word
-    while head.dep_ == "compound" and head.head is not head:
+    while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
-    return head is not word and head.lemma_.lower() in OFFICE_NOUNS
+    return head.i != word.i and head.lemma_.lower() in OFFICE_NOUNS
 
 
 def _a_town_unnamed(noun: Token) -> bool:
@@ -1100,8 +1100,7 @@ def _a_town_unnamed(noun: Token) -> bool:
     the city"; not "the village of Kasuwar Daji", a town the gazetteer may not know)."""
     kind = _kind_noun(noun)
     return kind.lemma_.lower() in TOWN_NOUNS and not any(
-        g.pos_ == "PROPN" for c in kind.children if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children if g.dep_ == "pobj")
+        g.pos_ == "PROPN" for g in _prep_objects(kind, ("of",)))
 
 
 # what a state's government has: "Moscow's forces", "Tehran's drones", "Nigeria's army"
@@ -1122,12 +1121,8 @@ def _names_a_government(word: Token) -> bool:
 def _kind_noun(noun: Token) -> Token:
     """The noun that says what kind of place a phrase names: the whole of a part ("the
     outskirts of the town" is a town's), else the noun itself."""
-    if noun.lower_ in PLACE_PARTS:
-        whole = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"]
-        if whole:
-            return whole[0]
-    return noun
+    whole = _prep_objects(noun, ("of",)) if noun.lower_ in PLACE_PARTS else []
+    return whole[0] if whole else noun
 
 
 def _placed_site(site: Token) -> bool:
@@ -2679,9 +2674,7 @@ class DocumentExtractor:
                   if c.dep_ == "prep" and c.lower_ in LOCATIVE for g in c.children
                   if g.dep_ == "pobj"]
         # "in the west of the city", "on the outskirts of the town": the part's whole
-        nouns += [g for n in nouns if n.lower_ in PLACE_PARTS for c in n.children
-                  if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                  if g.dep_ == "pobj"]
+        nouns += [g for n in nouns if n.lower_ in PLACE_PARTS for g in _prep_objects(n, ("of",))]
         # "a shell hit the village's clinic": the town the site is in
         nouns += [c for n in nouns for c in n.children
                   if c.dep_ == "poss" and c.lemma_.lower() in PLACE_NOUNS]

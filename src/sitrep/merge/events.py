@@ -508,9 +508,9 @@ def _referred_home(report: Report, index: _ClusterIndex, judge: Judge | None) ->
 
 def _named_by_toll(report: Report, candidates: list[Cluster]) -> Cluster | None:
     """The event a passing mention that gives neither day nor place ("since the bombing that
-    left 12 dead and 30 hurt") names by its toll alone: the one event in its
-    story's country, in the weeks before, that two reports or more tell as their news and of
-    which reports give every figure the mention gives."""
+    left 12 dead and 30 hurt") names by its toll alone: the one event in its story's country,
+    in the weeks before, that two reports or more tell as their news and of which reports give
+    every figure the mention gives."""
     figures = {status: v for status in ("killed", "injured")
                if (v := casualty_count(report, status)) is not None}
     if report.dated or report.location or not report.home \
