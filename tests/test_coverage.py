@@ -2852,3 +2852,47 @@ def test_the_dead_told_as_also_killed_add_to_the_toll(
             f"military said. {later}")
     [attack] = assaults(extractor, told, "2026-02-04")
     assert _figure(attack, "killed") == killed
+
+
+@pytest.mark.parametrize("text", [
+    # the lede sums two attacks; the next sentence counts the one told
+    "Gunmen stormed a police post in the district overnight, one of two attacks that killed 9 "
+    "officers across the province, officials said on Sunday. The gunmen attacked the post "
+    "shortly after midnight, killing four officers and wounding six, a police official said.",
+    # the strikes on two villages together
+    "Drone strikes on two villages in the north have killed 17 people in less than a day, "
+    "local officials said on Sunday. In the first strike, a drone hit a wedding party in the "
+    "village before dawn, killing four people and wounding six.",
+])
+def test_a_toll_of_several_acts_together_is_no_one_acts(extractor: Extractor,
+                                                        text: str) -> None:
+    killed = [_figure(e, "killed") for e in assaults(extractor, text, "2025-11-09")]
+    assert killed[:1] == [4] and 9 not in killed and 17 not in killed, killed
+
+
+def test_a_toll_to_date_across_a_region_is_no_figure_of_the_act_told(
+        extractor: Extractor) -> None:
+    text = ("Suspected jihadists attacked an army patrol near the border on Friday, wounding "
+            "eight soldiers, the defence ministry said. Thousands of civilians and soldiers "
+            "have been killed across the three countries of the region.")
+    found = assaults(extractor, text, "2025-11-09")
+    news = [e for e in found if e["status"] != "background"]
+    assert [(_figure(e, "killed"), _figure(e, "injured")) for e in news] == [(None, 8)]
+
+
+def test_a_passing_mention_of_many_more_dead_does_not_join_an_event_it_has_no_day_for() -> None:
+    """"An offensive that killed dozens" named without a day is not the drone strike that
+    killed four in the same town."""
+    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
+            "admin1_code": "05", "feature_class": "P", "precision": 1}
+    strike = [{**_report(f"s{i}", f"d{i}", tyre, [], "2025-10-01"),
+               "casualties": {"killed": {"low": 3 + i, "best": 3 + i, "high": 3 + i}}}
+              for i in range(3)]
+    for toll, joins in (({"low": 24, "best": 36, "high": 99}, False),
+                        ({"low": 5, "best": 5, "high": 5}, True)):
+        mention = {**_report("z", "m", tyre, [], "2025-10-20"), "status": "background",
+                   "date": {}, "casualties": {"killed": toll}}
+        merged = merge_events([*strike, mention])
+        home = [m for m in merged if "z" in {r["event_id"] for r in m["reports"]}]
+        assert [{r["event_id"] for r in m["reports"]} for m in home] \
+            == ([{"s0", "s1", "s2", "z"}] if joins else []), toll

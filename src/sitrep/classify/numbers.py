@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -163,7 +163,7 @@ def default_number_head() -> NumberHead | None:
     return NumberHead.from_dict(json.loads(path.read_text(encoding="utf-8")), str(path))
 
 
-def _read(sent: Span, head: NumberHead, skip: range,
+def _read(sent: Span, head: NumberHead, skip: Container[int],
           taken: list[tuple[int, int]]) -> Iterator[tuple[str, float, Token]]:
     for number in number_tokens(sent):
         if number.i in skip or any(a <= number.idx < b for a, b in taken):
@@ -187,7 +187,7 @@ def _of_attackers(count: Count, sent: Span, head: NumberHead) -> bool:
 
 
 def fill_casualties(sent: Span, found: Casualties, head: NumberHead,
-                    skip: range = range(0)) -> Casualties:
+                    skip: Container[int] = range(0)) -> Casualties:
     """The rules' casualties of a sentence with the statuses they left empty filled from the
     numbers the head reads as such, the likeliest for each (never a number the rules counted
     or one in `skip`). A count of the dead the head reads as attackers killed is marked so

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import replace
 from functools import cache
 
@@ -43,6 +44,17 @@ PERSON_NOUNS = frozenset({"people", "person", "civilian", "soldier", "member", "
 ANIMAL_NOUNS = frozenset({"cattle", "cow", "goat", "sheep", "camel", "livestock", "animal",
                           "donkey", "horse", "ox", "oxen", "bull", "chicken", "pig", "dog",
                           "herd", "mule", "buffalo"})
+
+
+# Nouns of acts. A DISTINCT_WORDS modifier sets one apart ("a separate clash"), unlike "the
+# third fighter" or "a second soldier", which count people; a number counts several of them.
+ACT_NOUNS = frozenset({"attack", "strike", "airstrike", "clash", "raid", "ambush", "bombing",
+                       "blast", "explosion", "assault", "incident", "protest", "demonstration",
+                       "rally", "operation", "shelling", "offensive", "battle", "fighting",
+                       "shooting", "skirmish", "wave", "round", "salvo", "barrage"})
+# Words that make a plural act noun more than one act: "twin bombings", "separate attacks".
+SEVERAL_WORDS = frozenset({"twin", "double", "multiple", "several", "separate", "both",
+                           "coordinated", "simultaneous", "series"})
 
 
 def _animals(head: Token) -> bool:
@@ -354,6 +366,40 @@ def _victims(token: Token) -> list[Token]:
     return heads
 
 
+def _acts_counted(noun: Token, clause: Token) -> bool:
+    """Whether a plural act noun counts more than one act: "two attacks", "twin bombings",
+    "strikes on markets in two towns", "attacks over the past 24 hours" (not counting the
+    casualty clause itself, nor people: "attacks on two soldiers")."""
+    plural = noun.tag_ in ("NNS", "NNPS") or noun.tag_ == "VBZ" and noun.dep_ in (
+        "nsubj", "nsubjpass", "pobj")  # "Drone strikes on ... have killed": tagged a verb
+    if not plural or noun.lemma_.lower() not in ACT_NOUNS:
+        return False
+    told = {t.i for t in clause.subtree} if noun.is_ancestor(clause) else set()
+    for word in noun.subtree:
+        if word.i in told:
+            continue
+        if word.lower_ in SEVERAL_WORDS and word.head.i == noun.i:
+            return True
+        if is_count(word) and word.head.pos_ == "NOUN" and not names_people(word.head):
+            number = parse_count(word.text)
+            if number is not None and number[1] >= 2:
+                return True
+    return False
+
+
+def several_acts(token: Token) -> bool:
+    """Whether a casualty word tells the toll of several acts together, not of one: "two
+    attacks that killed 11 policemen", "drone strikes on markets in two towns have killed 19",
+    "were killed in three separate attacks"."""
+    nouns = [c for c in token.children if c.dep_ == "nsubj"]
+    nouns += [g for c in token.children if c.dep_ in ("prep", "agent")
+              and c.lower_ in ("in", "by", "across", "during")
+              for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ in ("relcl", "acl"):
+        nouns.append(token.head)
+    return any(_acts_counted(noun, token) for noun in nouns)
+
+
 def _died_after(people: Token) -> bool:
     """Whether people a relative clause tells of are the subject of a word of dying ("a boy
     who was wounded in the blast died")."""
@@ -444,7 +490,7 @@ def _toll_figure(noun: Token) -> Token | None:
     return None
 
 
-def _tolls(sent: Span, skip: range) -> dict[str, Count]:
+def _tolls(sent: Span, skip: Container[int]) -> dict[str, Count]:
     """Totals the sentence gives as a toll, by status ("the total" counts what the sentence's
     one word of casualty does: "27 soldiers were killed ..., bringing the total to 36")."""
     found: dict[str, Count] = {}
@@ -621,7 +667,7 @@ def weighed_claims(have: Count, other: Count) -> Count | None:
     return None
 
 
-def find_casualties(sent: Span, skip: range = range(0)) -> Casualties:
+def find_casualties(sent: Span, skip: Container[int] = range(0)) -> Casualties:
     """Casualty counts stated in a sentence (but for its tokens in `skip`: a clause telling
     another act); a toll it gives ("the death toll rose to seven") before any other count of
     the same status, unless told in a clause set against the main one."""

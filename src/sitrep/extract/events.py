@@ -32,8 +32,10 @@ from sitrep.extract.attribution import (
     reattach_told_modifiers,
 )
 from sitrep.extract.casualties import (
+    ACT_NOUNS,
     FIGHTER_NOUNS,
     INJURED,
+    KILLED,
     PERSON_NOUNS,
     VICTIM_OF_NOUNS,
     added_to,
@@ -45,6 +47,7 @@ from sitrep.extract.casualties import (
     names_people,
     outcounts,
     pins_down,
+    several_acts,
     weighed_claims,
 )
 from sitrep.extract.dates import (
@@ -419,14 +422,6 @@ DISTINCT_WORDS = frozenset({"separate", "another", "different", "second", "third
                             "previous", "new", "unrelated"})
 
 
-# Nouns of acts that a DISTINCT_WORDS modifier sets apart ("a separate clash"), unlike
-# "the third fighter" or "a second soldier", which count people.
-ACT_NOUNS = frozenset({"attack", "strike", "airstrike", "clash", "raid", "ambush", "bombing",
-                       "blast", "explosion", "assault", "incident", "protest", "demonstration",
-                       "rally", "operation", "shelling", "offensive", "battle", "fighting",
-                       "shooting", "skirmish", "wave", "round", "salvo", "barrage"})
-
-
 def _told_apart(tok: Token) -> bool:
     """Whether a casualty clause tells its own act ("were wounded in a separate clash"), not
     the figures of the attack before it."""
@@ -560,7 +555,18 @@ def _toll_to_date(verb: Token) -> bool:
     over_many = any(c.dep_ == "prep" and c.lower_ in ("during", "in") and any(
         g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in MANY_ACTS
         for g in c.children) for c in verb.children)
-    return perfect and (since or over_many)
+    # "thousands have been killed across the three countries": over a region
+    across = any(c.dep_ == "prep" and c.lower_ in ("across", "throughout")
+                 for c in verb.children)
+    return perfect and (since or over_many or across)
+
+
+def _tolls_of_many(sent: Span) -> set[int]:
+    """The tokens of a sentence's casualty clauses that count the dead or hurt of several acts
+    together ("two attacks that killed 11 policemen"): their figures are no act's. (A toll to
+    date keeps its figures: its event is a passing mention of no one act, `_toll_since`.)"""
+    return {t.i for token in sent if token.lemma_.lower() in KILLED | INJURED
+            and several_acts(token) for t in token.subtree}
 
 
 # Verbs of keeping count: what they count is a tally of many acts ("our Office documented at
@@ -2032,11 +2038,12 @@ class DocumentExtractor:
     def _casualties(self, sent: Span, skip: range = range(0)) -> Casualties:
         """The casualty figures of a sentence (or clause): the rules', with the statuses they
         leave empty read by the number-role head where the trained components are in use."""
-        found = find_casualties(sent, skip)
+        apart = {*skip, *_tolls_of_many(sent)}
+        found = find_casualties(sent, apart)
         head = default_number_head() if self.classifier is not None else None
         if head is None:
             return found
-        found = fill_casualties(sent, found, head, skip)
+        found = fill_casualties(sent, found, head, apart)
         if found.killed is not None and not found.killed.attackers \
                 and self._counts_forces(found.killed):
             found.killed = replace(found.killed, forces=True)

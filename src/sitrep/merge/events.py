@@ -430,6 +430,8 @@ class Cluster:
         """How well a background mention names this event: the number of its reports it
         fits, 0 if it is set apart from any (by place; with a judge, by the judge) (a mention
         without a date fits where place and actors do; `trust_home`: as in `_set_apart`)."""
+        if report.day is None and _outcounts(report, self.reports):
+            return 0
         wheres = [place_relation(report.location, m.location) for m in self.reports]
         if judge is None:
             if "apart" in wheres:
@@ -446,6 +448,14 @@ class Cluster:
             return 0  # two misses each, as in `fit`, and a majority against keeps it out
         return sum(1 for m, where in zip(self.reports, wheres, strict=True)
                    if id(m) not in abroad and _refers(report, m, where, judge))
+
+
+def _outcounts(mention: Report, reports: list[Report]) -> bool:
+    """Whether a mention gives more than twice the dead of the most any report of an event
+    counts ("an offensive that killed dozens" is not a strike that killed four)."""
+    told = casualty_count(mention, "killed")
+    highs = [int(h) for r in reports if (h := _count(r, "killed").get("high")) is not None]
+    return told is not None and bool(highs) and told > 2 * max(highs)
 
 
 def cluster_reports(events: Iterable[dict[str, Any]],
