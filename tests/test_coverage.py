@@ -2896,3 +2896,23 @@ def test_a_passing_mention_of_many_more_dead_does_not_join_an_event_it_has_no_da
         home = [m for m in merged if "z" in {r["event_id"] for r in m["reports"]}]
         assert [{r["event_id"] for r in m["reports"]} for m in home] \
             == ([{"s0", "s1", "s2", "z"}] if joins else []), toll
+
+
+def test_dozens_after_rising_counts_neither_best_nor_high() -> None:
+    """Counts that rose (11, 12, 25 wounded), then a story of "dozens wounded": the best and
+    the high are the last count; the vague word sets neither. Where no report counted, it
+    gives both."""
+    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
+            "admin1_code": "05", "feature_class": "P", "precision": 1}
+    counted = [{**_report(f"s{i}", f"d{i}", tyre, [], "2025-10-01"),
+                "document": {"id": f"d{i}", "source": f"d{i}",
+                             "published": f"2025-10-0{i + 1}T12:00:00Z"},
+                "casualties": {"injured": {"low": n, "best": n, "high": n}}}
+               for i, n in enumerate((11, 12, 25))]
+    dozens = {**_report("z", "dz", tyre, [], "2025-10-01"),
+              "document": {"id": "dz", "source": "dz", "published": "2025-10-05T12:00:00Z"},
+              "casualties": {"injured": {"low": 24, "best": 36, "high": 99}}}
+    merged = merge_events([*counted, dozens])
+    assert [m["casualties"]["injured"] for m in merged] == [{"low": 11, "best": 25, "high": 25}]
+    alone = merge_events([dozens])
+    assert alone[0]["casualties"]["injured"]["best"] == 36

@@ -789,6 +789,14 @@ def counted_exactly(report: Report, status: str) -> bool:
     return count.get("low") == count.get("best") == count.get("high")
 
 
+def _vaguely(report: Report, status: str) -> bool:
+    """Whether a report's figure is a vague quantity ("dozens", "several": a best inside a
+    range), not a count or a bound ("31", "more than 30", "up to 15")."""
+    count = _count(report, status)
+    low, best, high = count.get("low"), count.get("best"), count.get("high")
+    return low is not None and best is not None and high is not None and low < best < high
+
+
 def reconcile_counts(values: list[int], exact: list[bool] | None = None) -> dict[str, int]:
     """low / best / high of figures in publication order: the range, and as best the figure
     most of the later half of the reports give; on a tie, the one given last. First counts
@@ -1030,10 +1038,15 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
         claims = [int(c["best"]) for r in reports if (c := _count(r, status).get("claimed"))]
         best = reconcile_counts([v for v, _ in told], [exact for _, exact in told])["best"]
         if _trend(counted, status) == "rose":
-            best = told[-1][0]  # a toll that rose report by report: the latest is the best
+            # a toll that rose report by report: the latest count is the best ("dozens"
+            # after it only where no report counted)
+            best = next((v for v, exact in reversed(told) if exact), told[-1][0])
         best = _above_later_floor(counted, status, best)
+        # "dozens", "scores": no figure to set the high by where reports counted
+        figured = [v for r in reports if not _vaguely(r, status)
+                   and (v := casualty_count(r, status)) is not None] or [v for v, _ in given]
         casualties[status] = {"low": min(best, *own_given), "best": best,
-                              "high": max(best, *(v for v, _ in given), *claims)}
+                              "high": max(best, *figured, *claims)}
     if "killed" in casualties and casualty_count(own[0], "killed") is None \
             and casualty_count(own[0], "injured") is not None:
         # the first report told only the wounded ("a drone wounded two guards"); the dead
