@@ -2916,3 +2916,20 @@ def test_dozens_after_rising_counts_neither_best_nor_high() -> None:
     assert [m["casualties"]["injured"] for m in merged] == [{"low": 11, "best": 25, "high": 25}]
     alone = merge_events([dozens])
     assert alone[0]["casualties"]["injured"]["best"] == 36
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    # the ordinal tells the toll the death brings the dead to
+    ("A fourth soldier died in hospital on Tuesday of wounds suffered in the drone attack on "
+     "the base, the army said.", 4, None),
+    # not the hurt: the third person hit is one wounded
+    ("The drone strike killed two fighters at a checkpoint on Thursday. A third person was "
+     "wounded in the strike, officials said.", 2, 1),
+    # the number the parser hangs on a compound ("Two Peshmerga ... members")
+    ("Two Peshmerga partner force members and one foreign contractor were killed in the "
+     "attack on the base on Monday.", 3, None),
+])
+def test_an_ordinal_counts_the_dead_and_a_number_on_a_compound_counts_its_noun(
+        extractor: Extractor, text: str, killed: int, injured: int | None) -> None:
+    act = assault(extractor, text, "2025-11-09")
+    assert (_figure(act, "killed"), _figure(act, "injured")) == (killed, injured)

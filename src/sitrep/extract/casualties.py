@@ -57,6 +57,11 @@ SEVERAL_WORDS = frozenset({"twin", "double", "multiple", "several", "separate", 
                            "coordinated", "simultaneous", "series"})
 
 
+# Ordinals that count a victim into a toll: "a fourth soldier died" (the toll is four).
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10}
+
+
 def _animals(head: Token) -> bool:
     """Whether a victim phrase names animals ("40 camels", "a hundred head of cattle")."""
     words = [head, *[g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -113,7 +118,10 @@ def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None
         triple = parse_count(text) or parse_count(head.text)
         if triple:
             return triple, (nums[0].idx, head.idx + len(head.text))
-    number = [c for c in head.children if is_count(c)]
+    # "Two Peshmerga partner force members": the parser may hang the number on a compound
+    number = [c for c in head.children if is_count(c)] or [
+        g for c in head.children if c.dep_ == "compound" and c.i < head.i
+        for g in c.children if is_count(g) and g.i < c.i]
     if number:
         num = number[0]
         parts = sorted([*[t for t in num.subtree]], key=lambda t: t.i)
@@ -133,6 +141,17 @@ def count_of(head: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None
         if triple:
             return triple, (quant[0].idx, head.idx + len(head.text))
     return None
+
+
+def _nth_dead(victim: Token) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
+    """The toll a death brings the dead to: "a fourth soldier died" (4), "a third victim has
+    died". (Not of the hurt: "two were killed; a third person was wounded" is one hurt.)"""
+    nth = [ORDINALS[c.lower_] for c in victim.children
+           if c.dep_ == "amod" and c.lower_ in ORDINALS]
+    article = [c for c in victim.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+    if not (nth and article and victim.tag_ == "NN" and names_people(victim)):
+        return None
+    return (nth[0], nth[0], nth[0]), (article[0].idx, victim.idx + len(victim.text))
 
 
 def _own_status(noun: Token) -> str | None:
@@ -690,7 +709,7 @@ def find_casualties(sent: Span, skip: Container[int] = range(0)) -> Casualties:
                 continue  # "a fisherman lost his brother and his cousin": his, not the toll
             if _compared_with(victim):
                 continue  # "heavier than the six dead announced": the figure disputed
-            summed = _sum_conjuncts(victim, status)
+            summed = (status == "killed" and _nth_dead(victim)) or _sum_conjuncts(victim, status)
             if summed is None:
                 continue
             (low, best, high), (start, end) = summed
