@@ -2933,3 +2933,23 @@ def test_an_ordinal_counts_the_dead_and_a_number_on_a_compound_counts_its_noun(
         extractor: Extractor, text: str, killed: int, injured: int | None) -> None:
     act = assault(extractor, text, "2025-11-09")
     assert (_figure(act, "killed"), _figure(act, "injured")) == (killed, injured)
+
+
+def test_left_dead_and_wounded_counts_each_and_several_sets_no_low(
+        extractor: Extractor) -> None:
+    """"Left three soldiers dead and about fifteen wounded": fifteen wounded, not three. A
+    report of "several wounded" sets no low where other reports counted them."""
+    act = assault(extractor, "The attack on the army base in the town on Tuesday left three "
+                             "soldiers dead and about fifteen wounded, several of them in a "
+                             "critical condition, a medical source said.", "2026-03-05")
+    assert (_figure(act, "killed"), _figure(act, "injured")) == (3, 15)
+    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
+            "admin1_code": "05", "feature_class": "P", "precision": 1}
+    wounded = [{"low": 3, "best": 4, "high": 9}, {"low": 12, "best": 12, "high": 12},
+               {"low": 15, "best": 15, "high": 15}]
+    reports = [{**_report(f"s{i}", f"d{i}", tyre, [], "2025-10-01"),
+                "document": {"id": f"d{i}", "source": f"d{i}",
+                             "published": f"2025-10-0{i + 1}T12:00:00Z"},
+                "casualties": {"injured": count}} for i, count in enumerate(wounded)]
+    merged = merge_events(reports)
+    assert [m["casualties"]["injured"] for m in merged] == [{"low": 12, "best": 15, "high": 15}]

@@ -365,7 +365,11 @@ def _victims(token: Token) -> list[Token]:
     if (listing := _listed_as(token)) is not None:
         # "Twelve people are now listed as injured", "three were counted as missing"
         heads.extend(c for c in listing.children if c.dep_ in ("nsubjpass", "dobj"))
-    if token.dep_ in ("acomp", "oprd") or (token.lower_ == "dead" and token.dep_ != "amod"):
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if token.dep_ in ("acomp", "oprd") and before is not None and before.like_num \
+            and before.dep_ == "conj":
+        heads.append(before)  # "left three soldiers dead and about fifteen wounded": fifteen
+    elif token.dep_ in ("acomp", "oprd") or (token.lower_ == "dead" and token.dep_ != "amod"):
         heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass"))
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for":
         treated = token.head.head

@@ -1034,7 +1034,9 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
         # the low is what reports of the event's own give: a passing mention's figure may be
         # of a part ("a raid that killed a local commander"); the high takes in what the
         # attackers claim beside a report's own count
-        own_given = [v for v, _ in _figures(own, status)] or [v for v, _ in given]
+        own_given = [v for r in own if not _vaguely(r, status)
+                     and (v := casualty_count(r, status)) is not None] \
+            or [v for v, _ in _figures(own, status)] or [v for v, _ in given]
         claims = [int(c["best"]) for r in reports if (c := _count(r, status).get("claimed"))]
         best = reconcile_counts([v for v, _ in told], [exact for _, exact in told])["best"]
         if _trend(counted, status) == "rose":
