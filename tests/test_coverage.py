@@ -2953,3 +2953,22 @@ def test_left_dead_and_wounded_counts_each_and_several_sets_no_low(
                 "casualties": {"injured": count}} for i, count in enumerate(wounded)]
     merged = merge_events(reports)
     assert [m["casualties"]["injured"] for m in merged] == [{"low": 12, "best": 15, "high": 15}]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of families fled their homes in the early hours of 8 February after an attack "
+    "on an army post in the village, in which three soldiers were killed.",
+    "Residents fled the town on 8 February after gunmen attacked a police station there, "
+    "killing four officers.",
+])
+def test_an_act_with_no_day_of_its_own_takes_the_day_of_what_followed_it(
+        extractor: Extractor, text: str) -> None:
+    act = assault(extractor, text, "2026-02-12")
+    assert (act["date"]["start"], act["date"]["precision"]) == ("2026-02-08", "day")
+
+
+def test_an_act_after_which_something_was_said_keeps_no_day_of_the_saying(
+        extractor: Extractor) -> None:
+    act = assault(extractor, "Police said on Sunday, after the attack on the market that killed "
+                             "two traders, that patrols would be stepped up.", "2026-02-12")
+    assert act["date"]["precision"] == "unknown"

@@ -62,6 +62,7 @@ from sitrep.extract.lexicon import Lexicon, Trigger
 from sitrep.extract.numbers import parse_number
 from sitrep.extract.status import (
     SEQUENCE_WORDS,
+    a_while_after,
     after_a_while,
     headline_news,
     in_reference_frame,
@@ -3015,9 +3016,35 @@ class DocumentExtractor:
             or self._next_day(anchors, tok.idx)
         if counted is not None:
             return counted
+        aftermath = self._aftermath_date(tok, sent)
+        if aftermath is not None:
+            return aftermath
         if self.published is not None:
             return DateRef(self.published.isoformat(), self.published.isoformat(), "unknown")
         return DateRef(None, None, "unknown")
+
+    def _aftermath_date(self, tok: Token, sent: Span) -> DateRef | None:
+        """The day of what followed an act at once, for an act with no date of its own:
+        "families fled on 8 February after an attack on the post", "residents fled the town
+        on Sunday after gunmen attacked it" (the act came that day, or just before). Not the
+        day a reporting verb holds ("police said on Sunday, after the attack")."""
+        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ == "after"]
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following"):
+            after, main = tok.head, tok.head.head
+        elif tok.dep_ == "advcl" and marks:
+            after, main = marks[0], tok.head
+        else:
+            return None
+        if main.pos_ not in ("VERB", "AUX") or self._says(main) or a_while_after(after) \
+                or after_a_while(tok):
+            return None  # not "days after a strike killed three"
+        for ent in self._times[sent.start]:
+            if ent.label_ not in ("DATE", "TIME") or _converted_time(ent):
+                continue
+            node, stop = self._date_walk(ent, {main.i})
+            if stop == "act" and node.i == main.i:
+                return self._resolved(ent)
+        return None
 
     def _date_walk(self, ent: Span, anchors: set[int]) -> tuple[Token, str]:
         """Up the parse from a date towards the act it dates: the word reached and why the

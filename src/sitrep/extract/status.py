@@ -166,6 +166,12 @@ def after_a_while(verb: Token) -> bool:
     return _a_while(verb, *marks) or _a_while_before(marks[0])
 
 
+def a_while_after(word: Token) -> bool:
+    """Whether an "after" comes a span of time after what it names ("days after a strike",
+    "a week after the attack"), not at once."""
+    return _a_while(word) or _a_while_before(word)
+
+
 def _a_while(*holders: Token) -> bool:
     """Whether one of the words carries a span of time ("two weeks after", "days before")."""
     return any(c.dep_ == "npadvmod" and c.lower_ in DURATIONS
