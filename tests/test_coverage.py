@@ -2972,3 +2972,14 @@ def test_an_act_after_which_something_was_said_keeps_no_day_of_the_saying(
     act = assault(extractor, "Police said on Sunday, after the attack on the market that killed "
                              "two traders, that patrols would be stepped up.", "2026-02-12")
     assert act["date"]["precision"] == "unknown"
+
+
+def test_the_dead_of_an_act_named_in_their_clause_are_that_acts(extractor: Extractor) -> None:
+    """"In a separate attack in X on Saturday, five policemen were killed when militants
+    targeted a checkpoint": one act, at X, with its five dead."""
+    found = assaults(extractor, "Gunmen stormed a police station in Bannu late on Friday, "
+                                "killing seven officers. In a separate attack in neighbouring "
+                                "Lakki Marwat on Saturday morning, five policemen were killed "
+                                "when militants targeted a checkpoint.", "2026-02-15")
+    assert [(e["location"]["text"], _figure(e, "killed")) for e in found] \
+        == [("Bannu", 7), ("Lakki Marwat", 5)]

@@ -3479,6 +3479,10 @@ class DocumentExtractor:
         told = self.event_heads.get(noun.i) if noun is not None else None
         if told is not None and told.type == event.type:
             return told  # "the Dec 2 attack in North Waziristan, in which five were martyred"
+        named = self._named_act(tok) if tok.lemma_.lower() in KILLED | INJURED else None
+        fell_in = self.event_heads.get(named.i) if named is not None else None
+        if fell_in is not None and fell_in.type == event.type:
+            return fell_in  # "in a separate attack on Saturday, five policemen were killed"
         if told is not None and told.type == EventType.PROTEST and event.type == EventType.ASSAULT \
                 and tok.lemma_.lower() in CASUALTY_LEMMAS and not event.actors:
             return told  # "Last month's protests, in which six people were killed": its dead
