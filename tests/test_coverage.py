@@ -2983,3 +2983,18 @@ def test_the_dead_of_an_act_named_in_their_clause_are_that_acts(extractor: Extra
                                 "when militants targeted a checkpoint.", "2026-02-15")
     assert [(e["location"]["text"], _figure(e, "killed")) for e in found] \
         == [("Bannu", 7), ("Lakki Marwat", 5)]
+
+
+def test_two_spellings_of_a_village_the_gazetteer_lacks_are_one_place() -> None:
+    """Outlets spell a village the gazetteer lacks differently ("Auasse", "Awasse"): one place,
+    so that the reports of its ambush are one event; another name is another place."""
+    unresolved = {"name": "Auasse", "text": "Auasse", "lat": None, "lon": None}
+    assert place_relation(unresolved, {**unresolved, "name": "Awasse", "text": "Awasse"}) \
+        == "same"
+    assert place_relation({**unresolved, "name": "Mocimboa", "text": "Mocimboa"},
+                          {**unresolved, "name": "Moc\u00edmboa", "text": "Moc\u00edmboa"}) \
+        == "same"
+    assert place_relation(unresolved, {**unresolved, "name": "Macomia", "text": "Macomia"}) \
+        == "apart"
+    assert place_relation({**unresolved, "name": "Bama", "text": "Bama"},
+                          {**unresolved, "name": "Bima", "text": "Bima"}) == "apart"

@@ -38,7 +38,7 @@ from typing import Any, Protocol
 
 from sitrep.actors.kb import default_kb
 from sitrep.geo.distance import haversine_km, segment_km
-from sitrep.geo.names import fold
+from sitrep.geo.names import fold, skeleton_key
 from sitrep.model import (
     ADMIN_LEVELS,
     BACKGROUND,
@@ -176,15 +176,24 @@ def _broad(place: dict[str, Any]) -> bool:
 DISTRICT_KM = 30.0
 
 
+def _one_name(one: str, other: str) -> bool:
+    """Whether two names of places are one name, spelt as outlets spell a village the
+    gazetteer lacks: "Mocimboa"/"Mocímboa", "Auasse"/"Awasse" (a consonant skeleton in
+    common, of names of five letters or more and lengths at most two apart)."""
+    a, b = fold(one), fold(other)
+    return a == b or min(len(a), len(b)) >= 5 and abs(len(a) - len(b)) <= 2 \
+        and skeleton_key(a) == skeleton_key(b)
+
+
 def place_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
     """'same' (one place, within 25 km, or in one admin2 within DISTRICT_KM), 'nested',
     'apart' or 'unknown'."""
     if a.get("lat") is None or b.get("lat") is None:
         # a place the text names but the gazetteer lacks ("Qamishly") is not just unknown:
         # another name is another place, the same name the same one
-        names = [str(p.get("text") or p.get("name") or "").casefold() for p in (a, b)]
+        names = [str(p.get("text") or p.get("name") or "") for p in (a, b)]
         if all(names):
-            return "same" if names[0] == names[1] else "apart"
+            return "same" if _one_name(*names) else "apart"
         return "unknown"
     if a.get("geonameid") and a.get("geonameid") == b.get("geonameid"):
         # one country or province named by both says little: many events share it
