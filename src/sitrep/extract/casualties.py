@@ -54,7 +54,7 @@ ACT_NOUNS = frozenset({"attack", "strike", "airstrike", "clash", "raid", "ambush
                        "shooting", "skirmish", "wave", "round", "salvo", "barrage"})
 # Words that make a plural act noun more than one act: "twin bombings", "separate attacks".
 SEVERAL_WORDS = frozenset({"twin", "double", "multiple", "several", "separate", "both",
-                           "coordinated", "simultaneous", "series"})
+                           "coordinated", "simultaneous"})
 
 
 # Ordinals that count a victim into a toll: "a fourth soldier died" (the toll is four).

@@ -798,12 +798,17 @@ def counted_exactly(report: Report, status: str) -> bool:
     return count.get("low") == count.get("best") == count.get("high")
 
 
-def _vaguely(report: Report, status: str) -> bool:
-    """Whether a report's figure is a vague quantity ("dozens", "several": a best inside a
-    range), not a count or a bound ("31", "more than 30", "up to 15")."""
-    count = _count(report, status)
-    low, best, high = count.get("low"), count.get("best"), count.get("high")
-    return low is not None and best is not None and high is not None and low < best < high
+def _counted_figures(reports: list[Report], status: str) -> list[int]:
+    """The figures reports give for a status but vague quantities ("dozens", "several": a
+    best inside a range); counts and bounds ("31", "more than 30", "up to 15") stay."""
+    found = []
+    for report in reports:
+        count = _count(report, status)
+        low, best, high = count.get("low"), count.get("best"), count.get("high")
+        if best is not None and not (low is not None and high is not None
+                                     and low < best < high):
+            found.append(int(best))
+    return found
 
 
 def reconcile_counts(values: list[int], exact: list[bool] | None = None) -> dict[str, int]:
@@ -1043,9 +1048,8 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
         # the low is what reports of the event's own give: a passing mention's figure may be
         # of a part ("a raid that killed a local commander"); the high takes in what the
         # attackers claim beside a report's own count
-        own_given = [v for r in own if not _vaguely(r, status)
-                     and (v := casualty_count(r, status)) is not None] \
-            or [v for v, _ in _figures(own, status)] or [v for v, _ in given]
+        own_given = _counted_figures(own, status) or [v for v, _ in _figures(own, status)] \
+            or [v for v, _ in given]
         claims = [int(c["best"]) for r in reports if (c := _count(r, status).get("claimed"))]
         best = reconcile_counts([v for v, _ in told], [exact for _, exact in told])["best"]
         if _trend(counted, status) == "rose":
@@ -1054,8 +1058,7 @@ def merged_event(cluster: Cluster, published_of: dict[str, list[str]]) -> dict[s
             best = next((v for v, exact in reversed(told) if exact), told[-1][0])
         best = _above_later_floor(counted, status, best)
         # "dozens", "scores": no figure to set the high by where reports counted
-        figured = [v for r in reports if not _vaguely(r, status)
-                   and (v := casualty_count(r, status)) is not None] or [v for v, _ in given]
+        figured = _counted_figures(reports, status) or [v for v, _ in given]
         casualties[status] = {"low": min(best, *own_given), "best": best,
                               "high": max(best, *figured, *claims)}
     if "killed" in casualties and casualty_count(own[0], "killed") is None \
