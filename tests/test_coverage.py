@@ -136,6 +136,8 @@ def _report(eid: str, doc: str, place: dict[str, Any] | None, actors: list[dict[
             "document": {"id": doc, "source": doc, "published": day + "T12:00:00Z"}}
 
 
+TYRE = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
+        "admin1_code": "05", "feature_class": "P", "precision": 1}
 EL_FASHER = {"geonameid": 379252, "name": "El Fasher", "lat": 13.63, "lon": 25.35,
              "country": "SD", "admin1_code": "55", "feature_class": "P", "precision": 1}
 DARFUR = {"name": "Darfur", "lat": 13.5, "lon": 24.0, "country": "SD", "feature_class": "A",
@@ -267,12 +269,10 @@ def test_a_night_of_two_days_dates_the_act_and_sets_it_apart(extractor: Extracto
 def test_a_report_joins_the_event_it_fits_best_not_the_first_it_fits() -> None:
     lebanon = {"name": "Lebanon", "lat": 33.85, "lon": 35.86, "country": "LB",
                "feature_class": "A", "feature_code": "PCLI", "precision": 3}
-    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
-            "admin1_code": "05", "feature_class": "P", "precision": 1}
     baalbek = {"geonameid": 276781, "name": "Baalbek", "lat": 34.0, "lon": 36.21,
                "country": "LB", "admin1_code": "10", "feature_class": "P", "precision": 1}
     small = [_report("a", "d1", baalbek, [])]
-    big = [_report(f"b{i}", f"e{i}", tyre, []) for i in range(3)]
+    big = [_report(f"b{i}", f"e{i}", TYRE, []) for i in range(3)]
     for status in ("new", "background"):
         mention = {**_report("z", "z1", lebanon, []), "status": status}
         merged = merge_events([*small, *big, mention])
@@ -283,13 +283,11 @@ def test_a_report_joins_the_event_it_fits_best_not_the_first_it_fits() -> None:
 def test_a_passing_mention_with_neither_day_nor_place_joins_the_event_of_its_toll() -> None:
     """"Weeks after the strike that killed 12 people and wounded 30": the one event of its
     story's country before it that reports tell as news with that very toll."""
-    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
-            "admin1_code": "05", "feature_class": "P", "precision": 1}
     baalbek = {"geonameid": 276781, "name": "Baalbek", "lat": 34.0, "lon": 36.21,
                "country": "LB", "admin1_code": "10", "feature_class": "P", "precision": 1}
     tolled = {"killed": {"low": 12, "best": 12, "high": 12},
               "injured": {"low": 30, "best": 30, "high": 30}}
-    strike = [{**_report(f"s{i}", f"d{i}", tyre, []), "casualties": tolled} for i in range(3)]
+    strike = [{**_report(f"s{i}", f"d{i}", TYRE, []), "casualties": tolled} for i in range(3)]
     other = [{**_report(f"o{i}", f"e{i}", baalbek, [], "2025-10-02"),
               "casualties": {"killed": {"low": 5, "best": 5, "high": 5}}} for i in range(2)]
     story = _report("m0", "m", baalbek, [], "2025-10-20")  # the story is told in Lebanon
@@ -452,11 +450,9 @@ def test_the_officials_who_tell_of_a_killing_are_not_its_actor(extractor: Extrac
 
 
 def test_a_report_without_a_place_joins_the_event_it_fits_clearly_best() -> None:
-    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
-            "admin1_code": "05", "feature_class": "P", "precision": 1}
     baalbek = {"geonameid": 276781, "name": "Baalbek", "lat": 34.0, "lon": 36.21,
                "country": "LB", "admin1_code": "10", "feature_class": "P", "precision": 1}
-    big = [_report(f"b{i}", f"e{i}", tyre, []) for i in range(3)]
+    big = [_report(f"b{i}", f"e{i}", TYRE, []) for i in range(3)]
     unplaced = _report("z", "z1", {}, [])
     merged = merge_events([*big, _report("a", "d1", baalbek, []), unplaced])
     home = next(m for m in merged if "z" in {r["event_id"] for r in m["reports"]})
@@ -2883,14 +2879,12 @@ def test_a_toll_to_date_across_a_region_is_no_figure_of_the_act_told(
 def test_a_passing_mention_of_many_more_dead_does_not_join_an_event_it_has_no_day_for() -> None:
     """"An offensive that killed dozens" named without a day is not the drone strike that
     killed four in the same town."""
-    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
-            "admin1_code": "05", "feature_class": "P", "precision": 1}
-    strike = [{**_report(f"s{i}", f"d{i}", tyre, [], "2025-10-01"),
+    strike = [{**_report(f"s{i}", f"d{i}", TYRE, [], "2025-10-01"),
                "casualties": {"killed": {"low": 3 + i, "best": 3 + i, "high": 3 + i}}}
               for i in range(3)]
     for toll, joins in (({"low": 24, "best": 36, "high": 99}, False),
                         ({"low": 5, "best": 5, "high": 5}, True)):
-        mention = {**_report("z", "m", tyre, [], "2025-10-20"), "status": "background",
+        mention = {**_report("z", "m", TYRE, [], "2025-10-20"), "status": "background",
                    "date": {}, "casualties": {"killed": toll}}
         merged = merge_events([*strike, mention])
         home = [m for m in merged if "z" in {r["event_id"] for r in m["reports"]}]
@@ -2902,14 +2896,12 @@ def test_dozens_after_rising_counts_neither_best_nor_high() -> None:
     """Counts that rose (11, 12, 25 wounded), then a story of "dozens wounded": the best and
     the high are the last count; the vague word sets neither. Where no report counted, it
     gives both."""
-    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
-            "admin1_code": "05", "feature_class": "P", "precision": 1}
-    counted = [{**_report(f"s{i}", f"d{i}", tyre, [], "2025-10-01"),
+    counted = [{**_report(f"s{i}", f"d{i}", TYRE, [], "2025-10-01"),
                 "document": {"id": f"d{i}", "source": f"d{i}",
                              "published": f"2025-10-0{i + 1}T12:00:00Z"},
                 "casualties": {"injured": {"low": n, "best": n, "high": n}}}
                for i, n in enumerate((11, 12, 25))]
-    dozens = {**_report("z", "dz", tyre, [], "2025-10-01"),
+    dozens = {**_report("z", "dz", TYRE, [], "2025-10-01"),
               "document": {"id": "dz", "source": "dz", "published": "2025-10-05T12:00:00Z"},
               "casualties": {"injured": {"low": 24, "best": 36, "high": 99}}}
     merged = merge_events([*counted, dozens])
@@ -2943,11 +2935,9 @@ def test_left_dead_and_wounded_counts_each_and_several_sets_no_low(
                              "soldiers dead and about fifteen wounded, several of them in a "
                              "critical condition, a medical source said.", "2026-03-05")
     assert (_figure(act, "killed"), _figure(act, "injured")) == (3, 15)
-    tyre = {"geonameid": 267008, "name": "Tyre", "lat": 33.27, "lon": 35.2, "country": "LB",
-            "admin1_code": "05", "feature_class": "P", "precision": 1}
     wounded = [{"low": 3, "best": 4, "high": 9}, {"low": 12, "best": 12, "high": 12},
                {"low": 15, "best": 15, "high": 15}]
-    reports = [{**_report(f"s{i}", f"d{i}", tyre, [], "2025-10-01"),
+    reports = [{**_report(f"s{i}", f"d{i}", TYRE, [], "2025-10-01"),
                 "document": {"id": f"d{i}", "source": f"d{i}",
                              "published": f"2025-10-0{i + 1}T12:00:00Z"},
                 "casualties": {"injured": count}} for i, count in enumerate(wounded)]

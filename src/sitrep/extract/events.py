@@ -2990,12 +2990,7 @@ class DocumentExtractor:
         # attack carried out on 3 June" (not the statement's day)
         governing = verb.i if verb is not None and verb.i != tok.i else None
         found: list[tuple[bool, DateRef]] = []
-        # a date before a time of day: "overnight on Saturday, December 6" is the 6th
-        if sent.start not in self._times:
-            self._times[sent.start] = sorted(time_spans(sent), key=lambda e: e.label_ != "DATE")
-        for ent in self._times[sent.start]:
-            if ent.label_ not in ("DATE", "TIME") or _converted_time(ent):
-                continue
+        for ent in self._day_times(sent):
             node, stop = self._date_walk(ent, anchors)
             if stop == "act":
                 resolved = self._resolved(ent)
@@ -3038,13 +3033,19 @@ class DocumentExtractor:
         if main.pos_ not in ("VERB", "AUX") or self._says(main) or a_while_after(after) \
                 or after_a_while(tok):
             return None  # not "days after a strike killed three"
-        for ent in self._times[sent.start]:
-            if ent.label_ not in ("DATE", "TIME") or _converted_time(ent):
-                continue
+        for ent in self._day_times(sent):
             node, stop = self._date_walk(ent, {main.i})
             if stop == "act" and node.i == main.i:
                 return self._resolved(ent)
         return None
+
+    def _day_times(self, sent: Span) -> list[Span]:
+        """The sentence's dates and times that can date an act (not a time converted to
+        another zone), dates first: "overnight on Saturday, December 6" is the 6th."""
+        if sent.start not in self._times:
+            self._times[sent.start] = sorted(time_spans(sent), key=lambda e: e.label_ != "DATE")
+        return [ent for ent in self._times[sent.start]
+                if ent.label_ in ("DATE", "TIME") and not _converted_time(ent)]
 
     def _date_walk(self, ent: Span, anchors: set[int]) -> tuple[Token, str]:
         """Up the parse from a date towards the act it dates: the word reached and why the
@@ -3112,9 +3113,7 @@ class DocumentExtractor:
         demanding escorts after the ambush on the N380 on Wednesday" (on "demanding"). Not a
         date another event's words after the act's hold, nor one a reporting verb before it
         holds ("..., police said on Sunday")."""
-        for ent in self._times[sent.start]:
-            if ent.label_ not in ("DATE", "TIME") or _converted_time(ent):
-                continue
+        for ent in self._day_times(sent):
             node, stop = self._date_walk(ent, anchors)
             if stop == "other" and node.i > min(anchors) or (stop == "said" and node.i < ent.start):
                 continue
